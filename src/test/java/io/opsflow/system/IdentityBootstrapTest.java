@@ -1,0 +1,86 @@
+package io.opsflow.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import io.opsflow.OpsflowSpringTest;
+
+@OpsflowSpringTest
+@ExtendWith(OutputCaptureExtension.class)
+class IdentityBootstrapTest {
+
+    @Autowired
+    IdentityBootstrap bootstrap;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    AuthorizationService authorizationService;
+    @Autowired
+    FilterService filterService;
+
+    @Test
+    void theConfiguredAdministratorExistsWithAllRights() {
+        assertThat(identityService.checkPassword("admin", io.opsflow.OpsflowSpringTest.ADMIN_PASSWORD)).isTrue();
+        assertThat(identityService.createUserQuery().userId("demo").count()).isZero();
+        assertThat(authorizationService.isUserAuthorized("admin", List.of(Roles.ADMIN_GROUP), Permissions.ALL, Resources.TENANT)).isTrue();
+    }
+
+    @Test
+    void aConfiguredPasswordIsUsedAndNeverLogged(CapturedOutput output) {
+        assertThat(bootstrap.ensureAdmin("admin-set", "a-password-from-the-environment")).isNull();
+        assertThat(identityService.checkPassword("admin-set", "a-password-from-the-environment")).isTrue();
+        assertThat(identityService.createUserQuery().memberOfGroup(Roles.ADMIN_GROUP).userId("admin-set").count()).isOne();
+        assertThat(output.getAll()).contains("Created administrator 'admin-set'").doesNotContain("a-password-from-the-environment");
+    }
+
+    @Test
+    void aMissingPasswordIsGeneratedStrongAndShownOnlyOnce(CapturedOutput output) {
+        String generated = bootstrap.ensureAdmin("admin-generated", null);
+        assertThat(generated).hasSize(24).matches("[A-Za-z0-9]+");
+        assertThat(identityService.checkPassword("admin-generated", generated)).isTrue();
+        assertThat(output.getAll()).contains("generated password").contains(generated);
+
+        int before = output.getAll().length();
+        assertThat(bootstrap.ensureAdmin("admin-generated", null)).as("second start").isNull();
+        assertThat(output.getAll().substring(before)).doesNotContain(generated);
+        assertThat(identityService.checkPassword("admin-generated", generated)).as("password unchanged").isTrue();
+        assertThat(bootstrap.ensureAdmin("admin-other", null)).isNotEqualTo(generated);
+    }
+
+    @Test
+    void roleGroupsHaveTheirApplicationsOnly() {
+        assertThat(canAccess(Roles.OPERATORS_GROUP, "tasklist")).isTrue();
+        assertThat(canAccess(Roles.OPERATORS_GROUP, "cockpit")).isFalse();
+        assertThat(canAccess(Roles.OPERATORS_GROUP, "admin")).isFalse();
+        assertThat(canAccess(Roles.MANAGERS_GROUP, "cockpit")).isTrue();
+        assertThat(canAccess(Roles.MANAGERS_GROUP, "admin")).isFalse();
+        assertThat(canAccess(Roles.DESIGN_TEAM_GROUP, "tasklist")).isTrue();
+        assertThat(authorizationService.isUserAuthorized("x", List.of(Roles.MANAGERS_GROUP), Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION)).isTrue();
+        assertThat(authorizationService.isUserAuthorized("x", List.of(Roles.OPERATORS_GROUP), Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION)).isFalse();
+        assertThat(authorizationService.isUserAuthorized("x", List.of(Roles.OPERATORS_GROUP), Permissions.TASK_WORK, Resources.TASK)).isTrue();
+    }
+
+    @Test
+    void tasklistFiltersAreSharedWithTheRoleGroups() {
+        assertThat(filterService.createFilterQuery().list()).extracting(f -> f.getName())
+                .contains("自分のタスク / My tasks", "グループのタスク / My group tasks");
+        String filterId = filterService.createFilterQuery().filterName("グループのタスク / My group tasks").singleResult().getId();
+        assertThat(authorizationService.isUserAuthorized("x", List.of(Roles.OPERATORS_GROUP), Permissions.READ, Resources.FILTER, filterId)).isTrue();
+    }
+
+    private boolean canAccess(String group, String application) {
+        return authorizationService.isUserAuthorized("x", List.of(group), Permissions.ACCESS, Resources.APPLICATION, application);
+    }
+}
