@@ -79,8 +79,10 @@ final class CustomersFile {
         try {
             return YAML.readValue(text, Document.class).customers();
         } catch (JsonMappingException e) {
+            // The YAML parser's own location may point past the value; the node tree knows the key's line.
             String field = JsonPaths.of(e.getPath());
-            throw new CustomersFileException(path + " line " + e.getLocation().getLineNr() + ": "
+            int line = field.isEmpty() ? e.getLocation().getLineNr() : lineOf(field);
+            throw new CustomersFileException(path + " line " + line + ": "
                     + (field.isEmpty() ? "" : field + ": ") + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {
             throw new CustomersFileException(path + " line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);

@@ -38,11 +38,16 @@ class CustomersFileImport implements InitializingBean {
     @Override
     public void afterPropertiesSet() {
         if (!customersFile.isBlank()) {
-            startupLock.runExclusively(() -> importFile(Path.of(customersFile)));
+            importFile(Path.of(customersFile));
         }
     }
 
+    /** Imports in one transaction under the cluster start-up lock: a bad customer leaves nothing behind. */
     void importFile(Path path) {
+        startupLock.runExclusively(() -> importCustomers(path));
+    }
+
+    private void importCustomers(Path path) {
         CustomersFile file = CustomersFile.read(path);
         List<Customer> customers = file.customers();
         int created = 0;
