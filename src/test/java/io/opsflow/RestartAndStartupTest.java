@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import io.opsflow.customer.CustomersFileException;
 
 /** Whole-application starts as an operator does them: first start, restart, bad configuration. */
 @ExtendWith(OutputCaptureExtension.class)
+@Tag("own-context")
 class RestartAndStartupTest {
 
     static final Pattern GENERATED = Pattern.compile("generated password:\\s+(\\S+)");
