@@ -1,0 +1,77 @@
+package io.opsflow.sandbox;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.stereotype.Component;
+
+import io.opsflow.customer.Customer;
+import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.system.IdentityBootstrap;
+import io.opsflow.system.Roles;
+
+/**
+ * Announces sandbox mode and registers the demo customer, whose Azure estate (resource groups,
+ * VMs, Automation account) exists in the simulated Resource Manager.
+ */
+@Component
+@ConditionalOnSandbox
+class SandboxDemo implements InitializingBean {
+
+    static final String CUSTOMER_ID = "demo";
+    static final String SUBSCRIPTION = "00000000-0000-4000-8000-000000000001";
+    private static final Logger log = LoggerFactory.getLogger(SandboxDemo.class);
+
+    private final CustomerRegistry customers;
+    private final ArmSimulator arm;
+
+    /** Takes {@link IdentityBootstrap} so the role groups exist before they become tenant members. */
+    SandboxDemo(CustomerRegistry customers, ArmSimulator arm, IdentityBootstrap identity) {
+        this.customers = customers;
+        this.arm = arm;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        log.warn("""
+
+                ==================================================================================
+                  SANDBOX MODE: no ServiceNow instance is configured (opsflow.servicenow.base-url).
+                  ServiceNow and Azure are simulated inside opsflow under /sandbox/; see what
+                  they hold at /sandbox. Demo customer: '{}'. Set OPSFLOW_SERVICENOW_BASE_URL
+                  to run against real systems.
+                ==================================================================================""",
+                CUSTOMER_ID);
+        if (customers.find(CUSTOMER_ID).isEmpty()) {
+            customers.save(demoCustomer());
+        }
+        String sub = "/subscriptions/" + SUBSCRIPTION;
+        arm.seed(sub + "/resourceGroups/rg-demo-ops", "japaneast");
+        arm.seed(sub + "/resourceGroups/rg-demo-prod", "japaneast");
+        arm.seed(sub + "/resourceGroups/rg-demo-ops/providers/Microsoft.Automation/automationAccounts/aa-demo-ops", "japaneast");
+        for (String vm : List.of("vm-demo-web01", "vm-demo-web02", "vm-demo-db01")) {
+            arm.seed(sub + "/resourceGroups/rg-demo-prod/providers/Microsoft.Compute/virtualMachines/" + vm, "japaneast");
+        }
+    }
+
+    static Customer demoCustomer() {
+        return new Customer(CUSTOMER_ID, "デモ株式会社 (Demo Co.)", "ja",
+                new Customer.Azure("00000000-0000-4000-8000-000000000000", List.of(SUBSCRIPTION),
+                        new Customer.AutomationAccount(SUBSCRIPTION, "rg-demo-ops", "aa-demo-ops"),
+                        new Customer.Credential("managed-identity", null, null)),
+                new Customer.ServiceNow("de300000000000000000000000000001", "MSP Operations"),
+                new Customer.Zabbix(List.of("Demo/Production")),
+                null,
+                Map.of("P1", sla(15, 60, 240), "P2", sla(30, 120, 480), "P3", sla(60, 480, 4320), "P4", sla(240, 1440, 7200)),
+                new Customer.Members(List.of(), List.of(Roles.OPERATORS_GROUP, Roles.MANAGERS_GROUP, Roles.DESIGN_TEAM_GROUP)));
+    }
+
+    private static Customer.SlaTarget sla(int acknowledgeMinutes, int identifyCauseMinutes, int resolveMinutes) {
+        return new Customer.SlaTarget(Duration.ofMinutes(acknowledgeMinutes), Duration.ofMinutes(identifyCauseMinutes),
+                Duration.ofMinutes(resolveMinutes));
+    }
+}
