@@ -24,7 +24,7 @@ public record Customer(
         Members members) {
 
     public Customer {
-        sla = sla == null ? Map.of() : Map.copyOf(sla);
+        sla = sla == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sla));
     }
 
     /** The customer's Azure estate as the MSP reaches it. */

@@ -133,11 +133,11 @@ class CustomerRepository {
                 .param(c.id()).query(String.class).list();
         Map<String, Customer.SlaTarget> sla = new LinkedHashMap<>();
         jdbc.sql("select * from opsflow_customer_sla where customer_id = ? order by priority").param(c.id())
-                .query((r, n) -> sla.put(r.getString("priority"), new Customer.SlaTarget(
+                .query((r, n) -> Map.entry(r.getString("priority"), new Customer.SlaTarget(
                         Duration.ofSeconds(r.getLong("acknowledge_seconds")),
                         Duration.ofSeconds(r.getLong("identify_cause_seconds")),
                         Duration.ofSeconds(r.getLong("resolve_seconds")))))
-                .list();
+                .list().forEach(e -> sla.put(e.getKey(), e.getValue()));
         Customer.Azure azure = c.azure() == null ? null : new Customer.Azure(c.azure().tenantId(), subscriptions,
                 c.azure().automationAccount(), c.azure().credential());
         return new Customer(c.id(), c.displayName(), c.locale(), azure, c.servicenow(),
