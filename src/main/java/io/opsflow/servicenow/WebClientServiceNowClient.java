@@ -311,8 +311,7 @@ final class WebClientServiceNowClient implements ServiceNowClient {
                 cause = unwrapped;
                 lastStatus = 0;
                 lastBody = MissingNode.getInstance();
-                failure = unwrapped instanceof TimeoutException ? "no complete answer within " + deadline
-                        : String.valueOf(unwrapped.getMessage());
+                failure = describe(unwrapped);
             }
             if (attempt >= retry.maxAttempts()) {
                 throw new ServiceNowUnavailableException(request + " failed after " + attempt + " attempts, last: "
@@ -406,6 +405,18 @@ final class WebClientServiceNowClient implements ServiceNowClient {
             Thread.currentThread().interrupt();
             throw new ServiceNowUnavailableException(request + " interrupted while waiting to retry", 0, null, null, e);
         }
+    }
+
+    private String describe(Throwable failure) {
+        if (failure instanceof TimeoutException) {
+            return "no complete answer within " + deadline.toMillis() + " ms";
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        // Netty's ReadTimeoutException, raised by the response timeout, has no message of its own.
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     private static boolean isTransportFailure(Throwable failure) {
