@@ -24,7 +24,7 @@ public record NewIncident(
 
     public NewIncident {
         Objects.requireNonNull(correlationId, "correlationId");
-        // '^' separates the terms of the encoded query the duplicate check runs, and no escape exists.
+        // Checked here too so that a bad id fails before anything is sent: the duplicate check queries by it.
         if (correlationId.isBlank() || correlationId.contains("^")) {
             throw new IllegalArgumentException("correlationId must be non-blank and free of '^': " + correlationId);
         }

@@ -1,6 +1,7 @@
 package io.opsflow.servicenow;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -37,7 +38,7 @@ public record TableQuery(String table, String query, List<String> fields, int pa
         ALL;
 
         String parameter() {
-            return name().toLowerCase();
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 }

@@ -70,8 +70,10 @@ final class WebClientServiceNowClient implements ServiceNowClient {
         this.endpoint = endpoint;
         // responseTimeout bounds the wait for the status line; this also bounds a body that stalls.
         this.deadline = properties.connectTimeout().plus(properties.readTimeout().multipliedBy(2));
-        if (!properties.usesOAuth() && !properties.usesBasic()) {
-            log.warn("No ServiceNow credentials configured: requests are sent without authentication");
+        // Sandbox mode brings its own endpoint and needs no credentials; a real instance does.
+        if (properties.baseUrl() != null && !properties.usesOAuth() && !properties.usesBasic()) {
+            log.warn("No ServiceNow credentials configured: requests to {} are sent without authentication",
+                    properties.baseUrl());
         }
     }
 
@@ -104,12 +106,12 @@ final class WebClientServiceNowClient implements ServiceNowClient {
     @Override
     public Optional<Incident> findIncidentByCorrelationId(String correlationId) {
         // Oldest first, so that if someone else made a duplicate, every caller settles on the same one.
-        return findIncident("correlation_id=" + correlationId + "^ORDERBYsys_created_on");
+        return findIncident("correlation_id=" + queryValue(correlationId) + "^ORDERBYsys_created_on");
     }
 
     @Override
     public Optional<Incident> findIncidentByNumber(String number) {
-        return findIncident("number=" + number);
+        return findIncident("number=" + queryValue(number));
     }
 
     private Optional<Incident> findIncident(String encodedQuery) {
@@ -136,6 +138,9 @@ final class WebClientServiceNowClient implements ServiceNowClient {
 
     @Override
     public List<JournalEntry> latestJournalEntries(String incidentSysId, Set<JournalField> fields, int limit) {
+        if (limit < 1 || fields.isEmpty()) {
+            throw new IllegalArgumentException("Need at least one journal field and a positive limit");
+        }
         String elements = fields.stream().map(JournalField::element).sorted().collect(Collectors.joining(","));
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("sysparm_query", "name=incident^element_id=" + sysId(incidentSysId) + "^elementIN" + elements
@@ -220,6 +225,14 @@ final class WebClientServiceNowClient implements ServiceNowClient {
         return parameters;
     }
 
+    /** '^' separates encoded-query terms and cannot be escaped: a value holding one would change the query. */
+    private static String queryValue(String value) {
+        if (value == null || value.isBlank() || value.contains("^")) {
+            throw new IllegalArgumentException("Not usable in a ServiceNow query: " + value);
+        }
+        return value;
+    }
+
     private static String sysId(String sysId) {
         if (sysId == null || !SYS_ID.matcher(sysId).matches()) {
             throw new IllegalArgumentException("Not a sys_id: " + sysId);
@@ -288,6 +301,7 @@ final class WebClientServiceNowClient implements ServiceNowClient {
                 }
                 lastStatus = status;
                 lastBody = response.body();
+                cause = null;
                 if (status == 401 && authorization != null && properties.usesOAuth() && !tokenRenewed
                         && attempt < retry.maxAttempts()) {
                     // A token can be revoked before it expires: fetch a new one once.
@@ -298,8 +312,10 @@ final class WebClientServiceNowClient implements ServiceNowClient {
                 } else if (status == 429) {
                     wait = rateLimited(request, response, wait);
                     failure = "HTTP 429" + errorText(response.body());
-                } else if (status >= 500 || status < 300) {
-                    failure = status < 300 ? "HTTP " + status + " without a JSON body" : "HTTP " + status + errorText(response.body());
+                } else if (status >= 500) {
+                    failure = "HTTP " + status + errorText(response.body());
+                } else if (status < 300) {
+                    failure = "HTTP " + status + " without a JSON body";
                 } else {
                     throw clientError(request, response);
                 }

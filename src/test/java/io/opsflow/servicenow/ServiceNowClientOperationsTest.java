@@ -20,6 +20,7 @@ import static io.opsflow.servicenow.Contracts.exchange;
 import static io.opsflow.servicenow.Contracts.requestBody;
 import static io.opsflow.servicenow.Contracts.responseBody;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -105,6 +106,14 @@ class ServiceNowClientOperationsTest {
         assertThat(found.state()).isEqualTo("1");
         assertThat(found.sysModCount()).isEqualTo("0");
         assertThat(found.shortDescription()).as("not in the contract's answer").isNull();
+    }
+
+    @Test
+    void aValueThatWouldChangeTheEncodedQueryIsRefusedBeforeAnythingIsSent() {
+        assertThatThrownBy(() -> client.findIncidentByNumber("INC0010042^ORactive=true"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> client.getIncident("../sys_user")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(wireMock.getAllServeEvents()).isEmpty();
     }
 
     @Test

@@ -39,14 +39,15 @@ class ServiceNowConfigurationTest {
             .withUserConfiguration(PropertiesConfiguration.class, ServiceNowConfiguration.class);
 
     @Test
-    void environmentVariablesBindByRelaxedNamesAndDefaultsApply() {
+    void environmentVariablesBindByRelaxedNamesAndUnsetOnesKeepTheirDefaults() {
         runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
                 new SystemEnvironmentPropertySource("test-systemEnvironment", Map.of(
                         "OPSFLOW_SERVICENOW_BASE_URL", "https://contosomsp.service-now.com",
                         "OPSFLOW_SERVICENOW_USER", "svc_opsflow",
                         "OPSFLOW_SERVICENOW_PASSWORD", "basic-s3cret",
                         "OPSFLOW_SERVICENOW_OAUTH_CLIENTID", "opsflow-client",
-                        "OPSFLOW_SERVICENOW_OAUTH_CLIENTSECRET", "oauth-s3cret"))))
+                        "OPSFLOW_SERVICENOW_OAUTH_CLIENTSECRET", "oauth-s3cret",
+                        "OPSFLOW_SERVICENOW_RETRY_MAXRETRYAFTER", "10s"))))
                 .run(context -> {
                     ServiceNowProperties properties = context.getBean(ServiceNowProperties.class);
                     assertThat(properties.user()).isEqualTo("svc_opsflow");
@@ -57,7 +58,7 @@ class ServiceNowConfigurationTest {
                     assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
                     assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(30));
                     assertThat(properties.retry()).isEqualTo(new ServiceNowProperties.Retry(4, Duration.ofSeconds(1),
-                            Duration.ofSeconds(4), Duration.ofSeconds(30)));
+                            Duration.ofSeconds(4), Duration.ofSeconds(10)));
                     assertThat(context.getBean(ServiceNowEndpoint.class).baseUrl())
                             .isEqualTo("https://contosomsp.service-now.com");
                     assertThat(context).hasSingleBean(ServiceNowClient.class);
