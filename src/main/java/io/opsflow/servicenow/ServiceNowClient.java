@@ -1,0 +1,36 @@
+package io.opsflow.servicenow;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What opsflow does in the MSP's ServiceNow. Every call retries 429, 5xx and timeouts within
+ * {@link ServiceNowProperties.Retry} and then throws {@link ServiceNowUnavailableException};
+ * 400/401/403/404 throw their {@link ServiceNowException} subclass at once.
+ */
+public interface ServiceNowClient {
+
+    /**
+     * Opens an incident, or returns the one already open for {@code incident.correlationId()}: one
+     * logical create never makes two records, also when a response is lost and the call is retried.
+     */
+    Incident createIncident(NewIncident incident);
+
+    Optional<Incident> findIncidentByCorrelationId(String correlationId);
+
+    Optional<Incident> findIncidentByNumber(String number);
+
+    /** @throws ServiceNowNotFoundException if there is no such incident or the integration user may not see it */
+    Incident getIncident(String sysId);
+
+    Incident updateIncident(String sysId, IncidentUpdate update);
+
+    /** The newest entries first, at most {@code limit}, of the given journals of one incident. */
+    List<JournalEntry> latestJournalEntries(String incidentSysId, Set<JournalField> fields, int limit);
+
+    RequestedItem updateRequestedItem(String sysId, RequestedItemUpdate update);
+
+    /** All matching rows, following the pages to the end. */
+    List<TableRecord> query(TableQuery query);
+}

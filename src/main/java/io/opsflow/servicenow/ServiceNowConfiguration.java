@@ -1,0 +1,35 @@
+package io.opsflow.servicenow;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+@Configuration(proxyBeanMethods = false)
+class ServiceNowConfiguration {
+
+    /** The configured instance; without {@code opsflow.servicenow.base-url} sandbox mode brings its own. */
+    @Bean
+    @ConditionalOnProperty(prefix = "opsflow.servicenow", name = "base-url")
+    ServiceNowEndpoint serviceNowEndpoint(ServiceNowProperties properties) {
+        return properties::baseUrl;
+    }
+
+    /**
+     * Always created, so the application starts without ServiceNow configured; the endpoint is
+     * looked up at each request and its absence fails only the call (and its job) that needs it.
+     */
+    @Bean
+    ServiceNowClient serviceNowClient(WebClient.Builder webClientBuilder, ServiceNowProperties properties,
+            ObjectProvider<ServiceNowEndpoint> endpoints) {
+        return new WebClientServiceNowClient(webClientBuilder, properties, () -> {
+            ServiceNowEndpoint endpoint = endpoints.getIfAvailable();
+            if (endpoint == null) {
+                throw new IllegalStateException(
+                        "ServiceNow is not configured: set OPSFLOW_SERVICENOW_BASE_URL or run in sandbox mode");
+            }
+            return endpoint.baseUrl();
+        });
+    }
+}
