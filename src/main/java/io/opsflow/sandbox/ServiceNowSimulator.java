@@ -29,7 +29,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * with the documented shapes: string values, {@code result} envelope, encoded queries
  * ({@code field=value}, {@code !=}, {@code LIKE}, {@code STARTSWITH}, {@code ^}, {@code ORDERBY[DESC]}),
  * {@code sysparm_fields}/{@code _limit}/{@code _offset}, {@code X-Total-Count} and {@code Link}
- * paging, error envelopes. Any Basic or Bearer credential is accepted; none is refused with 401.
+ * paging, {@code sysparm_display_value}, error envelopes. No credential is needed; any Basic or Bearer one is accepted.
  */
 @RestController
 @RequestMapping(path = "/sandbox/servicenow", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -53,7 +53,8 @@ class ServiceNowSimulator {
                            @RequestParam(name = "sysparm_query", defaultValue = "") String query,
                            @RequestParam(name = "sysparm_fields", defaultValue = "") String fields,
                            @RequestParam(name = "sysparm_limit", defaultValue = "10000") int limit,
-                           @RequestParam(name = "sysparm_offset", defaultValue = "0") int offset) {
+                           @RequestParam(name = "sysparm_offset", defaultValue = "0") int offset,
+                           @RequestParam(name = "sysparm_display_value", defaultValue = "false") String displayValue) {
         ResponseEntity<?> refused = refuse(auth, table);
         if (refused != null) {
             return refused;
@@ -65,7 +66,8 @@ class ServiceNowSimulator {
             return error(HttpStatus.BAD_REQUEST, "Invalid query", e.getMessage());
         }
         List<Map<String, String>> all = tables.query(table, parsed.filter(), parsed.order(), parsed.newestFirst());
-        List<Map<String, Object>> page = all.stream().skip(offset).limit(limit).map(r -> project(r, fields)).toList();
+        List<Map<String, Object>> page = all.stream().skip(offset).limit(limit).map(r -> project(r, fields))
+                .map(r -> "all".equals(displayValue) ? withDisplayValues(r) : r).toList();
         HttpHeaders headers = new HttpHeaders();
         headers.add("X-Total-Count", String.valueOf(all.size()));
         headers.add(HttpHeaders.LINK, links(all.size(), limit, offset));
@@ -111,7 +113,8 @@ class ServiceNowSimulator {
     }
 
     private static ResponseEntity<?> refuse(String auth, String table) {
-        if (auth == null || !(auth.startsWith("Basic ") || auth.startsWith("Bearer "))) {
+        // The sandbox needs no credentials; one that is sent must still be a ServiceNow scheme.
+        if (auth != null && !(auth.startsWith("Basic ") || auth.startsWith("Bearer "))) {
             return error(HttpStatus.UNAUTHORIZED, "User Not Authenticated", "Required to provide Auth information");
         }
         if (!ServiceNowTables.TABLES.contains(table)) {
@@ -146,6 +149,13 @@ class ServiceNowSimulator {
             projected.put(field.trim(), record.getOrDefault(field.trim(), ""));
         }
         return projected;
+    }
+
+    /** With {@code sysparm_display_value=all} every field is {@code {display_value, value}}; the sandbox has no labels. */
+    private static Map<String, Object> withDisplayValues(Map<String, Object> record) {
+        Map<String, Object> both = new LinkedHashMap<>();
+        record.forEach((k, v) -> both.put(k, Map.of("display_value", v, "value", v)));
+        return both;
     }
 
     private static String links(int total, int limit, int offset) {

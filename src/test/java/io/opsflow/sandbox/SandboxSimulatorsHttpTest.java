@@ -72,7 +72,8 @@ class SandboxSimulatorsHttpTest {
         ResponseEntity<String> missing = call(HttpMethod.GET, "/sandbox/servicenow/api/now/table/incident/ffff", "Basic dTpw", null);
         assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(json.readTree(missing.getBody()).at("/error/message").asText()).isEqualTo("No Record found");
-        assertThat(call(HttpMethod.GET, "/sandbox/servicenow/api/now/table/incident", null, null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(call(HttpMethod.GET, "/sandbox/servicenow/api/now/table/incident", "Digest x", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(call(HttpMethod.GET, "/sandbox/servicenow/api/now/table/incident", null, null).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test

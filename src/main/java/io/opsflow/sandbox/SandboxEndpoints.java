@@ -1,0 +1,29 @@
+package io.opsflow.sandbox;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import io.opsflow.servicenow.ServiceNowEndpoint;
+
+/**
+ * In sandbox mode the adapters call this application's own simulators over HTTP. The port is known
+ * only once the web server runs, so it is read at each request.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnSandbox
+class SandboxEndpoints {
+
+    @Bean
+    ServiceNowEndpoint sandboxServiceNowEndpoint(Environment environment) {
+        return () -> self(environment) + "/sandbox/servicenow";
+    }
+
+    static String self(Environment environment) {
+        String port = environment.getProperty("local.server.port");
+        if (port == null) {
+            throw new IllegalStateException("The sandbox simulators are reachable only once the web server has started");
+        }
+        return "http://localhost:" + port + environment.getProperty("server.servlet.context-path", "");
+    }
+}
