@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -71,6 +73,11 @@ abstract class ArmWireMockTest {
         AzureEndpoint endpoint = this::baseUrl;
         credentials = new CustomerCredentials(properties, endpoint, HTTP_CLIENT, Map.of(SECRET_ENV, SECRET)::get);
         arm = new ArmClient(endpoint, new ArmPipelines(HTTP_CLIENT, credentials, properties));
+    }
+
+    @AfterEach
+    void everyRequestWasStubbed() {
+        assertThat(wm.findAllUnmatchedRequests()).as("requests no stub answered").isEmpty();
     }
 
     String baseUrl() {
