@@ -15,6 +15,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -181,5 +188,25 @@ class ArmClientTest extends ArmWireMockTest {
 
         wm.verify(exactly(1), postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
         wm.verify(exactly(2), getRequestedFor(urlPathEqualTo(VM)));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void logsTheExchangeAndTheRateLimitButNoSecret(CapturedOutput output) {
+        wm.stubFor(get(urlPathEqualTo(VM)).willReturn(answer(200, exchange("arm-throttled-429.exchanges.json", 1)
+                .path("response").path("body")).withHeader("x-ms-ratelimit-remaining-subscription-reads", "249")));
+
+        Logger rateLimitLog = (Logger) LoggerFactory.getLogger(RateLimitLoggingPolicy.class);
+        Level level = rateLimitLog.getLevel();
+        rateLimitLog.setLevel(Level.DEBUG);
+        try {
+            arm.send(acme(), ArmRequest.get(VM, "2024-11-01"));
+        } finally {
+            rateLimitLog.setLevel(level);
+        }
+
+        assertThat(output.getAll())
+                .contains("api-version=2024-11-01", "x-ms-ratelimit-remaining-subscription-reads=249")
+                .doesNotContain(SECRET, ACCESS_TOKEN);
     }
 }
