@@ -196,13 +196,18 @@ class ArmClientTest extends ArmWireMockTest {
         wm.stubFor(get(urlPathEqualTo(VM)).willReturn(answer(200, exchange("arm-throttled-429.exchanges.json", 1)
                 .path("response").path("body")).withHeader("x-ms-ratelimit-remaining-subscription-reads", "249")));
 
+        // azure-core logs the exchange at info (the Spring test profile's root level is warn)
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         Logger rateLimitLog = (Logger) LoggerFactory.getLogger(RateLimitLoggingPolicy.class);
-        Level level = rateLimitLog.getLevel();
+        Level rootLevel = root.getLevel();
+        Level rateLimitLevel = rateLimitLog.getLevel();
+        root.setLevel(Level.INFO);
         rateLimitLog.setLevel(Level.DEBUG);
         try {
             arm.send(acme(), ArmRequest.get(VM, "2024-11-01"));
         } finally {
-            rateLimitLog.setLevel(level);
+            root.setLevel(rootLevel);
+            rateLimitLog.setLevel(rateLimitLevel);
         }
 
         assertThat(output.getAll())
