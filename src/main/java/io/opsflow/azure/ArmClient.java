@@ -20,6 +20,7 @@ import com.azure.core.util.BinaryData;
 import com.azure.core.util.Context;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.aad.msal4j.MsalException;
 
 import io.opsflow.customer.Customer;
 
@@ -129,13 +130,15 @@ public class ArmClient {
             return new ArmResponse(response.getStatusCode(), headers, text);
         } catch (ArmException e) {
             throw e;
-        } catch (ClientAuthenticationException e) {
-            throw new ArmException(401, "CredentialFailed", "No ARM token for customer '" + customer.id() + "': "
-                    + e.getMessage(), null, e);
         } catch (RuntimeException e) {
             if (causedByIo(e)) {
                 throw new ArmUnavailableException(0, "NoResponse", "ARM " + method + " " + path + " got no answer: " + e,
                         null, e);
+            }
+            Throwable refused = cause(e, ClientAuthenticationException.class, MsalException.class);
+            if (refused != null) {
+                throw new ArmException(401, "CredentialFailed", "Entra refused a token for customer '" + customer.id()
+                        + "': " + refused.getMessage(), null, e);
             }
             throw e;
         }
@@ -189,12 +192,19 @@ public class ArmClient {
     }
 
     private static boolean causedByIo(Throwable e) {
+        return cause(e, IOException.class, TimeoutException.class) != null;
+    }
+
+    @SafeVarargs
+    private static Throwable cause(Throwable e, Class<? extends Throwable>... types) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IOException || t instanceof TimeoutException) {
-                return true;
+            for (Class<? extends Throwable> type : types) {
+                if (type.isInstance(t)) {
+                    return t;
+                }
             }
         }
-        return false;
+        return null;
     }
 
     private static byte[] toBytes(JsonNode body) {

@@ -1,5 +1,6 @@
 package io.opsflow.azure;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -7,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 
 import com.azure.core.http.HttpHeaders;
 import com.azure.core.http.HttpResponse;
@@ -44,6 +46,20 @@ final class ArmRetryStrategy implements RetryStrategy {
     public boolean shouldRetry(HttpResponse response) {
         int status = response.getStatusCode();
         return status == 408 || status == 429 || (status >= 500 && status != 501 && status != 505);
+    }
+
+    /**
+     * Only failures to reach the server (I/O, timeouts, also under a token request); not a token
+     * refused for a wrong secret, which no retry mends.
+     */
+    @Override
+    public boolean shouldRetryException(Throwable throwable) {
+        for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof IOException || t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

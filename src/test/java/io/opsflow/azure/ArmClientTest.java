@@ -214,4 +214,39 @@ class ArmClientTest extends ArmWireMockTest {
                 .contains("api-version=2024-11-01", "x-ms-ratelimit-remaining-subscription-reads=249")
                 .doesNotContain(SECRET, ACCESS_TOKEN);
     }
+
+    @Test
+    void aRefusedTokenIsNotRetriedAndSaysWhoseItWas() {
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse()
+                .withStatus(401).withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"invalid_client\",\"error_description\":\"AADSTS7000215: Invalid client secret provided.\"}")));
+
+        assertThatThrownBy(() -> arm.send(acme(), ArmRequest.get(VM, "2024-11-01")))
+                .isInstanceOfSatisfying(ArmException.class, e -> {
+                    assertThat(e.code()).isEqualTo("CredentialFailed");
+                    assertThat(e.isTransient()).isFalse();
+                })
+                .hasMessageContaining("'acme'");
+        wm.verify(exactly(1), postRequestedFor(urlPathEqualTo(TOKEN_PATH)));
+        wm.verify(exactly(0), getRequestedFor(urlPathEqualTo(VM)));
+    }
+
+    @Test
+    void noAnswerIsRetriedThenSurfacedAsUnavailable() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        AzureProperties properties = properties(new AzureProperties.Retry(2, Duration.ofMillis(10), Duration.ofMillis(20),
+                Duration.ofSeconds(1)));
+        ArmClient unreachable = new ArmClient(() -> "https://localhost:" + closedPort,
+                new ArmPipelines(HTTP_CLIENT, credentials, properties));
+
+        assertThatThrownBy(() -> unreachable.send(acme(), ArmRequest.get(VM, "2024-11-01")))
+                .isInstanceOfSatisfying(ArmUnavailableException.class, e -> {
+                    assertThat(e.status()).isZero();
+                    assertThat(e.code()).isEqualTo("NoResponse");
+                    assertThat(e.isTransient()).isTrue();
+                });
+    }
 }
