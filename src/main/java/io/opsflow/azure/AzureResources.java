@@ -1,0 +1,30 @@
+package io.opsflow.azure;
+
+import io.opsflow.customer.Customer;
+
+/** Existence checks on a customer's resources ({@code Microsoft.Resources}, api-version 2025-04-01). */
+public class AzureResources {
+
+    static final String API_VERSION = "2025-04-01";
+
+    private final ArmClient arm;
+
+    AzureResources(ArmClient arm) {
+        this.arm = arm;
+    }
+
+    /** True if the group exists (in any provisioning state); a 404 {@code ResourceGroupNotFound} is false. */
+    public boolean resourceGroupExists(Customer customer, String subscriptionId, String resourceGroup) {
+        return arm.find(customer, ArmRequest.get(ArmPath.of("subscriptions", subscriptionId, "resourcegroups", resourceGroup),
+                API_VERSION)).isPresent();
+    }
+
+    /**
+     * True if the resource exists; a 404 ({@code ResourceNotFound}, or {@code ResourceGroupNotFound}
+     * when its group is gone) is false. {@code apiVersion} must be one the resource's own provider
+     * supports (e.g. 2024-11-01 for {@code Microsoft.Compute/virtualMachines}).
+     */
+    public boolean resourceExists(Customer customer, String resourceId, String apiVersion) {
+        return arm.find(customer, ArmRequest.get(resourceId, apiVersion)).isPresent();
+    }
+}

@@ -1,0 +1,146 @@
+package io.opsflow.azure;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.opsflow.customer.Customer;
+
+/**
+ * ARM and the Entra token endpoint played by one WireMock server over HTTPS (the bearer-token policy
+ * refuses plain HTTP). Its certificate is the self-signed {@code azure-test-tls.p12} (CN and SAN
+ * localhost, made with keytool, test use only), trusted by the test's HTTP client alone. The adapter
+ * is wired as in production: a real {@code ClientSecretCredential} fetches the token from the stub.
+ */
+abstract class ArmWireMockTest {
+
+    static final String TENANT_ID = "0f2e4d6c-8b1a-4c3e-9d5f-7a9b1c3d5e7f";
+    static final String CLIENT_ID = "5c1d7e9f-3a2b-4c6d-8e0f-1a2b3c4d5e6f";
+    static final String SECRET_ENV = "ACME_AZURE_CLIENT_SECRET";
+    static final String SECRET = "test-only-acme-client-secret";
+    static final String ACCESS_TOKEN = "test-access-token-for-acme";
+    static final String SUBSCRIPTION = "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f";
+    static final String TOKEN_PATH = "/" + TENANT_ID + "/oauth2/v2.0/token";
+
+    private static final String KEYSTORE = "azure-test-tls.p12";
+    private static final char[] KEYSTORE_PASSWORD = "test-only".toCharArray();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @RegisterExtension
+    static final WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().httpDisabled(true).dynamicHttpsPort()
+                    .keystorePath(keystorePath()).keystoreType("PKCS12")
+                    .keystorePassword("test-only").keyManagerPassword("test-only"))
+            .build();
+
+    static final HttpClient HTTP_CLIENT = trustingHttpClient();
+
+    ArmClient arm;
+    CustomerCredentials credentials;
+
+    @BeforeEach
+    void wireAdapter() {
+        wm.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(okJson(
+                "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"ext_expires_in\":3600,\"access_token\":\"" + ACCESS_TOKEN + "\"}")));
+        AzureProperties properties = properties(new AzureProperties.Retry(2, Duration.ofMillis(20), Duration.ofMillis(100),
+                Duration.ofSeconds(5)));
+        AzureEndpoint endpoint = this::baseUrl;
+        credentials = new CustomerCredentials(properties, endpoint, HTTP_CLIENT, Map.of(SECRET_ENV, SECRET)::get);
+        arm = new ArmClient(endpoint, new ArmPipelines(HTTP_CLIENT, credentials, properties));
+    }
+
+    @AfterEach
+    void everyRequestWasStubbed() {
+        assertThat(wm.findAllUnmatchedRequests()).as("requests no stub answered").isEmpty();
+    }
+
+    String baseUrl() {
+        return wm.getRuntimeInfo().getHttpsBaseUrl();
+    }
+
+    AzureProperties properties(AzureProperties.Retry retry) {
+        return new AzureProperties(AzureProperties.Cloud.AZURE, baseUrl(), baseUrl(), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), retry);
+    }
+
+    static Customer acme() {
+        return new Customer("acme", "ACME Corporation", "ja",
+                new Customer.Azure(TENANT_ID, List.of(SUBSCRIPTION),
+                        new Customer.AutomationAccount(SUBSCRIPTION, "rg-acme-ops", "aa-acme-ops"),
+                        new Customer.Credential("client-secret", CLIENT_ID, SECRET_ENV)),
+                null, null, null, null, null);
+    }
+
+    /** A file under {@code src/test/resources/contracts/azure/}. */
+    static JsonNode contract(String file) {
+        try (InputStream in = ArmWireMockTest.class.getResourceAsStream("/contracts/azure/" + file)) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code index}-th exchange of an {@code *.exchanges.json} file. */
+    static JsonNode exchange(String file, int index) {
+        return contract(file).path("exchanges").get(index);
+    }
+
+    /** A JSON answer with the contract's status and body. */
+    static ResponseDefinitionBuilder answer(int status, JsonNode body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody(body.toString());
+    }
+
+    static String json(JsonNode node) {
+        return node.toString();
+    }
+
+    private static String keystorePath() {
+        try {
+            return Path.of(ArmWireMockTest.class.getResource("/" + KEYSTORE).toURI()).toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpClient trustingHttpClient() {
+        try (InputStream in = ArmWireMockTest.class.getResourceAsStream("/" + KEYSTORE)) {
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(in, KEYSTORE_PASSWORD);
+            X509Certificate certificate = (X509Certificate) keyStore.getCertificate(keyStore.aliases().nextElement());
+            SslContext ssl = SslContextBuilder.forClient().trustManager(certificate).build();
+            return new NettyAsyncHttpClientBuilder(reactor.netty.http.client.HttpClient.create()
+                    .secure(spec -> spec.sslContext(ssl)))
+                    .responseTimeout(Duration.ofSeconds(10))
+                    .build();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot build the test HTTP client", e);
+        }
+    }
+}
