@@ -39,7 +39,7 @@ class ArmSimulator {
     static final String PREFIX = "/sandbox/azure";
     private static final int FLAGS = Pattern.CASE_INSENSITIVE;
     private static final String ACCOUNT = "/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.Automation/automationAccounts/([^/]+)";
-    private static final Pattern JOB = Pattern.compile(ACCOUNT + "/jobs/([^/]+)(/output|/streams|/stop|/suspend|/resume)?", FLAGS);
+    private static final Pattern JOB = Pattern.compile(ACCOUNT + "/jobs/([^/]+)(/output|/streams(?:/([^/]+))?|/stop|/suspend|/resume)?", FLAGS);
     private static final Pattern TICKET = Pattern.compile("/subscriptions/([^/]+)/providers/Microsoft\\.Support/supportTickets/([^/]+)", FLAGS);
     private static final Pattern COMMUNICATIONS = Pattern.compile(TICKET.pattern() + "/communications(?:/([^/]+))?", FLAGS);
     private static final Pattern OPERATION = Pattern.compile("/subscriptions/[^/]+/providers/Microsoft\\.Support/operationsStatus/([^/]+)", FLAGS);
@@ -130,6 +130,13 @@ class ArmSimulator {
         }
         if ("/streams".equalsIgnoreCase(action) && method == HttpMethod.GET) {
             return ResponseEntity.ok(Map.of("value", job.streams(clock.instant())));
+        }
+        if (m.group(6) != null && method == HttpMethod.GET) {
+            String streamId = java.net.URLDecoder.decode(m.group(6), java.nio.charset.StandardCharsets.UTF_8);
+            return job.streams(clock.instant()).stream()
+                    .filter(st -> streamId.equals(((Map<?, ?>) st.get("properties")).get("jobStreamId"))).findFirst()
+                    .<ResponseEntity<?>>map(ResponseEntity::ok)
+                    .orElseGet(() -> automationError(HttpStatus.NOT_FOUND, "NotFound", "The job stream '" + streamId + "' was not found."));
         }
         if (method == HttpMethod.POST && action != null && List.of("/stop", "/suspend", "/resume").contains(action.toLowerCase(Locale.ROOT))) {
             job.act(action.substring(1).toLowerCase(Locale.ROOT), clock.instant());

@@ -4,6 +4,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import com.azure.core.http.HttpHeaderName;
+
+import io.opsflow.azure.ArmAuthentication;
+import io.opsflow.azure.AzureEndpoint;
 import io.opsflow.servicenow.ServiceNowEndpoint;
 
 /**
@@ -17,6 +21,23 @@ class SandboxEndpoints {
     @Bean
     ServiceNowEndpoint sandboxServiceNowEndpoint(Environment environment) {
         return () -> self(environment) + "/sandbox/servicenow";
+    }
+
+    @Bean
+    AzureEndpoint sandboxAzureEndpoint(Environment environment) {
+        return () -> self(environment) + ArmSimulator.PREFIX;
+    }
+
+    /**
+     * The one difference from production: a fixed token instead of the customer's Entra credential
+     * (whose bearer policy would also refuse the simulator's plain HTTP).
+     */
+    @Bean
+    ArmAuthentication sandboxArmAuthentication() {
+        return customer -> (context, next) -> {
+            context.getHttpRequest().setHeader(HttpHeaderName.AUTHORIZATION, "Bearer sandbox-" + customer.id());
+            return next.process();
+        };
     }
 
     static String self(Environment environment) {

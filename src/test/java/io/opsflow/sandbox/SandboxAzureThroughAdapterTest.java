@@ -1,0 +1,103 @@
+package io.opsflow.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.opsflow.OpsflowSpringTest;
+import io.opsflow.azure.ArmResource;
+import io.opsflow.azure.ArmSubmission;
+import io.opsflow.azure.AutomationJob;
+import io.opsflow.azure.AutomationJobStatus;
+import io.opsflow.azure.AutomationJobs;
+import io.opsflow.azure.AzureResources;
+import io.opsflow.azure.JobNames;
+import io.opsflow.azure.MonitorAlertRules;
+import io.opsflow.azure.SupportTickets;
+import io.opsflow.customer.Customer;
+import io.opsflow.customer.CustomerRegistry;
+
+/** On a fresh clone (sandbox mode) the production Azure adapter drives the ARM simulator over HTTP. */
+@OpsflowSpringTest
+class SandboxAzureThroughAdapterTest {
+
+    static final String SUB = SandboxDemo.SUBSCRIPTION;
+
+    @Autowired
+    AutomationJobs jobs;
+    @Autowired
+    SupportTickets tickets;
+    @Autowired
+    MonitorAlertRules monitor;
+    @Autowired
+    AzureResources resources;
+    @Autowired
+    CustomerRegistry customers;
+
+    Customer demo() {
+        return customers.find(SandboxDemo.CUSTOMER_ID).orElseThrow();
+    }
+
+    @Test
+    void aRunbookJobStartsOnceAndCompletesWithOutput() {
+        String jobName = JobNames.forStep("sandbox-instance-1", "ServiceTask_StartRunbook");
+        AutomationJob started = jobs.start(demo(), jobName, "Restart-AzureVM", Map.of("VMName", "vm-demo-web01"));
+        assertThat(started.status()).isEqualTo(AutomationJobStatus.NEW);
+        assertThat(jobs.start(demo(), jobName, "Restart-AzureVM", Map.of("VMName", "vm-demo-web01")).jobId())
+                .as("a retried start is the same job").isEqualTo(started.jobId());
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> jobs.get(demo(), jobName).status().isFinal());
+        assertThat(jobs.get(demo(), jobName).status()).isEqualTo(AutomationJobStatus.COMPLETED);
+        assertThat(jobs.output(demo(), jobName)).contains("VMName = vm-demo-web01");
+    }
+
+    @Test
+    void aFailingRunbookEndsFailedWithItsErrorStream() {
+        String jobName = JobNames.forStep("sandbox-instance-2", "ServiceTask_StartRunbook");
+        jobs.start(demo(), jobName, "Fail-Restart-AzureVM", Map.of());
+        await().atMost(Duration.ofSeconds(5)).until(() -> jobs.get(demo(), jobName).status().isFinal());
+        assertThat(jobs.get(demo(), jobName).status()).isEqualTo(AutomationJobStatus.FAILED);
+        assertThat(jobs.errors(demo(), jobName)).contains("Simulated failure");
+    }
+
+    @Test
+    void aSupportTicketIsCreatedAsynchronouslyAndTakesMessages() {
+        ArmSubmission<SupportTickets.Ticket> submission = tickets.create(demo(), SUB, new SupportTickets.NewTicket(
+                "opsflow-sandbox-ticket-1", "/providers/Microsoft.Support/services/vm", "/providers/Microsoft.Support/services/vm/problemClassifications/boot",
+                SupportTickets.Severity.MODERATE, "VM が起動しない", "vm-demo-web01 が再起動後に応答しません。",
+                "/subscriptions/" + SUB + "/resourceGroups/rg-demo-prod/providers/Microsoft.Compute/virtualMachines/vm-demo-web01",
+                true, false, SupportTickets.Contact.japanese("太郎", "運用", "ops@example.co.jp", List.of())));
+        assertThat(submission.isAccepted()).isTrue();
+        await().atMost(Duration.ofSeconds(5)).until(() -> tickets.created(demo(), SUB, submission).isPresent());
+        Optional<SupportTickets.Ticket> ticket = tickets.find(demo(), SUB, "opsflow-sandbox-ticket-1");
+        assertThat(ticket).map(SupportTickets.Ticket::status).hasValue("Open");
+
+        tickets.addCommunication(demo(), SUB, "opsflow-sandbox-ticket-1", "opsflow-msg-1", "追加情報", "ログを添付します。", "ops@example.co.jp");
+        assertThat(tickets.communications(demo(), SUB, "opsflow-sandbox-ticket-1")).extracting(SupportTickets.Communication::subject)
+                .containsExactly("追加情報");
+    }
+
+    @Test
+    void alertRulesAreStoredAndResourcesChecked() {
+        String vm = "/subscriptions/" + SUB + "/resourceGroups/rg-demo-prod/providers/Microsoft.Compute/virtualMachines/vm-demo-web01";
+        ArmResource rule = monitor.putMetricAlert(demo(), SUB, "rg-demo-ops", "demo-vm-cpu-high", new MonitorAlertRules.MetricAlertRule(
+                "CPU > 90%", 2, true, List.of(vm), Duration.ofMinutes(1), Duration.ofMinutes(5),
+                List.of(new MonitorAlertRules.StaticCriterion("HighCpu", "Percentage CPU", "Microsoft.Compute/virtualMachines",
+                        "GreaterThan", new BigDecimal("90"), "Average")),
+                true, List.of(), Map.of(), null, null));
+        assertThat(rule.name()).isEqualTo("demo-vm-cpu-high");
+
+        assertThat(resources.resourceGroupExists(demo(), SUB, "rg-demo-prod")).isTrue();
+        assertThat(resources.resourceGroupExists(demo(), SUB, "rg-missing")).isFalse();
+        assertThat(resources.resourceExists(demo(), vm, "2024-11-01")).isTrue();
+        assertThat(resources.resourceExists(demo(), vm.replace("web01", "web99"), "2024-11-01")).isFalse();
+    }
+}
