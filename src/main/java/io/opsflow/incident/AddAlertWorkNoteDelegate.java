@@ -1,0 +1,21 @@
+package io.opsflow.incident;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** One work note per alert delivery correlated into a running incident (storms, updates, recoveries). */
+@Component
+class AddAlertWorkNoteDelegate implements JavaDelegate {
+
+    private final WorkNotes workNotes;
+
+    AddAlertWorkNoteDelegate(WorkNotes workNotes) {
+        this.workNotes = workNotes;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        workNotes.add(IncidentContext.serviceNowSysId(execution), (String) execution.getVariableLocal(IncidentVariables.ALERT_NOTE));
+    }
+}

@@ -1,0 +1,44 @@
+package io.opsflow.incident;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.opsflow.customer.Customer;
+import io.opsflow.servicenow.Incident;
+import io.opsflow.servicenow.NewIncident;
+import io.opsflow.servicenow.ServiceNowClient;
+
+/** Opens the ServiceNow incident of an alert; idempotent on the alert id (correlation_id). */
+@Component
+class CreateServiceNowIncidentDelegate implements JavaDelegate {
+
+    private final IncidentContext context;
+    private final ServiceNowClient servicenow;
+    private final IncidentProperties properties;
+
+    CreateServiceNowIncidentDelegate(IncidentContext context, ServiceNowClient servicenow, IncidentProperties properties) {
+        this.context = context;
+        this.servicenow = servicenow;
+        this.properties = properties;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Customer customer = context.customer(execution);
+        if (customer.servicenow() == null) {
+            throw new IllegalStateException("Customer '" + customer.id() + "' has no servicenow.companySysId in the registry");
+        }
+        String link = properties.publicUrl() + "/camunda/app/cockpit/default/#/process-instance/" + execution.getProcessInstanceId();
+        Incident incident = servicenow.createIncident(new NewIncident(
+                (String) execution.getVariable(IncidentVariables.ALERT_ID),
+                (String) execution.getVariable(IncidentVariables.SOURCE),
+                customer.servicenow().companySysId(), null, customer.servicenow().assignmentGroup(), null,
+                (String) execution.getVariable(IncidentVariables.SUMMARY),
+                execution.getVariable(IncidentVariables.DESCRIPTION) + "\n\nopsflow: " + link,
+                (String) execution.getVariable(IncidentVariables.IMPACT),
+                (String) execution.getVariable(IncidentVariables.URGENCY), null, null));
+        execution.setVariable(IncidentVariables.SERVICENOW_SYS_ID, incident.sysId());
+        execution.setVariable(IncidentVariables.SERVICENOW_NUMBER, incident.number());
+    }
+}

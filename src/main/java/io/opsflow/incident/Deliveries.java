@@ -1,0 +1,46 @@
+package io.opsflow.incident;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Every inbound delivery once, with what became of it: the webhook idempotency record. */
+@Repository
+class Deliveries {
+
+    private final JdbcClient jdbc;
+
+    Deliveries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<IntakeResult> find(String deliveryId) {
+        return jdbc.sql("select process_instance_id, business_key from opsflow_inbound_delivery where delivery_id = ?")
+                .param(deliveryId)
+                .query((rs, n) -> new IntakeResult(IntakeResult.Outcome.DUPLICATE, rs.getString(1), rs.getString(2))).optional();
+    }
+
+    /** The incident an alert was last recorded in (started or correlated). */
+    Optional<IntakeResult> incidentOfAlert(String alertId) {
+        return jdbc.sql("""
+                        select process_instance_id, business_key from opsflow_inbound_delivery
+                        where alert_id = ? and outcome in ('STARTED', 'CORRELATED') order by received_at desc""")
+                .param(alertId)
+                .query((rs, n) -> new IntakeResult(IntakeResult.Outcome.CORRELATED, rs.getString(1), rs.getString(2)))
+                .list().stream().findFirst();
+    }
+
+    /** Records the delivery; throws DuplicateKeyException when a concurrent transaction recorded it first. */
+    void record(String deliveryId, String source, String alertId, IntakeResult result) {
+        jdbc.sql("""
+                        insert into opsflow_inbound_delivery
+                            (delivery_id, source, alert_id, outcome, process_instance_id, business_key, received_at)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(deliveryId, source, alertId, result.outcome().name(), result.processInstanceId(), result.businessKey(),
+                        Timestamp.from(Instant.now()))
+                .update();
+    }
+}

@@ -1,0 +1,254 @@
+package io.opsflow.incident;
+
+import static io.opsflow.incident.IncidentVariables.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts and correlates incident-coordination instances for inbound events. Each event is handled
+ * in one transaction with its delivery record, so a 2xx answer means the engine has it; the
+ * delivery id and the alert key rows make redeliveries and alert storms land in one instance.
+ */
+@Service
+class IncidentCoordination implements IncidentIntake {
+
+    private static final Set<String> RESOLVED_STATES = Set.of("6", "7", "8");
+
+    private final RuntimeService runtime;
+    private final Deliveries deliveries;
+    private final OpenIncidents openIncidents;
+    private final TransactionTemplate transaction;
+
+    IncidentCoordination(RuntimeService runtime, Deliveries deliveries, OpenIncidents openIncidents, TransactionTemplate transaction) {
+        this.runtime = runtime;
+        this.deliveries = deliveries;
+        this.openIncidents = openIncidents;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public IntakeResult receive(Alert alert) {
+        return once(() -> handle(alert));
+    }
+
+    @Override
+    public IntakeResult receive(ServiceNowIncidentEvent event) {
+        return once(() -> handle(event));
+    }
+
+    /** A concurrent twin (same delivery, same alert key) loses on a key; run again and see the winner's result. */
+    private IntakeResult once(Supplier<IntakeResult> work) {
+        try {
+            return transaction.execute(status -> work.get());
+        } catch (DuplicateKeyException e) {
+            return transaction.execute(status -> work.get());
+        }
+    }
+
+    private IntakeResult handle(Alert alert) {
+        Optional<IntakeResult> seen = deliveries.find(alert.deliveryId());
+        if (seen.isPresent()) {
+            return seen.get();
+        }
+        IntakeResult result = switch (alert.state()) {
+            case FIRED -> fired(alert);
+            case UPDATED -> noteOnIncidentOf(alert);
+            case RESOLVED -> resolved(alert);
+        };
+        deliveries.record(alert.deliveryId(), alert.source(), alert.alertId(), result);
+        return result;
+    }
+
+    private IntakeResult fired(Alert alert) {
+        Optional<IntakeResult> sameAlert = deliveries.incidentOfAlert(alert.alertId()).filter(r -> isRunning(r.processInstanceId()));
+        if (sameAlert.isPresent()) {
+            return new IntakeResult(IntakeResult.Outcome.DUPLICATE, sameAlert.get().processInstanceId(), sameAlert.get().businessKey());
+        }
+        String key = "alert:" + alert.customerId() + "|" + alert.ruleName() + "|"
+                + (alert.targetResource() == null ? "" : alert.targetResource().toLowerCase(Locale.ROOT));
+        Optional<OpenIncidents.Open> open = openIncidents.find(key);
+        if (open.isPresent()) {
+            correlate(open.get().processInstanceId(), MESSAGE_ALERT_UPDATE_RECEIVED, ALERT_NOTE, note(alert));
+            return new IntakeResult(IntakeResult.Outcome.CORRELATED, open.get().processInstanceId(), open.get().businessKey());
+        }
+        openIncidents.claim(key, alert.alertId());
+        ProcessInstance instance = start(alert.alertId(), alertVariables(alert));
+        openIncidents.assign(key, instance.getId());
+        return new IntakeResult(IntakeResult.Outcome.STARTED, instance.getId(), instance.getBusinessKey());
+    }
+
+    private IntakeResult noteOnIncidentOf(Alert alert) {
+        Optional<IntakeResult> incident = deliveries.incidentOfAlert(alert.alertId());
+        if (incident.isEmpty() || !isRunning(incident.get().processInstanceId())) {
+            return stale(incident);
+        }
+        boolean noted = correlate(incident.get().processInstanceId(), MESSAGE_ALERT_UPDATE_RECEIVED, ALERT_NOTE, note(alert));
+        return noted ? incident.get() : stale(incident);
+    }
+
+    /** The incident's own alert recovering before triage closes it as self-healed; any other recovery is noted. */
+    private IntakeResult resolved(Alert alert) {
+        Optional<IntakeResult> incident = deliveries.incidentOfAlert(alert.alertId());
+        if (incident.isEmpty() || !isRunning(incident.get().processInstanceId())) {
+            return stale(incident);
+        }
+        String instanceId = incident.get().processInstanceId();
+        boolean ownAlert = alert.alertId().equals(runtime.getVariable(instanceId, ALERT_ID));
+        boolean beforeTriage = runtime.createEventSubscriptionQuery().processInstanceId(instanceId)
+                .eventName(MESSAGE_ALERT_RESOLVED).count() > 0;
+        String message = ownAlert && beforeTriage ? MESSAGE_ALERT_RESOLVED : MESSAGE_ALERT_UPDATE_RECEIVED;
+        return correlate(instanceId, message, ALERT_NOTE, note(alert)) ? incident.get() : stale(incident);
+    }
+
+    private IntakeResult handle(ServiceNowIncidentEvent event) {
+        Optional<IntakeResult> seen = deliveries.find(event.deliveryId());
+        if (seen.isPresent()) {
+            return seen.get();
+        }
+        IntakeResult result = incidentOf(event).map(incident -> update(incident, event)).orElseGet(() -> open(event));
+        deliveries.record(event.deliveryId(), SOURCE_SERVICENOW, null, result);
+        return result;
+    }
+
+    private Optional<IntakeResult> incidentOf(ServiceNowIncidentEvent event) {
+        List<ProcessInstance> bySysId = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .variableValueEquals(SERVICENOW_SYS_ID, event.sysId()).list();
+        if (!bySysId.isEmpty()) {
+            return Optional.of(new IntakeResult(IntakeResult.Outcome.CORRELATED, bySysId.get(0).getId(), bySysId.get(0).getBusinessKey()));
+        }
+        String correlationId = event.record().get("correlation_id");
+        return correlationId == null || correlationId.isBlank() ? Optional.empty()
+                : deliveries.incidentOfAlert(correlationId).filter(r -> isRunning(r.processInstanceId()));
+    }
+
+    /** A change of a record already coordinated: older than one applied is stale; else it reaches the instance. */
+    private IntakeResult update(IntakeResult incident, ServiceNowIncidentEvent event) {
+        String instanceId = incident.processInstanceId();
+        Object applied = runtime.getVariable(instanceId, SERVICENOW_MOD_COUNT);
+        if (applied instanceof Number last && event.modCount() <= last.longValue()) {
+            return new IntakeResult(IntakeResult.Outcome.STALE, instanceId, incident.businessKey());
+        }
+        runtime.setVariable(instanceId, SERVICENOW_MOD_COUNT, event.modCount());
+        if (runtime.getVariable(instanceId, SERVICENOW_SYS_ID) == null) {
+            runtime.setVariable(instanceId, SERVICENOW_SYS_ID, event.sysId());
+            runtime.setVariable(instanceId, SERVICENOW_NUMBER, event.number());
+        }
+        if (RESOLVED_STATES.contains(event.record().get("state"))) {
+            correlate(instanceId, MESSAGE_SERVICENOW_INCIDENT_RESOLVED, COMMENT, event.record().get("close_notes"));
+        } else if (event.changedFields().contains("comments") && !blank(event.record().get("latest_comment"))) {
+            correlate(instanceId, MESSAGE_SERVICENOW_COMMENT_ADDED, COMMENT, event.record().get("latest_comment"));
+        }
+        return incident;
+    }
+
+    /** An incident raised in ServiceNow itself: coordinate it, unless it is already over. */
+    private IntakeResult open(ServiceNowIncidentEvent event) {
+        if (RESOLVED_STATES.contains(event.record().get("state"))) {
+            return new IntakeResult(IntakeResult.Outcome.STALE, null, event.number());
+        }
+        Map<String, Object> variables = baseVariables(event.customerId(), SOURCE_SERVICENOW);
+        variables.put(IMPACT, event.record().get("impact"));
+        variables.put(URGENCY, event.record().get("urgency"));
+        variables.put(SUMMARY, event.record().get("short_description"));
+        variables.put(DESCRIPTION, event.record().get("description"));
+        variables.put(SERVICENOW_SYS_ID, event.sysId());
+        variables.put(SERVICENOW_NUMBER, event.number());
+        variables.put(SERVICENOW_MOD_COUNT, event.modCount());
+        ProcessInstance instance = start(event.number(), variables);
+        return new IntakeResult(IntakeResult.Outcome.STARTED, instance.getId(), instance.getBusinessKey());
+    }
+
+    private ProcessInstance start(String businessKey, Map<String, Object> variables) {
+        return runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(businessKey).setVariables(variables).execute();
+    }
+
+    private static Map<String, Object> alertVariables(Alert alert) {
+        Map<String, Object> variables = baseVariables(alert.customerId(), alert.source());
+        variables.put(ALERT_ID, alert.alertId());
+        variables.put(RULE_NAME, alert.ruleName());
+        variables.put(TARGET_RESOURCE, alert.targetResource());
+        variables.put(TARGET_RESOURCE_TYPE, resourceType(alert.targetResource()));
+        variables.put(SEVERITY_LEVEL, alert.severityLevel());
+        variables.put(SUMMARY, alert.summary());
+        variables.put(DESCRIPTION, alert.description());
+        return variables;
+    }
+
+    /** Every variable the decisions and gateways read, so none is missing (null is a value). */
+    private static Map<String, Object> baseVariables(String customerId, String source) {
+        Map<String, Object> variables = new HashMap<>();
+        for (String name : List.of(ALERT_ID, RULE_NAME, TARGET_RESOURCE, TARGET_RESOURCE_TYPE, SEVERITY_LEVEL, IMPACT, URGENCY,
+                SUMMARY, DESCRIPTION, SERVICENOW_SYS_ID, SERVICENOW_NUMBER, SERVICENOW_MOD_COUNT, NEEDS_MICROSOFT, CAUSE_IDENTIFIED)) {
+            variables.put(name, null);
+        }
+        variables.put(io.opsflow.system.CustomerTenantIdProvider.CUSTOMER_ID, customerId);
+        variables.put(SOURCE, source);
+        return variables;
+    }
+
+    /** {@code microsoft.compute/virtualmachines} from an ARM resource id; null for anything else. */
+    static String resourceType(String resourceId) {
+        if (resourceId == null) {
+            return null;
+        }
+        String[] segments = resourceId.toLowerCase(Locale.ROOT).split("/");
+        for (int i = 0; i < segments.length; i++) {
+            if (segments[i].equals("providers") && i + 2 < segments.length) {
+                StringBuilder type = new StringBuilder(segments[i + 1]);
+                for (int t = i + 2; t < segments.length; t += 2) {
+                    type.append('/').append(segments[t]);
+                }
+                return type.toString();
+            }
+        }
+        return null;
+    }
+
+    private boolean correlate(String instanceId, String message, String variable, String value) {
+        Map<String, Object> local = new HashMap<>();
+        local.put(variable, value);
+        try {
+            runtime.createMessageCorrelation(message).processInstanceId(instanceId).setVariablesLocal(local).correlateWithResult();
+            return true;
+        } catch (MismatchingMessageCorrelationException e) {
+            // The instance is past the point where it listens (e.g. closing after a resolution in ServiceNow).
+            return false;
+        }
+    }
+
+    private boolean isRunning(String instanceId) {
+        return instanceId != null && runtime.createProcessInstanceQuery().processInstanceId(instanceId).count() > 0;
+    }
+
+    private static IntakeResult stale(Optional<IntakeResult> incident) {
+        return new IntakeResult(IntakeResult.Outcome.STALE, incident.map(IntakeResult::processInstanceId).orElse(null),
+                incident.map(IntakeResult::businessKey).orElse(null));
+    }
+
+    private static String note(Alert alert) {
+        String state = switch (alert.state()) {
+            case FIRED -> "アラート発生 / alert fired";
+            case UPDATED -> "アラート更新 / alert updated";
+            case RESOLVED -> "アラート回復 / alert resolved";
+        };
+        return state + " (" + alert.source() + ", " + alert.occurredAt() + "): " + alert.summary()
+                + (blank(alert.description()) ? "" : "\n" + alert.description());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

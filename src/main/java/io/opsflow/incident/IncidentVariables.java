@@ -1,0 +1,55 @@
+package io.opsflow.incident;
+
+/** Names of the incident-coordination process variables, messages and elements used from code. */
+public final class IncidentVariables {
+
+    public static final String PROCESS_KEY = "incident-coordination";
+
+    public static final String CUSTOMER_ID = "customerId";
+    public static final String SOURCE = "source";
+    public static final String ALERT_ID = "alertId";
+    public static final String RULE_NAME = "ruleName";
+    public static final String TARGET_RESOURCE = "targetResource";
+    public static final String TARGET_RESOURCE_TYPE = "targetResourceType";
+    public static final String SEVERITY_LEVEL = "severityLevel";
+    public static final String IMPACT = "impact";
+    public static final String URGENCY = "urgency";
+    public static final String PRIORITY = "priority";
+    public static final String SUMMARY = "summary";
+    public static final String DESCRIPTION = "description";
+    public static final String SERVICENOW_SYS_ID = "serviceNowSysId";
+    public static final String SERVICENOW_NUMBER = "serviceNowNumber";
+    public static final String SERVICENOW_MOD_COUNT = "serviceNowModCount";
+    public static final String ACKNOWLEDGE_WITHIN = "acknowledgeWithin";
+    public static final String IDENTIFY_CAUSE_WITHIN = "identifyCauseWithin";
+    public static final String RESOLVE_WITHIN = "resolveWithin";
+    public static final String ACKNOWLEDGE_DUE_AT = "acknowledgeDueAt";
+    public static final String IDENTIFY_CAUSE_DUE_AT = "identifyCauseDueAt";
+    public static final String DIAGNOSTIC_RUNBOOK = "diagnosticRunbook";
+    public static final String DIAGNOSTIC_JOB_NAME = "diagnosticJobName";
+    public static final String DIAGNOSTIC_POLL_INTERVAL = "diagnosticPollInterval";
+    public static final String DIAGNOSTIC_DEADLINE = "diagnosticDeadline";
+    public static final String DIAGNOSTIC_FINISHED = "diagnosticFinished";
+    public static final String DIAGNOSTIC_NOTE = "diagnosticNote";
+    public static final String FINDINGS = "findings";
+    public static final String CAUSE_IDENTIFIED = "causeIdentified";
+    public static final String NEEDS_MICROSOFT = "needsMicrosoft";
+    public static final String RESOLUTION = "resolution";
+    public static final String CLOSE_CODE = "closeCode";
+    public static final String MISSED_SLA = "missedSla";
+    public static final String LATEST_SERVICENOW_COMMENT = "latestServiceNowComment";
+    /** Local to one event sub-process token: the text of the alert update to note. */
+    public static final String ALERT_NOTE = "alertNote";
+    /** Local to one event sub-process token: the ServiceNow comment received. */
+    public static final String COMMENT = "comment";
+
+    public static final String SOURCE_SERVICENOW = "servicenow";
+
+    public static final String MESSAGE_ALERT_UPDATE_RECEIVED = "AlertUpdateReceived";
+    public static final String MESSAGE_ALERT_RESOLVED = "AlertResolved";
+    public static final String MESSAGE_SERVICENOW_COMMENT_ADDED = "ServiceNowCommentAdded";
+    public static final String MESSAGE_SERVICENOW_INCIDENT_RESOLVED = "ServiceNowIncidentResolved";
+
+    private IncidentVariables() {
+    }
+}
