@@ -1,0 +1,20 @@
+package io.opsflow.slack;
+
+/**
+ * The registry names an environment variable for the customer's webhook, but the process does not
+ * have it (or it does not hold a URL). Fixed by setting the variable and restarting, not by retrying.
+ */
+public final class SlackWebhookNotSetException extends SlackException {
+
+    private final String variable;
+
+    SlackWebhookNotSetException(String message, String variable) {
+        super(message);
+        this.variable = variable;
+    }
+
+    /** The environment variable's name. */
+    public String variable() {
+        return variable;
+    }
+}
