@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -175,7 +176,7 @@ class IncidentCoordination implements IncidentIntake {
         return runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(businessKey).setVariables(variables).execute();
     }
 
-    private static Map<String, Object> alertVariables(Alert alert) {
+    static Map<String, Object> alertVariables(Alert alert) {
         Map<String, Object> variables = baseVariables(alert.customerId(), alert.source());
         variables.put(ALERT_ID, alert.alertId());
         variables.put(RULE_NAME, alert.ruleName());
@@ -218,10 +219,10 @@ class IncidentCoordination implements IncidentIntake {
     }
 
     private boolean correlate(String instanceId, String message, String variable, String value) {
-        Map<String, Object> local = new HashMap<>();
-        local.put(variable, value);
         try {
-            runtime.createMessageCorrelation(message).processInstanceId(instanceId).setVariablesLocal(local).correlateWithResult();
+            // Transient: the receiving event sub-process keeps it as a local variable of its own token.
+            runtime.createMessageCorrelation(message).processInstanceId(instanceId)
+                    .setVariable(variable + "Received", Variables.stringValue(value, true)).correlateWithResult();
             return true;
         } catch (MismatchingMessageCorrelationException e) {
             // The instance is past the point where it listens (e.g. closing after a resolution in ServiceNow).

@@ -10,6 +10,6 @@ class RecordServiceNowCommentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(IncidentVariables.LATEST_SERVICENOW_COMMENT, execution.getVariableLocal(IncidentVariables.COMMENT));
+        execution.setVariable(IncidentVariables.LATEST_SERVICENOW_COMMENT, execution.getVariable(IncidentVariables.COMMENT));
     }
 }

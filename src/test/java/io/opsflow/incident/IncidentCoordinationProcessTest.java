@@ -1,0 +1,335 @@
+package io.opsflow.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+
+import io.opsflow.azure.AutomationJob;
+import io.opsflow.azure.AutomationJobStatus;
+import io.opsflow.azure.AutomationJobs;
+import io.opsflow.customer.Customer;
+import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.servicenow.Incident;
+import io.opsflow.servicenow.IncidentUpdate;
+import io.opsflow.servicenow.NewIncident;
+import io.opsflow.servicenow.ServiceNowClient;
+import io.opsflow.slack.SlackMessage;
+import io.opsflow.slack.SlackNotifier;
+
+/** incident-coordination on a bare engine: real delegates around mocked ServiceNow, Automation and Slack. */
+@Deployment(resources = {
+        "processes/incident/incident-coordination.bpmn", "processes/incident/incident-sla-escalation.bpmn",
+        "processes/incident/incident-priority.dmn", "processes/incident/incident-sla-defaults.dmn",
+        "processes/incident/diagnostic-runbook.dmn", "processes/incident/incident-triage.form",
+        "processes/incident/incident-investigation.form", "processes/incident/incident-resolution.form",
+        "processes/incident/incident-post-incident-review.form", "processes/incident/incident-sla-escalation.form",
+        "processes/escalation/microsoft-support-escalation.bpmn", "processes/escalation/microsoft-support-request.form"})
+class IncidentCoordinationProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("opsflow-engine-test.cfg.xml").build();
+
+    static final String VM = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg-acme-prod/providers/Microsoft.Compute/virtualMachines/vm-acme-web01";
+    static final String ALERT_ID = "/subscriptions/00000000-1111-2222-3333-444444444444/providers/Microsoft.AlertsManagement/alerts/2d9f4c61";
+    static final Customer ACME = new Customer("acme", "ACME株式会社", "ja",
+            new Customer.Azure("72f988bf-86f1-41af-91ab-2d7cd011db47", List.of("00000000-1111-2222-3333-444444444444"),
+                    new Customer.AutomationAccount("00000000-1111-2222-3333-444444444444", "rg-acme-ops", "aa-acme-ops"),
+                    new Customer.Credential("managed-identity", null, null)),
+            new Customer.ServiceNow("8c1d3e5f7a9b4c2d6e8f0a1b3c5d7e9f", "MSP Operations"), null, new Customer.Slack("ACME_SLACK"),
+            Map.of("P1", new Customer.SlaTarget(Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4))), null);
+
+    final ServiceNowClient servicenow = mock(ServiceNowClient.class);
+    final AutomationJobs jobs = mock(AutomationJobs.class);
+    final SlackNotifier slack = mock(SlackNotifier.class);
+    final CustomerRegistry customers = mock(CustomerRegistry.class);
+    final OpenIncidents openIncidents = mock(OpenIncidents.class);
+    final IncidentProperties properties = new IncidentProperties("https://opsflow.example.jp", Duration.ofSeconds(15),
+            Duration.ofMinutes(30), "Solution provided", 4000);
+
+    RuntimeService runtime;
+    ManagementService management;
+
+    @BeforeEach
+    void wire() {
+        init(engine.getProcessEngine());
+        runtime = engine.getRuntimeService();
+        management = engine.getManagementService();
+        when(customers.find("acme")).thenReturn(Optional.of(ACME));
+        when(servicenow.createIncident(any())).thenReturn(incident("5f2e8c1a47d0b210a3c9e6f15d8b7a42", "INC0010042"));
+        when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.RUNNING));
+        IncidentContext context = new IncidentContext(customers);
+        WorkNotes workNotes = new WorkNotes(servicenow, properties);
+        Mocks.register("determineSlaTargetsDelegate", new DetermineSlaTargetsDelegate(context));
+        Mocks.register("createServiceNowIncidentDelegate", new CreateServiceNowIncidentDelegate(context, servicenow, properties));
+        Mocks.register("startDiagnosticRunbookDelegate", new StartDiagnosticRunbookDelegate(context, jobs, properties));
+        Mocks.register("checkDiagnosticRunbookDelegate", new CheckDiagnosticRunbookDelegate(context, jobs));
+        Mocks.register("addDiagnosticWorkNoteDelegate", new AddDiagnosticWorkNoteDelegate(workNotes));
+        Mocks.register("addAlertWorkNoteDelegate", new AddAlertWorkNoteDelegate(workNotes));
+        Mocks.register("closeSelfHealedIncidentDelegate", new CloseSelfHealedIncidentDelegate(servicenow, properties));
+        Mocks.register("resolveServiceNowIncidentDelegate", new ResolveServiceNowIncidentDelegate(servicenow));
+        Mocks.register("recordServiceNowCommentDelegate", new RecordServiceNowCommentDelegate());
+        Mocks.register("notifySlackChannelDelegate", new NotifySlackChannelDelegate(context, slack, properties));
+        Mocks.register("addSlaMissedWorkNoteDelegate", new AddSlaMissedWorkNoteDelegate(workNotes));
+        Mocks.register("releaseIncidentKeysListener", new ReleaseIncidentKeysListener(openIncidents));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    @Test
+    void anAlertBecomesAServiceNowIncidentThatIsTriagedAndResolved() {
+        ProcessInstance instance = startAlert(2);
+        assertThat(instance).isWaitingAt("ServiceTask_CreateServiceNowIncident").variables().containsEntry("priority", "P3");
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+
+        ArgumentCaptor<NewIncident> created = ArgumentCaptor.forClass(NewIncident.class);
+        verify(servicenow).createIncident(created.capture());
+        assertThat(created.getValue().correlationId()).isEqualTo(ALERT_ID);
+        assertThat(created.getValue().company()).isEqualTo("8c1d3e5f7a9b4c2d6e8f0a1b3c5d7e9f");
+        assertThat(created.getValue().assignmentGroup()).isEqualTo("MSP Operations");
+        assertThat(created.getValue().impact()).isEqualTo("2");
+        assertThat(created.getValue().urgency()).isEqualTo("2");
+        assertThat(created.getValue().description()).contains("CPU 97%")
+                .contains("https://opsflow.example.jp/camunda/app/cockpit/default/#/process-instance/" + instance.getId());
+
+        assertThat(instance).isWaitingAt("UserTask_Triage", "ServiceTask_StartDiagnosticRunbook");
+        assertThat(task("UserTask_Triage", instance)).hasCandidateGroup("operators");
+        assertThat(new String(readAll(engine.getFormService().getDeployedTaskForm(task("UserTask_Triage", instance).getId())),
+                java.nio.charset.StandardCharsets.UTF_8)).contains("\"id\": \"incident-triage\"").contains("所見 / Findings");
+        complete(task("UserTask_Triage", instance), withVariables("findings", "CPU 高負荷はバッチ処理によるもの", "causeIdentified", true,
+                "needsMicrosoft", false));
+        complete(task("UserTask_Resolve", instance), withVariables("resolution", "バッチを再スケジュール", "closeCode", "Solution provided"));
+        executeJob(instance, "ServiceTask_ResolveServiceNowIncident");
+
+        verify(servicenow).updateIncident("5f2e8c1a47d0b210a3c9e6f15d8b7a42", IncidentUpdate.resolve("Solution provided", "バッチを再スケジュール"));
+        assertThat(instance).isEnded().hasNotPassed("UserTask_PostIncidentReview");
+        verify(openIncidents).release(instance.getId());
+    }
+
+    @Test
+    void p1AndP2IncidentsGetAPostIncidentReview() {
+        ProcessInstance instance = startAlert(0);
+        assertThat(instance).variables().containsEntry("priority", "P1").containsEntry("impact", "1").containsEntry("urgency", "1");
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        complete(task("UserTask_Triage", instance), withVariables("findings", "x", "causeIdentified", true, "needsMicrosoft", false));
+        complete(task("UserTask_Resolve", instance), withVariables("resolution", "fixed", "closeCode", "Solution provided"));
+        executeJob(instance, "ServiceTask_ResolveServiceNowIncident");
+        assertThat(instance).isWaitingAt("UserTask_PostIncidentReview");
+        complete(task("UserTask_PostIncidentReview", instance), withVariables("rootCause", "r", "preventiveActions", "p"));
+        assertThat(instance).isEnded();
+    }
+
+    @Test
+    void aMissedAcknowledgeTargetEscalatesWithoutStoppingTriage() {
+        ProcessInstance instance = startAlert(0);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(16))));
+        Job timer = management.createJobQuery().processInstanceId(instance.getId()).activityId("BoundaryEvent_AcknowledgeSlaMissed").singleResult();
+        assertThat(timer.getDuedate()).isBefore(ClockUtil.getCurrentTime());
+        management.executeJob(timer.getId());
+
+        ProcessInstance escalation = runtime.createProcessInstanceQuery().processDefinitionKey("incident-sla-escalation")
+                .superProcessInstanceId(instance.getId()).singleResult();
+        assertThat(escalation).variables().containsEntry("missedSla", "acknowledge");
+        assertThat(escalation.getBusinessKey()).isEqualTo(ALERT_ID);
+        executeJob(escalation, "ServiceTask_NotifySlackChannel");
+        executeJob(escalation, "ServiceTask_AddSlaMissedWorkNote");
+        ArgumentCaptor<SlackMessage> message = ArgumentCaptor.forClass(SlackMessage.class);
+        verify(slack).notify(eq(ACME), message.capture());
+        assertThat(message.getValue().text()).contains("SLA 超過 / SLA missed").contains("INC0010042");
+        ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
+        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture());
+        assertThat(note.getValue().workNotes()).contains("SLA 超過").contains("受付 / acknowledge").contains("PT15M");
+        assertThat(task("UserTask_ReviewSlaMiss", escalation)).hasCandidateGroup("managers");
+        assertThat(instance).isWaitingAt("UserTask_Triage");
+    }
+
+    @Test
+    void aMissedIdentifyCauseTargetEscalatesWhileInvestigationGoesOn() {
+        ProcessInstance instance = startAlert(0);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        complete(task("UserTask_Triage", instance), withVariables("findings", "unclear", "causeIdentified", false, "needsMicrosoft", false));
+        assertThat(instance).isWaitingAt("UserTask_InvestigateCause");
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(61))));
+        Job timer = management.createJobQuery().processInstanceId(instance.getId()).activityId("BoundaryEvent_IdentifyCauseSlaMissed").singleResult();
+        management.executeJob(timer.getId());
+        ProcessInstance escalation = runtime.createProcessInstanceQuery().processDefinitionKey("incident-sla-escalation")
+                .superProcessInstanceId(instance.getId()).singleResult();
+        assertThat(escalation).variables().containsEntry("missedSla", "identifyCause");
+        assertThat(instance).isWaitingAt("UserTask_InvestigateCause");
+    }
+
+    @Test
+    void anAlertResolvedBeforeTriageClosesTheIncidentAsSelfHealed() {
+        ProcessInstance instance = startAlert(2);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        runtime.createMessageCorrelation("AlertResolved").processInstanceId(instance.getId())
+                .setVariable("alertNoteReceived", Variables.stringValue("resolved", true)).correlate();
+        executeJob(instance, "ServiceTask_CloseSelfHealedIncident");
+        ArgumentCaptor<IncidentUpdate> update = ArgumentCaptor.forClass(IncidentUpdate.class);
+        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), update.capture());
+        assertThat(update.getValue().state()).isEqualTo(Incident.STATE_RESOLVED);
+        assertThat(update.getValue().closeNotes()).contains("Self-healed");
+        assertThat(instance).isEnded().hasPassed("EndEvent_SelfHealed").hasNotPassed("UserTask_Resolve");
+    }
+
+    @Test
+    void aStormOfFiftyAlertsMakesFiftyWorkNotesOnOneIncident() {
+        ProcessInstance instance = startAlert(2);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        for (int i = 0; i < 50; i++) {
+            runtime.createMessageCorrelation("AlertUpdateReceived").processInstanceId(instance.getId())
+                    .setVariable("alertNoteReceived", Variables.stringValue("アラート発生 #" + i, true)).correlate();
+        }
+        List<Job> notes = management.createJobQuery().processInstanceId(instance.getId()).activityId("ServiceTask_AddAlertWorkNote").list();
+        assertThat(notes).hasSize(50);
+        notes.forEach(job -> management.executeJob(job.getId()));
+        ArgumentCaptor<IncidentUpdate> updates = ArgumentCaptor.forClass(IncidentUpdate.class);
+        verify(servicenow, times(50)).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), updates.capture());
+        assertThat(updates.getAllValues()).extracting(IncidentUpdate::workNotes).contains("opsflow: アラート発生 #0", "opsflow: アラート発生 #49");
+        assertThat(instance).isWaitingAt("UserTask_Triage");
+    }
+
+    @Test
+    void aServiceNowIncidentIsLinkedNotCreated() {
+        Map<String, Object> variables = new java.util.HashMap<>(IncidentCoordination.alertVariables(alert(2)));
+        variables.putAll(Map.of("source", "servicenow", "serviceNowSysId", "0c6e2a4b8d1f4e3a9b7c5d3e1f0a2b4c",
+                "serviceNowNumber", "INC0010039", "impact", "1", "urgency", "2"));
+        variables.put("severityLevel", null);
+        variables.put("targetResourceType", null);
+        ProcessInstance instance = runtime.startProcessInstanceByKey("incident-coordination", "INC0010039", variables);
+        assertThat(instance).isWaitingAt("UserTask_Triage").hasNotPassed("ServiceTask_CreateServiceNowIncident")
+                .variables().containsEntry("priority", "P2");
+        verify(servicenow, never()).createIncident(any());
+    }
+
+    @Test
+    void failingDiagnosticsAreNotedAndTheIncidentProceeds() {
+        when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.FAILED));
+        when(jobs.errors(any(), anyString())).thenReturn("Get-VM: 権限がありません");
+        ProcessInstance instance = startAlert(2);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        executeJob(instance, "ServiceTask_StartDiagnosticRunbook");
+        verify(jobs).start(eq(ACME), anyString(), eq("Get-OpsflowVmDiagnostics"), anyMap());
+        management.executeJob(management.createJobQuery().processInstanceId(instance.getId())
+                .activityId("IntermediateCatchEvent_DiagnosticPollDue").singleResult().getId());
+        executeJob(instance, "ServiceTask_CheckDiagnosticRunbook");
+        executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
+        ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
+        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture());
+        assertThat(note.getValue().workNotes()).contains("FAILED").contains("権限がありません");
+        assertThat(instance).isWaitingAt("UserTask_Triage").hasPassed("EndEvent_DiagnosticsDone");
+    }
+
+    @Test
+    void aTechnicalDiagnosticsFailureBecomesACamundaIncidentNotABlockedTriage() {
+        when(jobs.start(any(), anyString(), anyString(), anyMap())).thenThrow(new IllegalStateException("ARM unavailable"));
+        ProcessInstance instance = startAlert(2);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        Job start = management.createJobQuery().processInstanceId(instance.getId()).activityId("ServiceTask_StartDiagnosticRunbook").singleResult();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                management.executeJob(start.getId());
+            } catch (IllegalStateException expected) {
+                // retried by the job cycle
+            }
+        }
+        assertThat(management.createJobQuery().jobId(start.getId()).singleResult().getRetries()).isZero();
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance.getId()).count()).isOne();
+        complete(task("UserTask_Triage", instance), withVariables("findings", "x", "causeIdentified", true, "needsMicrosoft", false));
+        assertThat(instance).isWaitingAt("UserTask_Resolve");
+    }
+
+    @Test
+    void microsoftIsBroughtInThroughTheStandInProcess() {
+        ProcessInstance instance = startAlert(1);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        complete(task("UserTask_Triage", instance), withVariables("findings", "Azure 側の障害の疑い", "causeIdentified", false, "needsMicrosoft", true));
+        ProcessInstance support = runtime.createProcessInstanceQuery().processDefinitionKey("microsoft-support-escalation")
+                .superProcessInstanceId(instance.getId()).singleResult();
+        complete(task("UserTask_OpenMicrosoftSupportRequest", support), withVariables("microsoftCaseNumber", "2611240010000001"));
+        assertThat(instance).isWaitingAt("UserTask_InvestigateCause").variables().containsEntry("microsoftCaseNumber", "2611240010000001");
+    }
+
+    @Test
+    void resolutionInServiceNowEndsTheWorkAndCommentsReachTheForms() {
+        ProcessInstance instance = startAlert(2);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        runtime.createMessageCorrelation("ServiceNowCommentAdded").processInstanceId(instance.getId())
+                .setVariable("commentReceived", Variables.stringValue("お客様: 再起動して良いです", true)).correlate();
+        assertThat(instance).variables().containsEntry("latestServiceNowComment", "お客様: 再起動して良いです");
+        runtime.createMessageCorrelation("ServiceNowIncidentResolved").processInstanceId(instance.getId()).correlate();
+        assertThat(instance).isEnded().hasPassed("EndEvent_ClosedInServiceNow").hasNotPassed("UserTask_Resolve");
+    }
+
+    private ProcessInstance startAlert(int severity) {
+        return runtime.createProcessInstanceByKey("incident-coordination").businessKey(ALERT_ID)
+                .setVariables(IncidentCoordination.alertVariables(alert(severity))).execute();
+    }
+
+    static Alert alert(int severity) {
+        return new Alert("azure-monitor", ALERT_ID, ALERT_ID + "/Fired", "acme", "acme-vm-cpu-high", VM, severity, Alert.State.FIRED,
+                "[Azure Monitor] Sev" + severity + " acme-vm-cpu-high fired on vm-acme-web01", "Percentage CPU 97%", Instant.now(), Map.of());
+    }
+
+    private void executeJob(ProcessInstance instance, String activityId) {
+        Job job = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+        assertThat(job).as("job at " + activityId).isNotNull();
+        management.executeJob(job.getId());
+    }
+
+    private static byte[] readAll(java.io.InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static Incident incident(String sysId, String number) {
+        return new Incident(sysId, number, "1", "2", "2", "3", null, null, null, null, null, null, null, null, null, null, null, null, null,
+                "true", null, null, null, "0");
+    }
+
+    private static AutomationJob job(AutomationJobStatus status) {
+        return new AutomationJob("job", "id", "Get-OpsflowVmDiagnostics", status, null, null, null, null, null, null, Map.of());
+    }
+}
