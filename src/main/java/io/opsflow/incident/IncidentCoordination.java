@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -26,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class IncidentCoordination implements IncidentIntake {
 
+    private static final int MAX_ATTEMPTS = 5;
     private static final Set<String> RESOLVED_STATES = Set.of("6", "7", "8");
 
     private final RuntimeService runtime;
@@ -50,12 +52,20 @@ class IncidentCoordination implements IncidentIntake {
         return once(() -> handle(event));
     }
 
-    /** A concurrent twin (same delivery, same alert key) loses on a key; run again and see the winner's result. */
+    /**
+     * A concurrent twin (same delivery, same alert key) loses on a key, and a correlation can meet a
+     * job changing the same instance: both roll back whole, so running again is safe and then sees
+     * the winner's result.
+     */
     private IntakeResult once(Supplier<IntakeResult> work) {
-        try {
-            return transaction.execute(status -> work.get());
-        } catch (DuplicateKeyException e) {
-            return transaction.execute(status -> work.get());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> work.get());
+            } catch (DuplicateKeyException | OptimisticLockingException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
         }
     }
 

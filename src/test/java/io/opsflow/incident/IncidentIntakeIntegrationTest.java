@@ -1,0 +1,129 @@
+package io.opsflow.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.opsflow.OpsflowSpringTest;
+import io.opsflow.servicenow.ServiceNowClient;
+import io.opsflow.servicenow.TableQuery;
+
+/**
+ * The intake against the whole application in sandbox mode: the job executor runs the process's
+ * external steps against the ServiceNow simulator over HTTP.
+ */
+@OpsflowSpringTest
+class IncidentIntakeIntegrationTest {
+
+    static final String SUB = "00000000-0000-4000-8000-000000000001";
+
+    @Autowired
+    IncidentIntake intake;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ServiceNowClient servicenow;
+
+    @Test
+    void aDeliveryReceivedThreeTimesStartsOneIncident() {
+        Alert alert = alert("dup-1", "rule-dup", "vm-demo-web01", Alert.State.FIRED);
+        IntakeResult first = intake.receive(alert);
+        IntakeResult second = intake.receive(alert);
+        IntakeResult third = intake.receive(alert);
+        assertThat(first.outcome()).isEqualTo(IntakeResult.Outcome.STARTED);
+        assertThat(List.of(second, third)).extracting(IntakeResult::outcome).containsOnly(IntakeResult.Outcome.DUPLICATE);
+        assertThat(List.of(second, third)).extracting(IntakeResult::processInstanceId).containsOnly(first.processInstanceId());
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(alert.alertId()).count()).isOne();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(first.processInstanceId()).singleResult().getTenantId())
+                .isEqualTo("demo");
+    }
+
+    @Test
+    void aStormOfFiftyAlertsIsOneIncidentWithFiftyWorkNotes() {
+        IntakeResult incident = intake.receive(alert("storm-0", "rule-storm", "vm-demo-web02", Alert.State.FIRED));
+        String sysId = awaitServiceNowIncident(incident.processInstanceId());
+        for (int i = 1; i <= 50; i++) {
+            IntakeResult result = intake.receive(alert("storm-" + i, "rule-storm", "vm-demo-web02", Alert.State.FIRED));
+            assertThat(result.outcome()).isEqualTo(IntakeResult.Outcome.CORRELATED);
+            assertThat(result.processInstanceId()).isEqualTo(incident.processInstanceId());
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> workNotes(sysId).size() >= 50);
+        assertThat(workNotes(sysId)).hasSize(50).allMatch(note -> note.contains("アラート発生 / alert fired"));
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(IncidentVariables.PROCESS_KEY)
+                .variableValueEquals(IncidentVariables.RULE_NAME, "rule-storm").count()).isOne();
+    }
+
+    @Test
+    void anAlertResolvedBeforeTriageResolvesTheIncidentInServiceNow() {
+        Alert fired = alert("heal-1", "rule-heal", "vm-demo-db01", Alert.State.FIRED);
+        IntakeResult incident = intake.receive(fired);
+        String sysId = awaitServiceNowIncident(incident.processInstanceId());
+        IntakeResult resolved = intake.receive(alert("heal-1", "rule-heal", "vm-demo-db01", Alert.State.RESOLVED));
+        assertThat(resolved.outcome()).isEqualTo(IntakeResult.Outcome.CORRELATED);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "6".equals(servicenow.getIncident(sysId).state()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.createProcessInstanceQuery()
+                .processInstanceId(incident.processInstanceId()).count() == 0);
+        assertThat(intake.receive(alert("heal-2", "rule-heal", "vm-demo-db01", Alert.State.FIRED)).outcome())
+                .as("the key is free again once the incident ended").isEqualTo(IntakeResult.Outcome.STARTED);
+    }
+
+    @Test
+    void serviceNowIncidentsAreCoordinatedAndOlderChangesIgnored() {
+        Map<String, String> record = Map.of("state", "1", "impact", "2", "urgency", "1", "short_description", "顧客からの問い合わせ: VPN 不通",
+                "company", "de300000000000000000000000000001", "latest_comment", "");
+        IntakeResult started = intake.receive(new ServiceNowIncidentEvent("evt-1", "created", "aaaa0000000000000000000000000001",
+                "INC0099001", "demo", 0, List.of(), record, Instant.now()));
+        assertThat(started.outcome()).isEqualTo(IntakeResult.Outcome.STARTED);
+        assertThat(started.businessKey()).isEqualTo("INC0099001");
+        assertThat(runtime.getVariable(started.processInstanceId(), IncidentVariables.PRIORITY)).isEqualTo("P2");
+        assertThat(tasks.createTaskQuery().processInstanceId(started.processInstanceId()).taskDefinitionKey("UserTask_Triage").count()).isOne();
+
+        Map<String, String> commented = new java.util.HashMap<>(record);
+        commented.put("latest_comment", "2026-11-24 02:03:11 - 佐藤 花子 (Additional comments)\n再起動をお願いします");
+        IntakeResult comment = intake.receive(new ServiceNowIncidentEvent("evt-3", "updated", "aaaa0000000000000000000000000001",
+                "INC0099001", "demo", 3, List.of("comments"), commented, Instant.now()));
+        assertThat(comment.outcome()).isEqualTo(IntakeResult.Outcome.CORRELATED);
+        assertThat((String) runtime.getVariable(started.processInstanceId(), IncidentVariables.LATEST_SERVICENOW_COMMENT))
+                .contains("再起動をお願いします");
+
+        IntakeResult older = intake.receive(new ServiceNowIncidentEvent("evt-2", "updated", "aaaa0000000000000000000000000001",
+                "INC0099001", "demo", 2, List.of("comments"), commented, Instant.now()));
+        assertThat(older.outcome()).isEqualTo(IntakeResult.Outcome.STALE);
+
+        Map<String, String> resolved = new java.util.HashMap<>(record);
+        resolved.put("state", "6");
+        assertThat(intake.receive(new ServiceNowIncidentEvent("evt-4", "updated", "aaaa0000000000000000000000000001",
+                "INC0099001", "demo", 4, List.of("state"), resolved, Instant.now())).outcome()).isEqualTo(IntakeResult.Outcome.CORRELATED);
+        assertThat(tasks.createTaskQuery().processInstanceId(started.processInstanceId()).singleResult().getTaskDefinitionKey())
+                .as("a P2 resolved in ServiceNow still gets its review; triage is gone").isEqualTo("UserTask_ReviewServiceNowResolution");
+    }
+
+    private String awaitServiceNowIncident(String processInstanceId) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> runtime.getVariable(processInstanceId, IncidentVariables.SERVICENOW_SYS_ID) != null);
+        return (String) runtime.getVariable(processInstanceId, IncidentVariables.SERVICENOW_SYS_ID);
+    }
+
+    private List<String> workNotes(String sysId) {
+        return servicenow.query(new TableQuery("sys_journal_field", "element_id=" + sysId + "^element=work_notes",
+                List.of("value"))).stream().map(r -> r.value("value")).toList();
+    }
+
+    static Alert alert(String id, String rule, String vm, Alert.State state) {
+        String alertId = "/subscriptions/" + SUB + "/providers/Microsoft.AlertsManagement/alerts/" + id;
+        String target = "/subscriptions/" + SUB + "/resourceGroups/rg-demo-prod/providers/Microsoft.Compute/virtualMachines/" + vm;
+        return new Alert("azure-monitor", alertId, alertId + "/" + state, "demo", rule, target, 2, state,
+                "[Azure Monitor] Sev2 " + rule + " " + state.name().toLowerCase() + " on " + vm, "Percentage CPU > 90", Instant.now(), Map.of());
+    }
+}
