@@ -13,6 +13,7 @@ import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.system.IdentityBootstrap;
 import io.opsflow.system.Roles;
+import io.opsflow.system.StartupLock;
 
 /**
  * Announces sandbox mode and registers the demo customer, whose Azure estate (resource groups,
@@ -28,11 +29,13 @@ class SandboxDemo implements InitializingBean {
 
     private final CustomerRegistry customers;
     private final ArmSimulator arm;
+    private final StartupLock startupLock;
 
     /** Takes {@link IdentityBootstrap} so the role groups exist before they become tenant members. */
-    SandboxDemo(CustomerRegistry customers, ArmSimulator arm, IdentityBootstrap identity) {
+    SandboxDemo(CustomerRegistry customers, ArmSimulator arm, IdentityBootstrap identity, StartupLock startupLock) {
         this.customers = customers;
         this.arm = arm;
+        this.startupLock = startupLock;
     }
 
     @Override
@@ -46,9 +49,12 @@ class SandboxDemo implements InitializingBean {
                   to run against real systems.
                 ==================================================================================""",
                 CUSTOMER_ID);
-        if (customers.find(CUSTOMER_ID).isEmpty()) {
-            customers.save(demoCustomer());
-        }
+        // Two nodes starting together would both find no demo customer and both insert it.
+        startupLock.runExclusively(() -> {
+            if (customers.find(CUSTOMER_ID).isEmpty()) {
+                customers.save(demoCustomer());
+            }
+        });
         String sub = "/subscriptions/" + SUBSCRIPTION;
         arm.seed(sub + "/resourceGroups/rg-demo-ops", "japaneast");
         arm.seed(sub + "/resourceGroups/rg-demo-prod", "japaneast");
