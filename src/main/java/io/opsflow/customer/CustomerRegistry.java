@@ -17,7 +17,7 @@ import io.opsflow.system.NotFoundException;
 
 /**
  * The customers the MSP serves, each kept in step with its Camunda tenant. Other capabilities look
- * customers up here (by id, by Azure subscription, by Zabbix host group); only this class writes.
+ * customers up here (by id, by Azure subscription, by Zabbix host group, by ServiceNow company); only this class writes.
  */
 @Service
 public class CustomerRegistry {
@@ -46,6 +46,11 @@ public class CustomerRegistry {
 
     public Optional<Customer> findByZabbixHostGroup(String hostGroup) {
         return repository.customerOfHostGroup(hostGroup).flatMap(this::find);
+    }
+
+    /** The customer whose {@code servicenow.companySysId} is this {@code core_company} sys_id. */
+    public Optional<Customer> findByServiceNowCompany(String companySysId) {
+        return repository.customerOfServiceNowCompany(companySysId).flatMap(this::find);
     }
 
     public long count() {

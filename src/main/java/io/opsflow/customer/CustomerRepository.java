@@ -42,6 +42,12 @@ class CustomerRepository {
                 .param(hostGroup).query(String.class).optional();
     }
 
+    /** Several customers may name one company by mistake; the first by id is taken, as the registry does not forbid it. */
+    Optional<String> customerOfServiceNowCompany(String companySysId) {
+        return jdbc.sql("select id from opsflow_customer where servicenow_company_sys_id = ? order by id")
+                .param(companySysId).query(String.class).list().stream().findFirst();
+    }
+
     long count() {
         return jdbc.sql("select count(*) from opsflow_customer").query(Long.class).single();
     }

@@ -40,6 +40,8 @@ class CustomersFileImportTest {
         assertThat(acme.members().groups()).containsExactly("operators");
         assertThat(registry.findBySubscriptionId("00000000-1111-2222-3333-444444444444")).map(Customer::id).hasValue("acme");
         assertThat(registry.findByZabbixHostGroup("ACME/Staging")).map(Customer::id).hasValue("acme");
+        assertThat(registry.findByServiceNowCompany("31bea3d53790200044e0bfc8bcbe5dec")).map(Customer::id).hasValue("acme");
+        assertThat(registry.findByServiceNowCompany("00000000000000000000000000000000")).isEmpty();
         assertThat(registry.find("globex").orElseThrow().azure().credential().type()).isEqualTo("managed-identity");
         assertThat(identityService.createTenantQuery().tenantId("globex").count()).isOne();
     }

@@ -1,0 +1,188 @@
+package io.opsflow.webhook;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.opsflow.customer.Customer;
+import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.incident.Alert;
+
+/**
+ * Azure Monitor's common alert schema to an {@link Alert}. The customer is the owner of the
+ * subscription of the alert's first target; metric, log, activity log, Resource Health and
+ * Service Health alerts differ only in their {@code alertContext}, which goes to the description
+ * and the details.
+ */
+@Component
+class AzureMonitorAlerts {
+
+    static final String SOURCE = "azure-monitor";
+    private static final String SCHEMA = "azureMonitorCommonAlertSchema";
+    private static final Pattern SUBSCRIPTION = Pattern.compile("^/subscriptions/([^/]+)(/.*)?$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SEVERITY = Pattern.compile("Sev([0-4])");
+
+    private final CustomerRegistry customers;
+
+    AzureMonitorAlerts(CustomerRegistry customers) {
+        this.customers = customers;
+    }
+
+    Alert toAlert(JsonNode root) {
+        String schemaId = JsonFields.required(root, "schemaId");
+        if (!SCHEMA.equals(schemaId)) {
+            throw WebhookRejectedException.invalid("schemaId", "'" + schemaId + "' is not " + SCHEMA
+                    + ": enable the common alert schema on the action group's webhook");
+        }
+        JsonNode essentials = JsonFields.at(root, "data.essentials");
+        String alertId = JsonFields.required(root, "data.essentials.alertId");
+        String rule = JsonFields.required(root, "data.essentials.alertRule");
+        String severity = JsonFields.required(root, "data.essentials.severity");
+        Matcher sev = SEVERITY.matcher(severity);
+        if (!sev.matches()) {
+            throw WebhookRejectedException.invalid("data.essentials.severity", "'" + severity + "' is not one of Sev0..Sev4");
+        }
+        String condition = JsonFields.required(root, "data.essentials.monitorCondition");
+        Alert.State state = switch (condition) {
+            case "Fired" -> Alert.State.FIRED;
+            case "Resolved" -> Alert.State.RESOLVED;
+            default -> throw WebhookRejectedException.invalid("data.essentials.monitorCondition", "'" + condition + "' is neither Fired nor Resolved");
+        };
+        String target = JsonFields.required(root, "data.essentials.alertTargetIDs[0]");
+        Matcher subscription = SUBSCRIPTION.matcher(target);
+        if (!subscription.matches()) {
+            throw WebhookRejectedException.invalid("data.essentials.alertTargetIDs[0]", "'" + target + "' is not an ARM id under /subscriptions/{id}");
+        }
+        String firedAt = JsonFields.required(root, "data.essentials.firedDateTime");
+        Instant fired = instant("data.essentials.firedDateTime", firedAt);
+        String resolvedAt = state == Alert.State.RESOLVED ? JsonFields.required(root, "data.essentials.resolvedDateTime") : null;
+        Instant occurred = resolvedAt == null ? fired : instant("data.essentials.resolvedDateTime", resolvedAt);
+
+        Customer customer = customers.findBySubscriptionId(subscription.group(1)).orElseThrow(() -> WebhookRejectedException.unprocessable(
+                "No customer has the subscription " + subscription.group(1) + " (of data.essentials.alertTargetIDs[0])"));
+
+        String resourceName = resourceName(essentials, target);
+        String summary = "[Azure Monitor] " + severity + " " + rule + " " + condition.toLowerCase() + " on " + resourceName;
+        Map<String, String> details = new LinkedHashMap<>();
+        List<String> lines = new ArrayList<>();
+        describeEssentials(essentials, lines, details);
+        describeContext(JsonFields.at(root, "data.alertContext"), lines, details);
+        JsonNode custom = JsonFields.at(root, "data.customProperties");
+        custom.fields().forEachRemaining(e -> put(details, "customProperties." + e.getKey(), scalar(e.getValue())));
+        String deliveryId = alertId + "/" + condition + "/" + (resolvedAt == null ? firedAt : resolvedAt);
+        return new Alert(SOURCE, alertId, deliveryId, customer.id(), rule, target, Integer.parseInt(sev.group(1)), state,
+                summary, String.join("\n", lines), occurred, details);
+    }
+
+    private static String resourceName(JsonNode essentials, String target) {
+        String item = JsonFields.text(essentials, "configurationItems[0]");
+        return item != null && !item.isBlank() ? item : target.substring(target.lastIndexOf('/') + 1);
+    }
+
+    private static void describeEssentials(JsonNode e, List<String> lines, Map<String, String> details) {
+        line(lines, "Alert rule", JsonFields.text(e, "alertRule"));
+        line(lines, "Severity", JsonFields.text(e, "severity"));
+        line(lines, "Condition", JsonFields.text(e, "monitorCondition"));
+        line(lines, "Signal", joined(JsonFields.text(e, "signalType"), " / ", JsonFields.text(e, "monitoringService")));
+        line(lines, "Description", JsonFields.text(e, "description"));
+        List<String> targets = new ArrayList<>();
+        e.path("alertTargetIDs").forEach(t -> targets.add(t.asText()));
+        line(lines, "Target", String.join(", ", targets));
+        List<String> items = new ArrayList<>();
+        e.path("configurationItems").forEach(t -> items.add(t.asText()));
+        line(lines, "Configuration items", String.join(", ", items));
+        line(lines, "Fired", JsonFields.text(e, "firedDateTime"));
+        line(lines, "Resolved", JsonFields.text(e, "resolvedDateTime"));
+        line(lines, "Alert id", JsonFields.text(e, "alertId"));
+        for (String field : List.of("signalType", "monitoringService", "monitorCondition", "originAlertId", "firedDateTime",
+                "resolvedDateTime", "description")) {
+            put(details, field, JsonFields.text(e, field));
+        }
+        put(details, "configurationItems", items.isEmpty() ? null : String.join(", ", items));
+    }
+
+    /** Each signal type's own facts: metric criteria, log query, activity log event, health event. */
+    private static void describeContext(JsonNode context, List<String> lines, Map<String, String> details) {
+        put(details, "conditionType", JsonFields.text(context, "conditionType"));
+        put(details, "windowSize", JsonFields.text(context, "condition.windowSize"));
+        JsonNode criteria = context.path("condition").path("allOf");
+        for (int i = 0; i < criteria.size(); i++) {
+            JsonNode c = criteria.get(i);
+            String prefix = i == 0 ? "" : "criterion" + i + ".";
+            String name = JsonFields.text(c, "metricName");
+            String query = JsonFields.text(c, "searchQuery");
+            String subject = name != null ? name : query != null ? "query " + query : "criterion " + (i + 1);
+            line(lines, "Criterion " + (i + 1), String.join(" ", Stream.of(subject,
+                            JsonFields.text(c, "timeAggregation"), JsonFields.text(c, "operator"), JsonFields.text(c, "threshold"))
+                    .filter(Objects::nonNull).toList())
+                    + (c.hasNonNull("metricValue") ? "; value " + scalar(c.get("metricValue")) : ""));
+            put(details, prefix + "metricName", name);
+            put(details, prefix + "metricNamespace", JsonFields.text(c, "metricNamespace"));
+            put(details, prefix + "searchQuery", query);
+            put(details, prefix + "operator", JsonFields.text(c, "operator"));
+            put(details, prefix + "threshold", JsonFields.text(c, "threshold"));
+            put(details, prefix + "timeAggregation", JsonFields.text(c, "timeAggregation"));
+            put(details, prefix + "metricValue", c.hasNonNull("metricValue") ? scalar(c.get("metricValue")) : null);
+            put(details, prefix + "linkToSearchResultsUI", JsonFields.text(c, "linkToSearchResultsUI"));
+            List<String> dimensions = new ArrayList<>();
+            c.path("dimensions").forEach(d -> dimensions.add(d.path("name").asText() + "=" + d.path("value").asText()));
+            put(details, prefix + "dimensions", dimensions.isEmpty() ? null : String.join(", ", dimensions));
+        }
+        for (String field : List.of("operationName", "caller", "status", "level", "eventSource", "correlationId", "eventTimestamp")) {
+            put(details, field, JsonFields.text(context, field));
+        }
+        line(lines, "Operation", JsonFields.text(context, "operationName"));
+        line(lines, "Caller", JsonFields.text(context, "caller"));
+        line(lines, "Status", JsonFields.text(context, "status"));
+        JsonNode properties = context.path("properties");
+        if (properties.isObject()) {
+            line(lines, "Title", JsonFields.text(properties, "title"));
+            line(lines, "Health", joined(JsonFields.text(properties, "previousHealthStatus"), " → ",
+                    JsonFields.text(properties, "currentHealthStatus")));
+            line(lines, "Cause", joined(JsonFields.text(properties, "type"), ", ", JsonFields.text(properties, "cause")));
+            line(lines, "Tracking id", JsonFields.text(properties, "trackingId"));
+            line(lines, "Incident type", JsonFields.text(properties, "incidentType"));
+            properties.fields().forEachRemaining(p -> put(details, "properties." + p.getKey(), scalar(p.getValue())));
+        }
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw WebhookRejectedException.invalid(field, "'" + value + "' is not an ISO-8601 UTC time");
+        }
+    }
+
+    private static String joined(String a, String separator, String b) {
+        return a == null ? b : b == null ? a : a + separator + b;
+    }
+
+    private static void line(List<String> lines, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            lines.add(label + ": " + value);
+        }
+    }
+
+    private static void put(Map<String, String> details, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            details.put(key, value);
+        }
+    }
+
+    /** A scalar as text; a structure (rare in these fields) as its JSON. */
+    private static String scalar(JsonNode node) {
+        return node == null || node.isNull() ? null : node.isValueNode() ? node.asText() : node.toString();
+    }
+}

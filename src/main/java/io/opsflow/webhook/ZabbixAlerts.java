@@ -1,0 +1,325 @@
+package io.opsflow.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.opsflow.customer.Customer;
+import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.incident.Alert;
+
+/**
+ * Zabbix notifications to an {@link Alert}: the webhook media type's parameters (5.x/6.x) and the
+ * 3.0 alert-script form {@code {sendto, subject, message}} whose message follows the
+ * {@code opsflow-v1} template. Both are first brought to the media type's parameter names, then
+ * mapped once. The recovery and every update keep the problem's {@code event_id}, so they all
+ * share the alert id {@code zabbix:<event_id>}.
+ */
+@Component
+class ZabbixAlerts {
+
+    static final String SOURCE = "zabbix";
+    static final String TEMPLATE_VERSION = "opsflow-v1";
+    /** A macro Zabbix could not resolve for this event arrives literally, e.g. {EVENT.RECOVERY.ID}. */
+    private static final Pattern UNRESOLVED_MACRO = Pattern.compile("\\{[^{}]*}");
+    private static final DateTimeFormatter ZABBIX_TIME = DateTimeFormatter.ofPattern("yyyy.MM.dd HH:mm:ss");
+    private static final Map<String, Integer> SEVERITY_LEVELS = Map.of(
+            "disaster", 0, "high", 1, "average", 2, "warning", 3, "information", 4, "not classified", 4);
+    /** Keys of the 3.0 template that differ from the media type's parameter names. */
+    private static final Map<String, String> TEMPLATE_KEYS = Map.of(
+            "trigger_nseverity", "event_nseverity",
+            "recovery_event_id", "event_recovery_id",
+            "host_groups", "trigger_hostgroups",
+            "item", "item_name");
+
+    private final CustomerRegistry customers;
+    private final ObjectMapper json;
+    private final ZoneId serverZone;
+
+    ZabbixAlerts(CustomerRegistry customers, ObjectMapper json, WebhookProperties properties) {
+        this.customers = customers;
+        this.json = json;
+        this.serverZone = properties.zabbix().timeZone();
+    }
+
+    Alert toAlert(JsonNode root) {
+        if (root.has("event_id")) {
+            return map(mediaTypeParameters(root));
+        }
+        if (root.has("message")) {
+            return map(alertScriptParameters(root));
+        }
+        throw WebhookRejectedException.invalid("event_id",
+                "is missing: neither webhook media type parameters nor an alert-script body {sendto, subject, message}");
+    }
+
+    /** Present values only; each remembers the payload field it came from, for error messages. */
+    private record Parameters(Map<String, String> values, Map<String, String> fields, String missingPrefix) {
+
+        Optional<String> get(String name) {
+            return Optional.ofNullable(values.get(name));
+        }
+
+        String required(String name) {
+            return get(name).orElseThrow(() -> WebhookRejectedException.invalid(field(name), "is missing"));
+        }
+
+        String field(String name) {
+            return fields.getOrDefault(name, missingPrefix + name);
+        }
+
+        void put(String name, String field, String value) {
+            if (value != null && !value.isBlank() && !UNRESOLVED_MACRO.matcher(value.trim()).matches()) {
+                values.put(name, value.trim());
+                fields.put(name, field);
+            }
+        }
+    }
+
+    private static Parameters mediaTypeParameters(JsonNode root) {
+        Parameters p = new Parameters(new LinkedHashMap<>(), new LinkedHashMap<>(), "");
+        root.fields().forEachRemaining(e -> p.put(e.getKey(), e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : null));
+        return p;
+    }
+
+    private static Parameters alertScriptParameters(JsonNode root) {
+        String message = JsonFields.required(root, "message");
+        String[] lines = message.replace("\r\n", "\n").split("\n");
+        if (!lines[0].trim().equals(TEMPLATE_VERSION)) {
+            throw WebhookRejectedException.invalid("message", "the first line must be '" + TEMPLATE_VERSION
+                    + "' (the action's message template, see docs/zabbix-media-type.md)");
+        }
+        Map<String, String> raw = new LinkedHashMap<>();
+        String last = null;
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0 && lines[i].substring(0, colon).matches("[a-z_]+")) {
+                last = lines[i].substring(0, colon);
+                raw.put(last, lines[i].substring(colon + 1).trim());
+            } else if (last != null) {
+                // An item value or trigger name spanning lines belongs to the key above it.
+                raw.put(last, raw.get(last) + "\n" + lines[i]);
+            }
+        }
+        Parameters p = new Parameters(new LinkedHashMap<>(), new LinkedHashMap<>(), "message.");
+        raw.forEach((key, value) -> {
+            String field = "message." + key;
+            switch (key) {
+                case "trigger_status" -> {
+                    p.put("trigger_status", field, value);
+                    p.put("event_value", field, switch (value) {
+                        case "PROBLEM" -> "1";
+                        case "OK" -> "0";
+                        default -> throw WebhookRejectedException.invalid(field, "'" + value + "' is neither PROBLEM nor OK");
+                    });
+                }
+                case "event_time" -> splitDateTime(p, "event_date", "event_time", field, value);
+                case "recovery_time" -> splitDateTime(p, "event_recovery_date", "event_recovery_time", field, value);
+                case "item" -> {
+                    int equals = value.lastIndexOf(" = ");
+                    p.put("item_name", field, equals < 0 ? value : value.substring(0, equals));
+                    p.put("item_lastvalue", field, equals < 0 ? null : value.substring(equals + 3));
+                }
+                default -> p.put(TEMPLATE_KEYS.getOrDefault(key, key), field, value);
+            }
+        });
+        p.put("alert_subject", "subject", JsonFields.text(root, "subject"));
+        p.put("alert_sendto", "sendto", JsonFields.text(root, "sendto"));
+        p.required("trigger_status");
+        return p;
+    }
+
+    private static void splitDateTime(Parameters p, String dateName, String timeName, String field, String value) {
+        int space = value.indexOf(' ');
+        p.put(dateName, field, space < 0 ? value : value.substring(0, space));
+        p.put(timeName, field, space < 0 ? null : value.substring(space + 1));
+    }
+
+    private Alert map(Parameters p) {
+        String eventId = p.required("event_id");
+        Alert.State state = state(p);
+        String trigger = p.get("trigger_name").or(() -> p.get("event_name"))
+                .orElseThrow(() -> WebhookRejectedException.invalid(p.field("trigger_name"), "is missing"));
+        String host = p.get("host_name").or(() -> p.get("host_host"))
+                .orElseThrow(() -> WebhookRejectedException.invalid(p.field("host_name"), "is missing"));
+        String severityName = p.get("event_severity").or(() -> p.get("trigger_severity")).orElse(null);
+        int severity = severityLevel(p, severityName);
+        Map<String, List<String>> tags = tags(p);
+        Customer customer = customer(p, tags);
+
+        Instant problemTime = time(p, "event_date", "event_time");
+        Instant occurred = switch (state) {
+            case FIRED -> problemTime;
+            case RESOLVED -> time(p, "event_recovery_date", "event_recovery_time");
+            case UPDATED -> time(p, "event_update_date", "event_update_time");
+        };
+        String summary = "[Zabbix] " + switch (state) {
+            case FIRED -> (severityName == null ? "Problem" : severityName);
+            case RESOLVED -> "Resolved";
+            case UPDATED -> "Updated";
+        } + ": " + trigger + " on " + host;
+
+        Map<String, String> details = new LinkedHashMap<>();
+        for (String name : List.of("event_id", "event_status", "event_severity", "event_nseverity", "event_ack_status",
+                "event_recovery_id", "event_update_action", "event_update_message", "event_update_user", "trigger_id",
+                "trigger_status", "trigger_hostgroups", "host_name", "host_host", "host_ip", "item_name", "item_lastvalue",
+                "zabbix_url")) {
+            p.get(name).ifPresent(value -> details.put(name, value));
+        }
+        tags.forEach((tag, values) -> details.put("tag." + tag, String.join(", ", values)));
+        p.get("zabbix_url").ifPresent(url -> p.get("trigger_id").ifPresent(triggerId -> details.put("link",
+                url.replaceAll("/+$", "") + "/tr_events.php?triggerid=" + triggerId + "&eventid=" + eventId)));
+
+        List<String> lines = new ArrayList<>();
+        line(lines, "Trigger", trigger);
+        line(lines, "Host", host + p.get("host_host").filter(h -> !h.equals(host)).map(h -> " (" + h + ")").orElse("")
+                + p.get("host_ip").map(ip -> ", " + ip).orElse(""));
+        line(lines, "Severity", severityName);
+        line(lines, "Status", state == Alert.State.RESOLVED ? "RESOLVED" : p.get("event_status").orElse("PROBLEM"));
+        line(lines, "Item", p.get("item_name").map(item -> item + p.get("item_lastvalue").map(v -> " = " + v).orElse("")).orElse(null));
+        line(lines, "Problem started", timeText(p, "event_date", "event_time"));
+        line(lines, "Recovered", timeText(p, "event_recovery_date", "event_recovery_time"));
+        line(lines, "Update", p.get("event_update_action").orElse(null));
+        line(lines, "Update by", p.get("event_update_user").orElse(null));
+        line(lines, "Update message", p.get("event_update_message").orElse(null));
+        line(lines, "Tags", tags.isEmpty() ? null : String.join(", ", tags.entrySet().stream()
+                .map(t -> t.getKey() + "=" + String.join("|", t.getValue())).toList()));
+        line(lines, "Event", eventId + p.get("event_recovery_id").map(r -> " (recovery event " + r + ")").orElse(""));
+        line(lines, "Zabbix", details.get("link"));
+        p.get("alert_message").ifPresent(message -> lines.add("\n" + message));
+
+        return new Alert(SOURCE, "zabbix:" + eventId, deliveryId(eventId, state, p), customer.id(), trigger, host, severity,
+                state, summary, String.join("\n", lines), occurred, details);
+    }
+
+    private static Alert.State state(Parameters p) {
+        if (p.get("event_update_status").filter("1"::equals).isPresent()) {
+            return Alert.State.UPDATED;
+        }
+        if (p.get("event_value").filter("0"::equals).isPresent() || p.get("event_status").filter("RESOLVED"::equals).isPresent()) {
+            return Alert.State.RESOLVED;
+        }
+        String value = p.required("event_value");
+        if (!value.equals("1")) {
+            throw WebhookRejectedException.invalid(p.field("event_value"), "'" + value + "' is neither 1 (problem) nor 0 (recovery)");
+        }
+        return Alert.State.FIRED;
+    }
+
+    /**
+     * One id per problem, per recovery and per update. Zabbix gives updates no id of their own: the
+     * update's time and a hash of what it says tell two comments apart, while a retried delivery of
+     * the same update keeps its id.
+     */
+    private static String deliveryId(String eventId, Alert.State state, Parameters p) {
+        String base = "zabbix:" + eventId + "/";
+        return switch (state) {
+            case FIRED -> base + "problem";
+            case RESOLVED -> base + "recovery" + p.get("event_recovery_id").map(id -> ":" + id).orElse("");
+            case UPDATED -> {
+                String content = String.join("\u0000", p.get("event_update_action").orElse(""), p.get("event_update_message").orElse(""),
+                        p.get("event_update_user").orElse(""), p.get("event_ack_status").orElse(""), p.get("event_severity").orElse(""));
+                String hash = HexFormat.of().formatHex(WebhookRequests.sha256(content.getBytes(StandardCharsets.UTF_8)), 0, 8);
+                yield base + "update:" + timeText(p, "event_update_date", "event_update_time").replace(' ', 'T') + ":" + hash;
+            }
+        };
+    }
+
+    private static int severityLevel(Parameters p, String name) {
+        if (name != null) {
+            Integer level = SEVERITY_LEVELS.get(name.toLowerCase());
+            if (level == null) {
+                throw WebhookRejectedException.invalid(p.field(p.get("event_severity").isPresent() ? "event_severity" : "trigger_severity"),
+                        "'" + name + "' is not a Zabbix severity (Not classified, Information, Warning, Average, High, Disaster)");
+            }
+            return level;
+        }
+        String number = p.get("event_nseverity").orElseThrow(() -> WebhookRejectedException.invalid(p.field("event_severity"), "is missing"));
+        return switch (number) {
+            case "5" -> 0;
+            case "4" -> 1;
+            case "3" -> 2;
+            case "2" -> 3;
+            case "1", "0" -> 4;
+            default -> throw WebhookRejectedException.invalid(p.field("event_nseverity"), "'" + number + "' is not 0..5");
+        };
+    }
+
+    private Map<String, List<String>> tags(Parameters p) {
+        Map<String, List<String>> tags = new LinkedHashMap<>();
+        Optional<String> text = p.get("event_tags");
+        if (text.isEmpty()) {
+            return tags;
+        }
+        JsonNode array;
+        try {
+            array = json.readTree(text.get());
+        } catch (JsonProcessingException e) {
+            throw WebhookRejectedException.invalid(p.field("event_tags"), "is not the JSON of {EVENT.TAGSJSON}: " + e.getOriginalMessage());
+        }
+        if (!array.isArray()) {
+            throw WebhookRejectedException.invalid(p.field("event_tags"), "must be a JSON array of {tag, value}");
+        }
+        array.forEach(tag -> {
+            String name = tag.path("tag").asText("");
+            if (!name.isBlank()) {
+                tags.computeIfAbsent(name, n -> new ArrayList<>()).add(tag.path("value").asText(""));
+            }
+        });
+        return tags;
+    }
+
+    /** The {@code customer} tag (or template line) names the customer; otherwise the trigger's host groups. */
+    private Customer customer(Parameters p, Map<String, List<String>> tags) {
+        Optional<String> named = Optional.ofNullable(tags.get("customer")).map(values -> values.get(0))
+                .or(() -> p.get("customer"));
+        if (named.isPresent()) {
+            return customers.find(named.get()).orElseThrow(() -> WebhookRejectedException.unprocessable(
+                    "No customer '" + named.get() + "' (from the Zabbix 'customer' tag)"));
+        }
+        List<String> groups = p.get("trigger_hostgroups").map(g -> List.of(g.split(",\\s*"))).orElse(List.of());
+        return groups.stream().map(customers::findByZabbixHostGroup).flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> WebhookRejectedException.unprocessable(groups.isEmpty()
+                        ? "The event has no 'customer' tag and no host groups: no customer can be found"
+                        : "The event has no 'customer' tag and none of its host groups " + groups + " belongs to a customer"));
+    }
+
+    private Instant time(Parameters p, String dateName, String timeName) {
+        String text = timeText(p, dateName, timeName);
+        if (text.isEmpty()) {
+            // Updates from older templates carry no time of their own: the receipt is the best there is.
+            return Instant.now();
+        }
+        try {
+            return LocalDateTime.parse(text, ZABBIX_TIME).atZone(serverZone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw WebhookRejectedException.invalid(p.field(dateName), "'" + text + "' is not a Zabbix time (yyyy.MM.dd HH:mm:ss)");
+        }
+    }
+
+    private static String timeText(Parameters p, String dateName, String timeName) {
+        return (p.get(dateName).orElse("") + " " + p.get(timeName).orElse("")).trim();
+    }
+
+    private static void line(List<String> lines, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            lines.add(label + ": " + value);
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package io.opsflow.webhook;
+
+import static io.opsflow.webhook.Fixtures.ACME;
+import static io.opsflow.webhook.Fixtures.PROCESS_INSTANCE;
+import static io.opsflow.webhook.Fixtures.SUBSCRIPTION;
+import static io.opsflow.webhook.Fixtures.body;
+import static io.opsflow.webhook.Fixtures.bytes;
+import static io.opsflow.webhook.Fixtures.result;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.incident.Alert;
+import io.opsflow.incident.IncidentIntake;
+import io.opsflow.incident.IntakeResult.Outcome;
+
+@WebMvcTest(controllers = AzureMonitorWebhookController.class)
+@Import({AzureMonitorAlerts.class, WebhookSliceConfiguration.class})
+@TestPropertySource(properties = "opsflow.webhook.azure-monitor.token=" + AzureMonitorWebhookControllerTest.TOKEN)
+class AzureMonitorWebhookControllerTest {
+
+    static final String TOKEN = "azure-test-token-3f9a";
+    static final String METRIC_ALERT_ID = "/subscriptions/6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f/providers/"
+            + "Microsoft.AlertsManagement/alerts/2d9f4c61-7a3e-4b08-95c2-e81f0a6b3d47";
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    IncidentIntake intake;
+    @MockitoBean
+    CustomerRegistry customers;
+
+    boolean invalidRequest;
+
+    @BeforeEach
+    void acmeOwnsTheSubscription() {
+        when(customers.findBySubscriptionId(SUBSCRIPTION)).thenReturn(Optional.of(ACME));
+        when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.STARTED, "INC-business-key"));
+    }
+
+    @AfterEach
+    void invalidRequestsNeverReachTheIntake() {
+        if (invalidRequest) {
+            verifyNoInteractions(intake);
+        }
+    }
+
+    @Test
+    void aFiredMetricAlertStartsAnIncident() throws Exception {
+        send(body("azure-monitor/alert-metric-fired.json"))
+                .andExpect(status().isAccepted())
+                .andExpect(content().contentType(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.processInstanceId").value(PROCESS_INSTANCE))
+                .andExpect(jsonPath("$.businessKey").value("INC-business-key"))
+                .andExpect(jsonPath("$.duplicate").doesNotExist())
+                .andExpect(jsonPath("$.correlated").doesNotExist());
+
+        Alert alert = received();
+        assertThat(alert.source()).isEqualTo("azure-monitor");
+        assertThat(alert.alertId()).isEqualTo(METRIC_ALERT_ID);
+        assertThat(alert.deliveryId()).isEqualTo(METRIC_ALERT_ID + "/Fired/2026-11-24T01:58:12.4471130Z");
+        assertThat(alert.customerId()).isEqualTo("acme");
+        assertThat(alert.ruleName()).isEqualTo("acme-vm-cpu-high");
+        assertThat(alert.targetResource()).isEqualTo("/subscriptions/6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f/resourcegroups/"
+                + "rg-acme-prod/providers/microsoft.compute/virtualmachines/vm-acme-web01");
+        assertThat(alert.severityLevel()).isEqualTo(2);
+        assertThat(alert.state()).isEqualTo(Alert.State.FIRED);
+        assertThat(alert.summary()).isEqualTo("[Azure Monitor] Sev2 acme-vm-cpu-high fired on vm-acme-web01");
+        assertThat(alert.occurredAt()).isEqualTo(Instant.parse("2026-11-24T01:58:12.4471130Z"));
+        assertThat(alert.description())
+                .contains("CPU above 90% for 5 minutes on a production web VM")
+                .contains("Percentage CPU Average GreaterThan 90; value 97.352")
+                .contains("Configuration items: vm-acme-web01");
+        assertThat(alert.details())
+                .containsEntry("signalType", "Metric")
+                .containsEntry("monitoringService", "Platform")
+                .containsEntry("metricName", "Percentage CPU")
+                .containsEntry("metricValue", "97.352")
+                .containsEntry("threshold", "90")
+                .containsEntry("operator", "GreaterThan")
+                .containsEntry("windowSize", "PT5M")
+                .containsEntry("customProperties.customerId", "acme")
+                .containsEntry("customProperties.serviceNowCmdbCi", "vm-acme-web01");
+    }
+
+    @Test
+    void theResolvedMetricAlertIsCorrelatedToTheSameAlert() throws Exception {
+        when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.CORRELATED, "INC0010042"));
+
+        send(body("azure-monitor/alert-metric-resolved.json"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.processInstanceId").value(PROCESS_INSTANCE))
+                .andExpect(jsonPath("$.businessKey").value("INC0010042"))
+                .andExpect(jsonPath("$.correlated").value(true))
+                .andExpect(jsonPath("$.duplicate").doesNotExist());
+
+        Alert alert = received();
+        assertThat(alert.alertId()).isEqualTo(METRIC_ALERT_ID);
+        assertThat(alert.state()).isEqualTo(Alert.State.RESOLVED);
+        assertThat(alert.deliveryId()).isEqualTo(METRIC_ALERT_ID + "/Resolved/2026-11-24T02:21:40.9023318Z");
+        assertThat(alert.occurredAt()).isEqualTo(Instant.parse("2026-11-24T02:21:40.9023318Z"));
+        assertThat(alert.summary()).isEqualTo("[Azure Monitor] Sev2 acme-vm-cpu-high resolved on vm-acme-web01");
+        assertThat(alert.details()).containsEntry("metricValue", "12.804")
+                .containsEntry("resolvedDateTime", "2026-11-24T02:21:40.9023318Z");
+    }
+
+    @Test
+    void aRepeatedDeliveryIsAnsweredAsDuplicate() throws Exception {
+        when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.DUPLICATE, "INC0010042"));
+
+        send(body("azure-monitor/alert-metric-fired.json"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.duplicate").value(true))
+                .andExpect(jsonPath("$.processInstanceId").value(PROCESS_INSTANCE))
+                .andExpect(jsonPath("$.correlated").doesNotExist());
+    }
+
+    @Test
+    void anActivityLogAlertCarriesItsOperationAndCaller() throws Exception {
+        send(body("azure-monitor/alert-activity-log-administrative.json")).andExpect(status().isAccepted());
+
+        Alert alert = received();
+        assertThat(alert.severityLevel()).isEqualTo(4);
+        assertThat(alert.state()).isEqualTo(Alert.State.FIRED);
+        assertThat(alert.ruleName()).isEqualTo("acme-prod-vm-deallocated");
+        assertThat(alert.summary()).isEqualTo("[Azure Monitor] Sev4 acme-prod-vm-deallocated fired on vm-acme-db01");
+        assertThat(alert.description())
+                .contains("Operation: Microsoft.Compute/virtualMachines/deallocate/action")
+                .contains("Caller: j.suzuki@acme.example");
+        assertThat(alert.details())
+                .containsEntry("signalType", "Activity Log")
+                .containsEntry("monitoringService", "Activity Log - Administrative")
+                .containsEntry("operationName", "Microsoft.Compute/virtualMachines/deallocate/action")
+                .containsEntry("caller", "j.suzuki@acme.example")
+                .containsEntry("status", "Succeeded")
+                .doesNotContainKey("metricValue");
+    }
+
+    @Test
+    void aResourceHealthAlertCarriesTheHealthChange() throws Exception {
+        send(body("azure-monitor/alert-resource-health-vm-unavailable.json")).andExpect(status().isAccepted());
+
+        Alert alert = received();
+        assertThat(alert.severityLevel()).isEqualTo(1);
+        assertThat(alert.summary()).isEqualTo("[Azure Monitor] Sev1 acme-prod-vm-health fired on vm-acme-web01");
+        assertThat(alert.description())
+                .contains("Health: Available → Unavailable")
+                .contains("Cause: Downtime, PlatformInitiated")
+                .contains("your virtual machine isn't available");
+        assertThat(alert.details())
+                .containsEntry("monitoringService", "Resource Health")
+                .containsEntry("properties.currentHealthStatus", "Unavailable")
+                .containsEntry("properties.cause", "PlatformInitiated")
+                .containsEntry("level", "Critical");
+    }
+
+    @Test
+    void japaneseTextReachesTheAlertUnchanged() throws Exception {
+        ObjectNode body = body("azure-monitor/alert-metric-fired.json");
+        ObjectNode essentials = (ObjectNode) body.at("/data/essentials");
+        essentials.put("alertRule", "本番Webサーバー_CPU高負荷");
+        essentials.put("description", "本番WebサーバーのCPU使用率が5分間90%を超えています（営業時間外は電話連絡）");
+        ((ObjectNode) body.at("/data/customProperties")).put("担当チーム", "インフラ運用第二課");
+
+        send(body).andExpect(status().isAccepted());
+
+        Alert alert = received();
+        assertThat(alert.ruleName()).isEqualTo("本番Webサーバー_CPU高負荷");
+        assertThat(alert.summary()).isEqualTo("[Azure Monitor] Sev2 本番Webサーバー_CPU高負荷 fired on vm-acme-web01");
+        assertThat(alert.description()).contains("本番WebサーバーのCPU使用率が5分間90%を超えています（営業時間外は電話連絡）");
+        assertThat(alert.details()).containsEntry("customProperties.担当チーム", "インフラ運用第二課");
+    }
+
+    @Test
+    void aMissingTokenIs401() throws Exception {
+        invalidRequest = true;
+        mvc.perform(post("/webhooks/azure-monitor").contentType(MediaType.APPLICATION_JSON)
+                        .content(bytes(body("azure-monitor/alert-metric-fired.json"))))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("The token query parameter is missing"));
+    }
+
+    @Test
+    void aWrongTokenIs401() throws Exception {
+        invalidRequest = true;
+        send("azure-test-token-3f9b", MediaType.APPLICATION_JSON_VALUE, bytes(body("azure-monitor/alert-metric-fired.json")))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("The token query parameter is wrong"));
+    }
+
+    @Test
+    void malformedJsonIs400() throws Exception {
+        invalidRequest = true;
+        send(TOKEN, MediaType.APPLICATION_JSON_VALUE, "{\"schemaId\": \"azureMonitorCommonAlertSchema\", \"data\": {".getBytes())
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("Malformed JSON"));
+    }
+
+    @Test
+    void aMissingFieldIs400NamingIt() throws Exception {
+        invalidRequest = true;
+        ObjectNode body = body("azure-monitor/alert-metric-fired.json");
+        ((ObjectNode) body.at("/data/essentials")).remove("alertId");
+
+        send(body)
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("data.essentials.alertId: is missing"))
+                .andExpect(jsonPath("$.errors[0].field").value("data.essentials.alertId"));
+    }
+
+    @Test
+    void anotherSchemaOrAnUnknownSeverityIs400NamingTheField() throws Exception {
+        invalidRequest = true;
+        ObjectNode legacy = body("azure-monitor/alert-metric-fired.json");
+        legacy.put("schemaId", "AzureMonitorMetricAlert");
+        send(legacy).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("schemaId"));
+
+        ObjectNode severity = body("azure-monitor/alert-metric-fired.json");
+        ((ObjectNode) severity.at("/data/essentials")).put("severity", "Critical");
+        send(severity).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("data.essentials.severity"));
+    }
+
+    @Test
+    void aBodyOver256KiBIs413() throws Exception {
+        invalidRequest = true;
+        send(TOKEN, MediaType.APPLICATION_JSON_VALUE, Fixtures.oversized())
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("The body is larger than 262144 bytes"));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs415() throws Exception {
+        invalidRequest = true;
+        send(TOKEN, MediaType.TEXT_PLAIN_VALUE, "alert".getBytes())
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("Content-Type must be application/json, not 'text/plain'"));
+    }
+
+    @Test
+    void anUnknownSubscriptionIs422NamingIt() throws Exception {
+        invalidRequest = true;
+        when(customers.findBySubscriptionId(anyString())).thenReturn(Optional.empty());
+
+        send(body("azure-monitor/alert-metric-fired.json"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("No customer has the subscription " + SUBSCRIPTION
+                        + " (of data.essentials.alertTargetIDs[0])"));
+    }
+
+    @Test
+    void staleIsAnswered200() throws Exception {
+        when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.STALE, "INC0010042"));
+        send(body("azure-monitor/alert-metric-fired.json")).andExpect(status().isOk()).andExpect(jsonPath("$.stale").value(true));
+    }
+
+    private Alert received() {
+        ArgumentCaptor<Alert> alert = ArgumentCaptor.forClass(Alert.class);
+        verify(intake).receive(alert.capture());
+        return alert.getValue();
+    }
+
+    private ResultActions send(ObjectNode body) throws Exception {
+        return send(TOKEN, "application/json; charset=utf-8", bytes(body));
+    }
+
+    private ResultActions send(String token, String contentType, byte[] body) throws Exception {
+        return mvc.perform(post("/webhooks/azure-monitor").queryParam("token", token).contentType(contentType).content(body));
+    }
+}
