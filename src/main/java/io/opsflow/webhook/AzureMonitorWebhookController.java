@@ -2,7 +2,6 @@ package io.opsflow.webhook;
 
 import java.io.IOException;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,11 +22,11 @@ class AzureMonitorWebhookController {
 
     private final WebhookProperties properties;
     private final AzureMonitorAlerts alerts;
-    private final ObjectProvider<IncidentIntake> intake;
+    private final IncidentIntake intake;
     private final ObjectMapper json;
 
     AzureMonitorWebhookController(WebhookProperties properties, AzureMonitorAlerts alerts,
-                                  ObjectProvider<IncidentIntake> intake, ObjectMapper json) {
+                                  IncidentIntake intake, ObjectMapper json) {
         this.properties = properties;
         this.alerts = alerts;
         this.intake = intake;
@@ -47,6 +46,6 @@ class AzureMonitorWebhookController {
         }
         byte[] body = WebhookRequests.readJsonBody(request, properties.maxBodySize().toBytes());
         var alert = alerts.toAlert(WebhookRequests.parseObject(json, body));
-        return WebhookResult.of(WebhookRequests.available(intake).receive(alert)).toResponse();
+        return WebhookResult.of(intake.receive(alert)).toResponse();
     }
 }

@@ -2,7 +2,6 @@ package io.opsflow.webhook;
 
 import java.util.Set;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import io.opsflow.customer.Customer;
@@ -17,9 +16,9 @@ class ServiceNowIncidentHandler implements ServiceNowTableHandler {
     private static final Set<String> TYPES = Set.of("created", "updated");
 
     private final CustomerRegistry customers;
-    private final ObjectProvider<IncidentIntake> intake;
+    private final IncidentIntake intake;
 
-    ServiceNowIncidentHandler(CustomerRegistry customers, ObjectProvider<IncidentIntake> intake) {
+    ServiceNowIncidentHandler(CustomerRegistry customers, IncidentIntake intake) {
         this.customers = customers;
         this.intake = intake;
     }
@@ -50,6 +49,6 @@ class ServiceNowIncidentHandler implements ServiceNowTableHandler {
                         + " of record.company"));
         var event = new ServiceNowIncidentEvent(webhook.deliveryId(), webhook.type(), sysId, number, customer.id(), modCount,
                 webhook.changedFields(), webhook.record(), webhook.occurredAt());
-        return WebhookResult.of(WebhookRequests.available(intake).receive(event));
+        return WebhookResult.of(intake.receive(event));
     }
 }

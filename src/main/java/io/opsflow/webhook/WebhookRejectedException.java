@@ -66,8 +66,4 @@ public class WebhookRejectedException extends ErrorResponseException {
                 "This webhook has no secret: set " + variable + " on opsflow", null);
     }
 
-    static WebhookRejectedException intakeUnavailable() {
-        return new WebhookRejectedException(HttpStatus.SERVICE_UNAVAILABLE, "Incident intake unavailable",
-                "Incident coordination is not running on this node", null);
-    }
 }

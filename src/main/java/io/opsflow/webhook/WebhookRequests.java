@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
@@ -93,17 +92,5 @@ final class WebhookRequests {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
-    }
-
-    /**
-     * Incident coordination is implemented in its own package and may be absent from a build or a
-     * test context; the webhooks then answer 503 (the sender retries) instead of failing the start.
-     */
-    static <T> T available(ObjectProvider<T> provider) {
-        T service = provider.getIfAvailable();
-        if (service == null) {
-            throw WebhookRejectedException.intakeUnavailable();
-        }
-        return service;
     }
 }

@@ -2,7 +2,6 @@ package io.opsflow.webhook;
 
 import java.io.IOException;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,10 +24,10 @@ class ZabbixWebhookController {
 
     private final WebhookProperties properties;
     private final ZabbixAlerts alerts;
-    private final ObjectProvider<IncidentIntake> intake;
+    private final IncidentIntake intake;
     private final ObjectMapper json;
 
-    ZabbixWebhookController(WebhookProperties properties, ZabbixAlerts alerts, ObjectProvider<IncidentIntake> intake,
+    ZabbixWebhookController(WebhookProperties properties, ZabbixAlerts alerts, IncidentIntake intake,
                             ObjectMapper json) {
         this.properties = properties;
         this.alerts = alerts;
@@ -51,6 +50,6 @@ class ZabbixWebhookController {
         }
         byte[] body = WebhookRequests.readJsonBody(request, properties.maxBodySize().toBytes());
         var alert = alerts.toAlert(WebhookRequests.parseObject(json, body));
-        return WebhookResult.of(WebhookRequests.available(intake).receive(alert)).toResponse();
+        return WebhookResult.of(intake.receive(alert)).toResponse();
     }
 }
