@@ -124,9 +124,15 @@ public class IdentityBootstrap implements InitializingBean {
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         ensureTaskFilter("グループのタスク / My group tasks", -5,
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+        // Everything the user may see (authorizations and tenants still apply): for managers and administrators.
+        ensureTaskFilter("すべてのタスク / All tasks", 0, taskService.createTaskQuery(), List.of(Roles.MANAGERS_GROUP));
     }
 
     private void ensureTaskFilter(String name, int priority, org.camunda.bpm.engine.task.TaskQuery query) {
+        ensureTaskFilter(name, priority, query, List.of(Roles.OPERATORS_GROUP, Roles.MANAGERS_GROUP, Roles.DESIGN_TEAM_GROUP));
+    }
+
+    private void ensureTaskFilter(String name, int priority, org.camunda.bpm.engine.task.TaskQuery query, List<String> groups) {
         if (filterService.createFilterQuery().filterName(name).count() > 0) {
             return;
         }
@@ -136,7 +142,7 @@ public class IdentityBootstrap implements InitializingBean {
                         "description", "opsflow"))
                 .setQuery(query);
         filterService.saveFilter(filter);
-        for (String group : List.of(Roles.OPERATORS_GROUP, Roles.MANAGERS_GROUP, Roles.DESIGN_TEAM_GROUP)) {
+        for (String group : groups) {
             ensureGrant(group, Resources.FILTER, filter.getId(), List.of(Permissions.READ));
         }
     }
