@@ -1,0 +1,403 @@
+package io.opsflow.benchmark;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.*;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.opsflow.OpsflowApplication;
+import io.opsflow.customer.Customer;
+import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.incident.IncidentVariables;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Ingest benchmark of issue 4: how fast alerts enter incident-coordination through the engine API,
+ * Camunda's own REST start and opsflow's webhook, and how soon the ServiceNow incident follows.
+ * The app runs in production mode against a zero-latency WireMock ServiceNow, on an H2 file and on
+ * embedded PostgreSQL, all in one run so the ratios are taken under the same machine load.
+ * Run with {@code mvn -q -Pbenchmark test}; the table goes to stdout and target/benchmark/ingest.md.
+ */
+@Tag("benchmark")
+class IngestBenchmark {
+
+    static final int CLIENTS = 8;
+    static final int STARTS_PER_RUN = Integer.getInteger("bench.starts", 300);
+    static final int ALERTS_PER_RUN = Integer.getInteger("bench.alerts", 50);
+    static final int RUNS = Integer.getInteger("bench.runs", 3);
+    /** Pause between the sequential alerts of (d): a modest 20 alerts/s, so latency is not queueing. */
+    static final long ALERT_GAP_MILLIS = 50;
+
+    static final String SUBSCRIPTION = "7b3e1f20-0000-4000-8000-00000000be01";
+    static final String CUSTOMER = "bench";
+    static final String TOKEN = "bench-azure-monitor-token";
+    static final String ADMIN_PASSWORD = "bench-admin-secret";
+
+    final ObjectMapper json = new ObjectMapper();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    final AtomicLong sequence = new AtomicLong();
+    /** ServiceNow incident POSTs as WireMock receives them: correlation_id → System.nanoTime(). */
+    final Map<String, Long> incidentPosts = new ConcurrentHashMap<>();
+    final List<String[]> rows = new ArrayList<>();
+
+    @TempDir
+    Path h2Dir;
+
+    @Test
+    void ingest() throws Exception {
+        WireMockServer servicenow = new WireMockServer(options().dynamicPort().containerThreads(24).disableRequestJournal());
+        servicenow.start();
+        try {
+            stubServiceNow(servicenow);
+            String snowUrl = "http://localhost:" + servicenow.port();
+
+            try (ConfigurableApplicationContext node = start("benchH2", "jdbc:h2:file:" + h2Dir.resolve("opsflow"), snowUrl, true)) {
+                registerCustomer(node);
+                alertToIncident("H2", "single node", node);
+                startRates("H2", node);
+            }
+
+            try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
+                String url = postgres.getJdbcUrl("postgres", "postgres");
+                try (ConfigurableApplicationContext worker = start("benchPgB", url, snowUrl, true)) {
+                    registerCustomer(worker);
+                    alertToIncident("PostgreSQL", "single node", worker);
+                    try (ConfigurableApplicationContext receiver = start("benchPgA", url, snowUrl, false)) {
+                        alertToIncident("PostgreSQL", "cross-node: A receives, B runs the job", receiver);
+                    }
+                    startRates("PostgreSQL", worker);
+                }
+            }
+        } finally {
+            servicenow.stop();
+        }
+        report();
+    }
+
+    // ---- (a), (b), (c) ----------------------------------------------------------------------
+
+    /**
+     * The three ways in, interleaved round by round (a warm-up round, then {@link #RUNS}) so that
+     * drift in machine load and table size hits them alike. The job executor is paused meanwhile:
+     * the rates are ingest alone, not ingest plus the ServiceNow jobs competing for the 2 cores.
+     */
+    private void startRates(String db, ConfigurableApplicationContext node) throws Exception {
+        RuntimeService runtime = node.getBean(RuntimeService.class);
+        String base = baseUrl(node);
+        // Each node's engine has its own name (Camunda's registry is JVM-wide), so the REST API is
+        // addressed by name; /engine-rest/process-definition/... is the same resource for "default".
+        String engineRest = base + "/engine-rest/engine/" + node.getBean(ProcessEngine.class).getName();
+        String restAuth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        var jobExecutor = ((ProcessEngineConfigurationImpl) node.getBean(ProcessEngine.class).getProcessEngineConfiguration()).getJobExecutor();
+        jobExecutor.shutdown();
+
+        List<Run> engine = new ArrayList<>();
+        List<Run> rest = new ArrayList<>();
+        List<Run> webhook = new ArrayList<>();
+        for (int round = 0; round <= RUNS; round++) {
+            Run a = concurrently(STARTS_PER_RUN, i -> {
+                Map<String, Object> v = variables(next());
+                runtime.createProcessInstanceByKey(IncidentVariables.PROCESS_KEY)
+                        .businessKey((String) v.get(IncidentVariables.ALERT_ID)).setVariables(v).execute();
+            });
+            Run b = concurrently(STARTS_PER_RUN, i -> send(engineRest + "/process-definition/key/"
+                    + IncidentVariables.PROCESS_KEY + "/start", restStartBody(next()), restAuth, 200));
+            Run c = concurrently(STARTS_PER_RUN, i -> send(base + "/webhooks/azure-monitor?token=" + TOKEN, alertBody(next()), null, 202));
+            if (round > 0) {
+                engine.add(a);
+                rest.add(b);
+                webhook.add(c);
+            }
+        }
+        double aRate = median(engine, Run::rate);
+        double bRate = median(rest, Run::rate);
+        double cRate = median(webhook, Run::rate);
+        rows.add(row(db, "(a) RuntimeService start, 8 threads", rate(aRate), ms(median(engine, Run::p50)), "", ms(median(engine, Run::p99)), ""));
+        rows.add(row(db, "(b) POST /engine-rest/…/start, 8 clients", rate(bRate), ms(median(rest, Run::p50)), "", ms(median(rest, Run::p99)), ""));
+        rows.add(row(db, "(c) POST /webhooks/azure-monitor, 8 clients", rate(cRate), ms(median(webhook, Run::p50)), "", ms(median(webhook, Run::p99)),
+                String.format("c/b %.2f, c/a %.2f", cRate / bRate, cRate / aRate)));
+    }
+
+    private Run concurrently(int count, IntConsumer work) throws Exception {
+        AtomicInteger issued = new AtomicInteger();
+        long[] latencies = new long[count];
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long begin = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                done.add(clients.submit(() -> {
+                    for (int i; (i = issued.getAndIncrement()) < count; ) {
+                        long t0 = System.nanoTime();
+                        work.accept(i);
+                        latencies[i] = System.nanoTime() - t0;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        long wall = System.nanoTime() - begin;
+        Arrays.sort(latencies);
+        return new Run(count / (wall / 1e9), percentile(latencies, 50), percentile(latencies, 99));
+    }
+
+    record Run(double rate, double p50, double p99) {
+    }
+
+    // ---- (d) --------------------------------------------------------------------------------
+
+    /**
+     * Sequential alerts (one every {@value #ALERT_GAP_MILLIS} ms) to the node given; latency is from
+     * the client sending the webhook to WireMock receiving the incident POST carrying its alert id.
+     */
+    private void alertToIncident(String db, String setup, ConfigurableApplicationContext receiver) throws Exception {
+        String url = baseUrl(receiver) + "/webhooks/azure-monitor?token=" + TOKEN;
+        List<double[]> runs = new ArrayList<>();
+        for (int round = 0; round <= RUNS; round++) {
+            Map<String, Long> sent = new LinkedHashMap<>();
+            for (int i = 0; i < ALERTS_PER_RUN; i++) {
+                long n = next();
+                long t0 = System.nanoTime();
+                send(url, alertBody(n), null, 202);
+                sent.put(alertId(n), t0);
+                Thread.sleep(ALERT_GAP_MILLIS);
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!incidentPosts.keySet().containsAll(sent.keySet())) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("ServiceNow incidents missing after 60 s: "
+                            + sent.keySet().stream().filter(k -> !incidentPosts.containsKey(k)).count() + " of " + sent.size());
+                }
+                Thread.sleep(20);
+            }
+            long[] latencies = sent.entrySet().stream().mapToLong(e -> incidentPosts.get(e.getKey()) - e.getValue()).sorted().toArray();
+            if (round > 0) {
+                runs.add(new double[] {percentile(latencies, 50), percentile(latencies, 95)});
+            }
+        }
+        rows.add(row(db, "(d) alert → ServiceNow POST, " + setup, "", ms(median(runs, r -> r[0])), ms(median(runs, r -> r[1])), "", ""));
+    }
+
+    // ---- the application and its outside world ----------------------------------------------
+
+    private static ConfigurableApplicationContext start(String engineName, String url, String servicenowUrl, boolean jobs) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + url, "--server.port=0",
+                "--camunda.bpm.process-engine-name=" + engineName,
+                "--camunda.bpm.job-execution.enabled=" + jobs,
+                "--opsflow.admin.password=" + ADMIN_PASSWORD,
+                "--opsflow.servicenow.base-url=" + servicenowUrl,
+                "--opsflow.servicenow.user=bench", "--opsflow.servicenow.password=bench",
+                "--opsflow.webhook.azure-monitor.token=" + TOKEN,
+                "--logging.level.io.opsflow=warn", "--spring.main.banner-mode=off"));
+        if (!jobs) {
+            // The default readiness group names the job executor's health contributor, which a node
+            // without job execution does not have: without this the node fails to start.
+            args.add("--management.endpoint.health.group.readiness.include=readinessState,db,processEngine,smokeTest");
+        }
+        if (url.startsWith("jdbc:postgresql")) {
+            args.addAll(List.of("--spring.datasource.username=postgres", "--spring.datasource.password="));
+        }
+        return new SpringApplicationBuilder(OpsflowApplication.class).profiles("test").run(args.toArray(String[]::new));
+    }
+
+    /** Production mode has no demo customer: one that owns the benchmark subscription and has a ServiceNow company. */
+    private static void registerCustomer(ConfigurableApplicationContext node) {
+        node.getBean(CustomerRegistry.class).save(new Customer(CUSTOMER, "Benchmark Co.", "en",
+                new Customer.Azure("7b3e1f20-0000-4000-8000-00000000be00", List.of(SUBSCRIPTION), null,
+                        new Customer.Credential("managed-identity", null, null)),
+                new Customer.ServiceNow("be000000000000000000000000000001", "MSP Operations"), null, null, null, null));
+    }
+
+    private void stubServiceNow(WireMockServer wm) {
+        String record = """
+                {"result": {"sys_id": "%s", "number": "INC0090001", "state": "1", "impact": "3", "urgency": "3",
+                 "priority": "5", "short_description": "bench", "description": "", "company": "be000000000000000000000000000001",
+                 "correlation_id": "", "correlation_display": "azure-monitor", "active": "true",
+                 "opened_at": "2026-11-24 01:58:20", "sys_updated_on": "2026-11-24 01:58:20", "sys_mod_count": "0"}}"""
+                .formatted(UUID.randomUUID().toString().replace("-", ""));
+        wm.stubFor(get(urlPathEqualTo("/api/now/table/incident")).willReturn(okJson("{\"result\":[]}")));
+        wm.stubFor(post(urlPathEqualTo("/api/now/table/incident")).willReturn(jsonResponse(record, 201)));
+        wm.stubFor(patch(urlPathMatching("/api/now/table/incident/.+")).willReturn(okJson(record)));
+        wm.addMockServiceRequestListener((request, response) -> {
+            if (request.getMethod().getName().equals("POST") && request.getUrl().startsWith("/api/now/table/incident")) {
+                long at = System.nanoTime();
+                try {
+                    incidentPosts.putIfAbsent(json.readTree(request.getBodyAsString()).path("correlation_id").asText(), at);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+    }
+
+    // ---- alerts: each a new incident (its own alert id, rule and target) ---------------------
+
+    private long next() {
+        return sequence.incrementAndGet();
+    }
+
+    private static String alertId(long n) {
+        return "/subscriptions/" + SUBSCRIPTION + "/providers/Microsoft.AlertsManagement/alerts/bench-" + n;
+    }
+
+    /** A storage account: no diagnostic runbook is mapped to it, so no Azure call is made. */
+    private static String target(long n) {
+        return "/subscriptions/" + SUBSCRIPTION + "/resourcegroups/rg-bench/providers/microsoft.storage/storageaccounts/stbench" + n;
+    }
+
+    private static String alertBody(long n) {
+        return """
+                {"schemaId": "azureMonitorCommonAlertSchema",
+                 "data": {"essentials": {"alertId": "%s", "alertRule": "bench-rule-%d", "severity": "Sev3", "signalType": "Metric",
+                   "monitorCondition": "Fired", "monitoringService": "Platform", "alertTargetIDs": ["%s"],
+                   "configurationItems": ["stbench%d"], "firedDateTime": "2026-11-24T01:58:12.4471130Z",
+                   "description": "Availability below 99%% for 5 minutes", "essentialsVersion": "1.0", "alertContextVersion": "1.0"},
+                  "alertContext": {"properties": null, "conditionType": "SingleResourceMultipleMetricCriteria",
+                   "condition": {"windowSize": "PT5M", "allOf": [{"metricName": "Availability", "metricNamespace": "Microsoft.Storage/storageAccounts",
+                     "operator": "LessThan", "threshold": "99", "timeAggregation": "Average", "dimensions": [], "metricValue": 97.5}],
+                    "windowStartTime": "2026-11-24T01:52:00.000Z", "windowEndTime": "2026-11-24T01:57:00.000Z"}},
+                  "customProperties": {}}}""".formatted(alertId(n), n, target(n), n);
+    }
+
+    /** What {@code IncidentCoordination.alertVariables} sets for such an alert (every decision input, nulls included). */
+    private static Map<String, Object> variables(long n) {
+        Map<String, Object> v = new HashMap<>();
+        for (String name : List.of(IncidentVariables.IMPACT, IncidentVariables.URGENCY, IncidentVariables.SERVICENOW_SYS_ID,
+                IncidentVariables.SERVICENOW_NUMBER, IncidentVariables.SERVICENOW_MOD_COUNT, IncidentVariables.NEEDS_MICROSOFT,
+                IncidentVariables.CAUSE_IDENTIFIED)) {
+            v.put(name, null);
+        }
+        v.put(IncidentVariables.CUSTOMER_ID, CUSTOMER);
+        v.put(IncidentVariables.SOURCE, "azure-monitor");
+        v.put(IncidentVariables.ALERT_ID, alertId(n));
+        v.put(IncidentVariables.RULE_NAME, "bench-rule-" + n);
+        v.put(IncidentVariables.TARGET_RESOURCE, target(n));
+        v.put(IncidentVariables.TARGET_RESOURCE_TYPE, "microsoft.storage/storageaccounts");
+        v.put(IncidentVariables.SEVERITY_LEVEL, 3);
+        v.put(IncidentVariables.SUMMARY, "[Azure Monitor] Sev3 bench-rule-" + n + " fired on stbench" + n);
+        v.put(IncidentVariables.DESCRIPTION, "Alert rule: bench-rule-" + n + "\nSeverity: Sev3\nTarget: " + target(n));
+        return v;
+    }
+
+    private String restStartBody(long n) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        variables(n).forEach((name, value) -> {
+            Map<String, Object> t = new HashMap<>();
+            t.put("value", value);
+            t.put("type", value == null ? "Null" : value instanceof Integer ? "Integer" : "String");
+            typed.put(name, t);
+        });
+        try {
+            return json.writeValueAsString(Map.of("businessKey", alertId(n), "variables", typed));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void send(String url, String body, String authorization, int expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expected) {
+                throw new AssertionError(url + " answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String baseUrl(ConfigurableApplicationContext node) {
+        return "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
+    }
+
+    // ---- figures ----------------------------------------------------------------------------
+
+    private static double percentile(long[] sortedNanos, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1e6;
+    }
+
+    private static <T> double median(List<T> runs, java.util.function.ToDoubleFunction<T> figure) {
+        double[] values = runs.stream().mapToDouble(figure).sorted().toArray();
+        int mid = values.length / 2;
+        return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+
+    private static String rate(double perSecond) {
+        return String.format("%.0f/s", perSecond);
+    }
+
+    private static String ms(double millis) {
+        return String.format("%.1f ms", millis);
+    }
+
+    private static String[] row(String... cells) {
+        return cells;
+    }
+
+    private void report() throws IOException {
+        StringBuilder table = new StringBuilder();
+        table.append(String.format("Ingest benchmark: process %s, medians of %d runs after a warm-up; %d starts per run for a-c, "
+                + "%d alerts per run for d; %d cores%n%n", IncidentVariables.PROCESS_KEY, RUNS, STARTS_PER_RUN, ALERTS_PER_RUN,
+                Runtime.getRuntime().availableProcessors()));
+        table.append("| database | measurement | rate | p50 | p95 | p99 | ratio |\n|---|---|---|---|---|---|---|\n");
+        for (String[] r : rows) {
+            table.append("| ").append(String.join(" | ", r)).append(" |\n");
+        }
+        System.out.println();
+        System.out.println(table);
+        Path out = Path.of("target/benchmark/ingest.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table.toString());
+    }
+}
