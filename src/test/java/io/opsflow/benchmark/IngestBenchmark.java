@@ -232,11 +232,6 @@ class IngestBenchmark {
                 "--opsflow.servicenow.user=bench", "--opsflow.servicenow.password=bench",
                 "--opsflow.webhook.azure-monitor.token=" + TOKEN,
                 "--logging.level.io.opsflow=warn", "--spring.main.banner-mode=off"));
-        if (!jobs) {
-            // The default readiness group names the job executor's health contributor, which a node
-            // without job execution does not have: without this the node fails to start.
-            args.add("--management.endpoint.health.group.readiness.include=readinessState,db,processEngine,smokeTest");
-        }
         if (url.startsWith("jdbc:postgresql")) {
             args.addAll(List.of("--spring.datasource.username=postgres", "--spring.datasource.password="));
         }
