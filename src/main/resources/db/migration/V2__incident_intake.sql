@@ -3,6 +3,7 @@ create table opsflow_inbound_delivery (
     delivery_id         varchar(512) not null primary key,
     source              varchar(20)  not null,
     alert_id            varchar(512),
+    alert_state         varchar(10),
     outcome             varchar(12),
     process_instance_id varchar(64),
     business_key        varchar(255),

@@ -33,14 +33,20 @@ class Deliveries {
                 .list().stream().findFirst();
     }
 
+    /** Whether a recovery of this alert arrived already (deliveries can come out of order). */
+    boolean resolvedBefore(String alertId) {
+        return jdbc.sql("select count(*) from opsflow_inbound_delivery where alert_id = ? and alert_state = 'RESOLVED'")
+                .param(alertId).query(Long.class).single() > 0;
+    }
+
     /** Records the delivery; throws DuplicateKeyException when a concurrent transaction recorded it first. */
-    void record(String deliveryId, String source, String alertId, IntakeResult result) {
+    void record(String deliveryId, String source, String alertId, String alertState, IntakeResult result) {
         jdbc.sql("""
                         insert into opsflow_inbound_delivery
-                            (delivery_id, source, alert_id, outcome, process_instance_id, business_key, received_at)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(deliveryId, source, alertId, result.outcome().name(), result.processInstanceId(), result.businessKey(),
-                        Timestamp.from(Instant.now()))
+                            (delivery_id, source, alert_id, alert_state, outcome, process_instance_id, business_key, received_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(deliveryId, source, alertId, alertState, result.outcome().name(), result.processInstanceId(),
+                        result.businessKey(), Timestamp.from(Instant.now()))
                 .update();
     }
 }

@@ -79,7 +79,7 @@ class IncidentCoordination implements IncidentIntake {
             case UPDATED -> noteOnIncidentOf(alert);
             case RESOLVED -> resolved(alert);
         };
-        deliveries.record(alert.deliveryId(), alert.source(), alert.alertId(), result);
+        deliveries.record(alert.deliveryId(), alert.source(), alert.alertId(), alert.state().name(), result);
         return result;
     }
 
@@ -87,6 +87,10 @@ class IncidentCoordination implements IncidentIntake {
         Optional<IntakeResult> sameAlert = deliveries.incidentOfAlert(alert.alertId()).filter(r -> isRunning(r.processInstanceId()));
         if (sameAlert.isPresent()) {
             return new IntakeResult(IntakeResult.Outcome.DUPLICATE, sameAlert.get().processInstanceId(), sameAlert.get().businessKey());
+        }
+        if (deliveries.resolvedBefore(alert.alertId())) {
+            // Its recovery overtook it: nothing is wrong any more, so no incident is opened.
+            return new IntakeResult(IntakeResult.Outcome.STALE, null, alert.alertId());
         }
         String key = "alert:" + alert.customerId() + "|" + alert.ruleName() + "|"
                 + (alert.targetResource() == null ? "" : alert.targetResource().toLowerCase(Locale.ROOT));
@@ -130,7 +134,7 @@ class IncidentCoordination implements IncidentIntake {
             return seen.get();
         }
         IntakeResult result = incidentOf(event).map(incident -> update(incident, event)).orElseGet(() -> open(event));
-        deliveries.record(event.deliveryId(), SOURCE_SERVICENOW, null, result);
+        deliveries.record(event.deliveryId(), SOURCE_SERVICENOW, null, null, result);
         return result;
     }
 

@@ -79,6 +79,16 @@ class IncidentIntakeIntegrationTest {
     }
 
     @Test
+    void aRecoveryThatOvertakesItsAlertOpensNothing() {
+        IntakeResult recovery = intake.receive(alert("early-1", "rule-early", "vm-demo-web01", Alert.State.RESOLVED));
+        assertThat(recovery.outcome()).isEqualTo(IntakeResult.Outcome.STALE);
+        IntakeResult late = intake.receive(alert("early-1", "rule-early", "vm-demo-web01", Alert.State.FIRED));
+        assertThat(late.outcome()).isEqualTo(IntakeResult.Outcome.STALE);
+        assertThat(late.processInstanceId()).isNull();
+        assertThat(runtime.createProcessInstanceQuery().variableValueEquals(IncidentVariables.RULE_NAME, "rule-early").count()).isZero();
+    }
+
+    @Test
     void serviceNowIncidentsAreCoordinatedAndOlderChangesIgnored() {
         Map<String, String> record = Map.of("state", "1", "impact", "2", "urgency", "1", "short_description", "顧客からの問い合わせ: VPN 不通",
                 "company", "de300000000000000000000000000001", "latest_comment", "");
