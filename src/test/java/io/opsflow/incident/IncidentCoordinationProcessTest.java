@@ -260,6 +260,39 @@ class IncidentCoordinationProcessTest {
     }
 
     @Test
+    void aSuspendedDiagnosticJobIsHandedToAHuman() {
+        when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.SUSPENDED));
+        ProcessInstance instance = startAlert(2);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        executeJob(instance, "ServiceTask_StartDiagnosticRunbook");
+        executeJob(instance, "IntermediateCatchEvent_DiagnosticPollDue");
+        executeJob(instance, "ServiceTask_CheckDiagnosticRunbook");
+        executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
+        ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
+        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture());
+        assertThat(note.getValue().workNotes()).contains("SUSPENDED").contains("Azure Automation");
+        verify(jobs, never()).stop(any(), anyString());
+    }
+
+    @Test
+    void aDiagnosticJobPastItsTimeLimitIsStoppedAndNoted() {
+        ProcessInstance instance = startAlert(2);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        executeJob(instance, "ServiceTask_StartDiagnosticRunbook");
+        executeJob(instance, "IntermediateCatchEvent_DiagnosticPollDue");
+        executeJob(instance, "ServiceTask_CheckDiagnosticRunbook");
+        assertThat(instance).isWaitingAt("IntermediateCatchEvent_DiagnosticPollDue", "UserTask_Triage");
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(31))));
+        executeJob(instance, "IntermediateCatchEvent_DiagnosticPollDue");
+        executeJob(instance, "ServiceTask_CheckDiagnosticRunbook");
+        verify(jobs).stop(eq(ACME), anyString());
+        executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
+        ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
+        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture());
+        assertThat(note.getValue().workNotes()).contains("time limit");
+    }
+
+    @Test
     void aTechnicalDiagnosticsFailureBecomesACamundaIncidentNotABlockedTriage() {
         when(jobs.start(any(), anyString(), anyString(), anyMap())).thenThrow(new IllegalStateException("ARM unavailable"));
         ProcessInstance instance = startAlert(2);
