@@ -1,7 +1,7 @@
 package io.opsflow.azure;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import io.opsflow.system.ConditionalOnServiceNowInstance;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,14 +27,14 @@ class AzureConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(prefix = "opsflow.servicenow", name = "base-url")
+    @ConditionalOnServiceNowInstance
     AzureEndpoint cloudAzureEndpoint(AzureProperties properties) {
         String endpoint = properties.effectiveResourceManagerEndpoint();
         return () -> endpoint;
     }
 
     @Bean
-    @ConditionalOnProperty(prefix = "opsflow.servicenow", name = "base-url")
+    @ConditionalOnServiceNowInstance
     CustomerCredentials customerCredentials(AzureProperties properties, AzureEndpoint endpoint, HttpClient azureHttpClient) {
         return new CustomerCredentials(properties, endpoint, azureHttpClient, System::getenv);
     }

@@ -1,7 +1,7 @@
 package io.opsflow.servicenow;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import io.opsflow.system.ConditionalOnServiceNowInstance;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -11,7 +11,7 @@ class ServiceNowConfiguration {
 
     /** The configured instance; without {@code opsflow.servicenow.base-url} sandbox mode brings its own. */
     @Bean
-    @ConditionalOnProperty(prefix = "opsflow.servicenow", name = "base-url")
+    @ConditionalOnServiceNowInstance
     ServiceNowEndpoint serviceNowEndpoint(ServiceNowProperties properties) {
         return properties::baseUrl;
     }

@@ -63,4 +63,10 @@ class AzureConfigurationTest {
                     .hasMessageContaining("sandbox mode");
         });
     }
+
+    @Test
+    void anEmptyServiceNowUrlIsSandboxModeNotAProductionEndpointWithoutHost() {
+        runner.withPropertyValues("opsflow.servicenow.base-url=").run(context ->
+                assertThat(context).doesNotHaveBean(AzureEndpoint.class).doesNotHaveBean(ArmAuthentication.class));
+    }
 }
