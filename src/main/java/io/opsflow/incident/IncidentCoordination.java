@@ -95,6 +95,11 @@ class IncidentCoordination implements IncidentIntake {
         String key = "alert:" + alert.customerId() + "|" + alert.ruleName() + "|"
                 + (alert.targetResource() == null ? "" : alert.targetResource().toLowerCase(Locale.ROOT));
         Optional<OpenIncidents.Open> open = openIncidents.find(key);
+        if (open.isPresent() && !isRunning(open.get().processInstanceId())) {
+            // Its instance was deleted without listeners (e.g. in Cockpit): the key is free.
+            openIncidents.releaseKey(key);
+            open = Optional.empty();
+        }
         if (open.isPresent()) {
             correlate(open.get().processInstanceId(), MESSAGE_ALERT_UPDATE_RECEIVED, ALERT_NOTE, note(alert));
             return new IntakeResult(IntakeResult.Outcome.CORRELATED, open.get().processInstanceId(), open.get().businessKey());

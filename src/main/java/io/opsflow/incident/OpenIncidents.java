@@ -32,6 +32,10 @@ class OpenIncidents {
         jdbc.sql("update opsflow_open_incident set process_instance_id = ? where incident_key = ?").params(processInstanceId, key).update();
     }
 
+    void releaseKey(String key) {
+        jdbc.sql("delete from opsflow_open_incident where incident_key = ?").param(key).update();
+    }
+
     void release(String processInstanceId) {
         jdbc.sql("delete from opsflow_open_incident where process_instance_id = ?").param(processInstanceId).update();
     }

@@ -79,6 +79,15 @@ class IncidentIntakeIntegrationTest {
     }
 
     @Test
+    void anIncidentDeletedWithoutListenersDoesNotSwallowLaterAlerts() {
+        IntakeResult first = intake.receive(alert("gone-1", "rule-gone", "vm-demo-web01", Alert.State.FIRED));
+        runtime.deleteProcessInstance(first.processInstanceId(), "deleted in Cockpit", true);
+        IntakeResult next = intake.receive(alert("gone-2", "rule-gone", "vm-demo-web01", Alert.State.FIRED));
+        assertThat(next.outcome()).isEqualTo(IntakeResult.Outcome.STARTED);
+        assertThat(next.processInstanceId()).isNotEqualTo(first.processInstanceId());
+    }
+
+    @Test
     void aRecoveryThatOvertakesItsAlertOpensNothing() {
         IntakeResult recovery = intake.receive(alert("early-1", "rule-early", "vm-demo-web01", Alert.State.RESOLVED));
         assertThat(recovery.outcome()).isEqualTo(IntakeResult.Outcome.STALE);
