@@ -36,8 +36,8 @@ public class CatalogDefinitions {
     private final Map<String, CatalogDefinition> bySysId = new HashMap<>();
     private final Map<String, CatalogDefinition> byName = new HashMap<>();
 
-    public CatalogDefinitions(CatalogProperties properties, ResourcePatternResolver resolver) {
-        this(read(properties.itemsLocation(), resolver));
+    public CatalogDefinitions(CatalogProperties properties) {
+        this(read(properties.itemsLocation(), new PathMatchingResourcePatternResolver()));
         log.info("Service catalog: {} items from {}", all.size(), properties.itemsLocation());
     }
 

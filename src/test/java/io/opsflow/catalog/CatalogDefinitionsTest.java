@@ -3,10 +3,14 @@ package io.opsflow.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CatalogDefinitionsTest {
 
@@ -152,6 +156,24 @@ class CatalogDefinitionsTest {
     void theIdIsTheFileName() {
         assertThatThrownBy(() -> load(Map.of("items/sample.yaml", VALID)))
                 .hasMessage("items/sample.yaml line 1: id: 'sample-item' must equal the file name ('sample')");
+    }
+
+    @Test
+    void aBadFileOnDiskIsNamedByItsLocation(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("sample-item.yaml"), VALID.replace("fulfilmentTimeout: PT10M", "fulfilmentTimeout: PT0S"));
+        assertThatThrownBy(() -> CatalogDefinitions.load(dir.toUri() + "*.yaml"))
+                .isInstanceOf(CatalogDefinitionException.class)
+                .hasMessageEndingWith("sample-item.yaml line 18: fulfilmentTimeout: must be a positive ISO-8601 duration such as PT30M");
+        Files.writeString(dir.resolve("sample-item.yaml"), VALID);
+        assertThat(CatalogDefinitions.load(dir.toUri() + "*.yaml").byId("sample-item")).isPresent();
+    }
+
+    @Test
+    void theFailureAnalyzerShowsEveryProblem() {
+        var analysis = new CatalogDefinitionFailureAnalyzer().analyze(
+                new CatalogDefinitionException("a.yaml line 1: id: is required\na.yaml line 2: name: is required", null));
+        assertThat(analysis.getDescription()).contains("    a.yaml line 1: id: is required\n    a.yaml line 2: name: is required");
+        assertThat(analysis.getAction()).contains("docs/catalog.md");
     }
 
     private static CatalogDefinitions load(Map<String, String> files) {
