@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -36,6 +37,7 @@ public class CatalogDefinitions {
     private final Map<String, CatalogDefinition> bySysId = new HashMap<>();
     private final Map<String, CatalogDefinition> byName = new HashMap<>();
 
+    @Autowired
     public CatalogDefinitions(CatalogProperties properties) {
         this(read(properties.itemsLocation(), new PathMatchingResourcePatternResolver()));
         log.info("Service catalog: {} items from {}", all.size(), properties.itemsLocation());
