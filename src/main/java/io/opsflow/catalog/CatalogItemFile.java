@@ -1,17 +1,12 @@
 package io.opsflow.catalog;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -22,6 +17,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.opsflow.system.FieldProblem;
 import io.opsflow.system.JsonPaths;
+import io.opsflow.system.YamlLines;
 
 /**
  * One catalog item file. Jackson maps it onto {@link CatalogDefinition}; the SnakeYAML node tree
@@ -36,8 +32,6 @@ final class CatalogItemFile {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    private static final Pattern INDEXED = Pattern.compile("([^.\\[]*)((?:\\[\\d+])*)");
-    private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
 
     private final String name;
     private final String text;
@@ -90,39 +84,8 @@ final class CatalogItemFile {
         return name;
     }
 
-    /** The line of the deepest existing node on a path like {@code parameters.VMName.allowed[2]}. */
+    /** The line of the deepest existing node on a field path. */
     int lineOf(String fieldPath) {
-        Node node = root;
-        for (String segment : fieldPath.split("\\.")) {
-            Matcher m = INDEXED.matcher(segment);
-            if (!m.matches()) {
-                break;
-            }
-            Node child = m.group(1).isEmpty() ? node : valueOf(node, m.group(1));
-            if (child == null) {
-                break;
-            }
-            node = child;
-            Matcher index = INDEX.matcher(m.group(2));
-            while (index.find() && node instanceof SequenceNode sequence) {
-                int i = Integer.parseInt(index.group(1));
-                if (i >= sequence.getValue().size()) {
-                    break;
-                }
-                node = sequence.getValue().get(i);
-            }
-        }
-        return node.getStartMark().getLine() + 1;
-    }
-
-    private static Node valueOf(Node node, String key) {
-        if (node instanceof MappingNode mapping) {
-            for (NodeTuple tuple : mapping.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
-                    return tuple.getValueNode();
-                }
-            }
-        }
-        return null;
+        return new YamlLines(root).lineOf(fieldPath);
     }
 }

@@ -6,17 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -25,6 +20,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.opsflow.system.JsonPaths;
+import io.opsflow.system.YamlLines;
 
 /**
  * The customers YAML file ({@code opsflow.customers-file}): a {@code customers:} list of the
@@ -38,7 +34,6 @@ final class CustomersFile {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
-    private static final Pattern INDEXED = Pattern.compile("([^.\\[]*)((?:\\[\\d+])*)");
 
     record Document(List<Customer> customers) {
         Document {
@@ -89,43 +84,8 @@ final class CustomersFile {
         }
     }
 
-    /** The line of the deepest node on a path like {@code customers[1].azure.subscriptionIds[0]}. */
+    /** The line of the deepest existing node on a field path. */
     int lineOf(String fieldPath) {
-        Node node = root;
-        for (String segment : fieldPath.split("\\.")) {
-            Matcher m = INDEXED.matcher(segment);
-            if (!m.matches()) {
-                break;
-            }
-            Node child = m.group(1).isEmpty() ? node : valueOf(node, m.group(1));
-            if (child == null) {
-                break;
-            }
-            node = child;
-            Matcher index = Pattern.compile("\\[(\\d+)]").matcher(m.group(2));
-            while (index.find() && node instanceof SequenceNode sequence) {
-                int i = Integer.parseInt(index.group(1));
-                if (i >= sequence.getValue().size()) {
-                    break;
-                }
-                node = sequence.getValue().get(i);
-            }
-        }
-        return node.getStartMark().getLine() + 1;
-    }
-
-    Path path() {
-        return path;
-    }
-
-    private static Node valueOf(Node node, String key) {
-        if (node instanceof MappingNode mapping) {
-            for (NodeTuple tuple : mapping.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode scalar && scalar.getValue().equals(key)) {
-                    return tuple.getValueNode();
-                }
-            }
-        }
-        return null;
+        return new YamlLines(root).lineOf(fieldPath);
     }
 }
