@@ -19,6 +19,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.opsflow.system.InboundDeliveries;
+import io.opsflow.system.IntakeResult;
+
 /**
  * Starts and correlates incident-coordination instances for inbound events. Each event is handled
  * in one transaction with its delivery record, so a 2xx answer means the engine has it; the
@@ -31,11 +34,11 @@ class IncidentCoordination implements IncidentIntake {
     private static final Set<String> RESOLVED_STATES = Set.of("6", "7", "8");
 
     private final RuntimeService runtime;
-    private final Deliveries deliveries;
+    private final InboundDeliveries deliveries;
     private final OpenIncidents openIncidents;
     private final TransactionTemplate transaction;
 
-    IncidentCoordination(RuntimeService runtime, Deliveries deliveries, OpenIncidents openIncidents, TransactionTemplate transaction) {
+    IncidentCoordination(RuntimeService runtime, InboundDeliveries deliveries, OpenIncidents openIncidents, TransactionTemplate transaction) {
         this.runtime = runtime;
         this.deliveries = deliveries;
         this.openIncidents = openIncidents;

@@ -1,5 +1,7 @@
 package io.opsflow.incident;
 
+import io.opsflow.system.IntakeResult;
+
 /**
  * The one way inbound events reach incident coordination: starts a process for a new incident,
  * correlates into the running one, or recognises a duplicate. Returns only once the outcome is

@@ -25,16 +25,21 @@ class SandboxDemo implements InitializingBean {
 
     static final String CUSTOMER_ID = "demo";
     static final String SUBSCRIPTION = "00000000-0000-4000-8000-000000000001";
+    static final String DEMO_COMPANY = "de300000000000000000000000000001";
+    static final String DEMO_RITM_SYS_ID = "de3e0000000000000000000000000001";
     private static final Logger log = LoggerFactory.getLogger(SandboxDemo.class);
 
     private final CustomerRegistry customers;
     private final ArmSimulator arm;
+    private final ServiceNowTables servicenow;
     private final StartupLock startupLock;
 
     /** Takes {@link IdentityBootstrap} so the role groups exist before they become tenant members. */
-    SandboxDemo(CustomerRegistry customers, ArmSimulator arm, StartupLock startupLock, IdentityBootstrap identity) {
+    SandboxDemo(CustomerRegistry customers, ArmSimulator arm, ServiceNowTables servicenow, StartupLock startupLock,
+                IdentityBootstrap identity) {
         this.customers = customers;
         this.arm = arm;
+        this.servicenow = servicenow;
         this.startupLock = startupLock;
     }
 
@@ -61,6 +66,10 @@ class SandboxDemo implements InitializingBean {
         for (String vm : List.of("vm-demo-web01", "vm-demo-web02", "vm-demo-db01")) {
             arm.seed(sub + "/resourceGroups/rg-demo-prod/providers/Microsoft.Compute/virtualMachines/" + vm, "japaneast");
         }
+        // The requested item of docs/samples/servicenow-ritm-restart-vm-demo.json, so its updates land somewhere.
+        servicenow.seed("sc_req_item", Map.of("sys_id", DEMO_RITM_SYS_ID, "number", "RITM0090001", "cat_item_name", "Restart VM",
+                "short_description", "VM 再起動 / Restart VM", "company", DEMO_COMPANY, "state", "1", "stage", "request_approved",
+                "active", "true"));
     }
 
     static Customer demoCustomer() {
@@ -68,7 +77,7 @@ class SandboxDemo implements InitializingBean {
                 new Customer.Azure("00000000-0000-4000-8000-000000000000", List.of(SUBSCRIPTION),
                         new Customer.AutomationAccount(SUBSCRIPTION, "rg-demo-ops", "aa-demo-ops"),
                         new Customer.Credential("managed-identity", null, null)),
-                new Customer.ServiceNow("de300000000000000000000000000001", "MSP Operations"),
+                new Customer.ServiceNow(DEMO_COMPANY, "MSP Operations"),
                 new Customer.Zabbix(List.of("Demo/Production")),
                 null,
                 Map.of("P1", sla(15, 60, 240), "P2", sla(30, 120, 480), "P3", sla(60, 480, 4320), "P4", sla(240, 1440, 7200)),

@@ -57,6 +57,16 @@ class ServiceNowTables {
         return Map.copyOf(record);
     }
 
+    /** A record that exists from the start, with its own sys_id (the README's sample requested item). */
+    synchronized void seed(String table, Map<String, String> fields) {
+        Map<String, String> record = new LinkedHashMap<>(fields);
+        record.putIfAbsent("sys_created_on", now());
+        record.putIfAbsent("sys_updated_on", now());
+        record.putIfAbsent("sys_mod_count", "0");
+        tables.computeIfAbsent(table, t -> java.util.Collections.synchronizedMap(new LinkedHashMap<>()))
+                .putIfAbsent(record.get("sys_id"), record);
+    }
+
     synchronized Optional<Map<String, String>> update(String table, String sysId, Map<String, String> fields) {
         Map<String, String> record = tables.getOrDefault(table, Map.of()).get(sysId);
         if (record == null) {

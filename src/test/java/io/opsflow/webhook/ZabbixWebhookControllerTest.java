@@ -41,7 +41,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.incident.Alert;
 import io.opsflow.incident.IncidentIntake;
-import io.opsflow.incident.IntakeResult.Outcome;
+import io.opsflow.system.IntakeResult.Outcome;
 
 @WebMvcTest(controllers = ZabbixWebhookController.class)
 @Import({ZabbixAlerts.class, WebhookSliceConfiguration.class})

@@ -1,4 +1,4 @@
-package io.opsflow.incident;
+package io.opsflow.system;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -6,25 +6,29 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import io.opsflow.system.IntakeResult;
 
-/** Every inbound delivery once, with what became of it: the webhook idempotency record. */
+/**
+ * Every inbound delivery once, with what became of it: the one idempotency record of all webhook
+ * capabilities. {@code alert_id} is the subject the delivery is about (an alert, a request item).
+ */
 @Repository
-class Deliveries {
+public class InboundDeliveries {
 
     private final JdbcClient jdbc;
 
-    Deliveries(JdbcClient jdbc) {
+    InboundDeliveries(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    Optional<IntakeResult> find(String deliveryId) {
+    public Optional<IntakeResult> find(String deliveryId) {
         return jdbc.sql("select process_instance_id, business_key from opsflow_inbound_delivery where delivery_id = ?")
                 .param(deliveryId)
                 .query((rs, n) -> new IntakeResult(IntakeResult.Outcome.DUPLICATE, rs.getString(1), rs.getString(2))).optional();
     }
 
     /** The incident an alert was last recorded in (started or correlated). */
-    Optional<IntakeResult> incidentOfAlert(String alertId) {
+    public Optional<IntakeResult> incidentOfAlert(String alertId) {
         return jdbc.sql("""
                         select process_instance_id, business_key from opsflow_inbound_delivery
                         where alert_id = ? and outcome in ('STARTED', 'CORRELATED') order by received_at desc""")
@@ -34,13 +38,13 @@ class Deliveries {
     }
 
     /** Whether a recovery of this alert arrived already (deliveries can come out of order). */
-    boolean resolvedBefore(String alertId) {
+    public boolean resolvedBefore(String alertId) {
         return jdbc.sql("select count(*) from opsflow_inbound_delivery where alert_id = ? and alert_state = 'RESOLVED'")
                 .param(alertId).query(Long.class).single() > 0;
     }
 
     /** Records the delivery; throws DuplicateKeyException when a concurrent transaction recorded it first. */
-    void record(String deliveryId, String source, String alertId, String alertState, IntakeResult result) {
+    public void record(String deliveryId, String source, String alertId, String alertState, IntakeResult result) {
         jdbc.sql("""
                         insert into opsflow_inbound_delivery
                             (delivery_id, source, alert_id, alert_state, outcome, process_instance_id, business_key, received_at)

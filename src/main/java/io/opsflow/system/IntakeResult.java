@@ -1,4 +1,4 @@
-package io.opsflow.incident;
+package io.opsflow.system;
 
 /**
  * What became of an inbound event.

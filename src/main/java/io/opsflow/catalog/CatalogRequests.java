@@ -1,0 +1,109 @@
+package io.opsflow.catalog;
+
+import static io.opsflow.catalog.CatalogVariables.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.opsflow.system.CustomerTenantIdProvider;
+import io.opsflow.system.InboundDeliveries;
+import io.opsflow.system.IntakeResult;
+
+/**
+ * Starts a service-catalog-request for a new requested item and passes later changes to it: a
+ * RITM closed as incomplete or skipped in ServiceNow (the requester cancelled) stops the request.
+ * Each delivery is recorded with its outcome in the same transaction, so it is never run twice.
+ */
+@Service
+class CatalogRequests implements CatalogIntake {
+
+    static final String MOD_COUNT = "ritmModCount";
+    static final String APPROVED_IN_SERVICENOW = "approvedInServiceNow";
+    private static final Set<String> CANCELLED_STATES = Set.of("4", "7");
+    private static final Set<String> CLOSED_STATES = Set.of("3", "4", "7");
+    private static final int MAX_ATTEMPTS = 5;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RuntimeService runtime;
+    private final InboundDeliveries deliveries;
+    private final TransactionTemplate transaction;
+
+    CatalogRequests(RuntimeService runtime, InboundDeliveries deliveries, TransactionTemplate transaction) {
+        this.runtime = runtime;
+        this.deliveries = deliveries;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public IntakeResult receive(ServiceNowRequestItemEvent event) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> handle(event));
+            } catch (DuplicateKeyException | OptimisticLockingException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private IntakeResult handle(ServiceNowRequestItemEvent event) {
+        Optional<IntakeResult> seen = deliveries.find(event.deliveryId());
+        if (seen.isPresent()) {
+            return seen.get();
+        }
+        List<ProcessInstance> running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .variableValueEquals(RITM_SYS_ID, event.sysId()).list();
+        IntakeResult result = running.isEmpty() ? open(event) : update(running.get(0), event);
+        deliveries.record(event.deliveryId(), "servicenow", event.sysId(), null, result);
+        return result;
+    }
+
+    private IntakeResult update(ProcessInstance instance, ServiceNowRequestItemEvent event) {
+        Object applied = runtime.getVariable(instance.getId(), MOD_COUNT);
+        if (applied instanceof Number last && event.modCount() <= last.longValue()) {
+            return new IntakeResult(IntakeResult.Outcome.STALE, instance.getId(), instance.getBusinessKey());
+        }
+        runtime.setVariable(instance.getId(), MOD_COUNT, event.modCount());
+        if (CANCELLED_STATES.contains(event.record().get("state"))) {
+            runtime.createMessageCorrelation(MESSAGE_REQUEST_ITEM_CANCELLED).processInstanceId(instance.getId()).correlateWithResult();
+        }
+        return new IntakeResult(IntakeResult.Outcome.CORRELATED, instance.getId(), instance.getBusinessKey());
+    }
+
+    private IntakeResult open(ServiceNowRequestItemEvent event) {
+        if (CLOSED_STATES.contains(event.record().get("state"))) {
+            return new IntakeResult(IntakeResult.Outcome.STALE, null, event.number());
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CustomerTenantIdProvider.CUSTOMER_ID, event.customerId());
+        variables.put(RITM_SYS_ID, event.sysId());
+        variables.put(RITM_NUMBER, event.number());
+        variables.put(CAT_ITEM_SYS_ID, event.record().get("cat_item"));
+        variables.put(CAT_ITEM_NAME, event.record().get("cat_item_name"));
+        variables.put(REQUESTED_FOR, event.record().get("requested_for"));
+        variables.put(MOD_COUNT, event.modCount());
+        variables.put(APPROVED_IN_SERVICENOW, "approved".equals(event.record().get("approval")));
+        try {
+            variables.put(RITM_VARIABLES, JSON.writeValueAsString(event.variables()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Catalog variables cannot be written as JSON", e);
+        }
+        ProcessInstance instance = runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(event.number())
+                .setVariables(variables).execute();
+        return new IntakeResult(IntakeResult.Outcome.STARTED, instance.getId(), instance.getBusinessKey());
+    }
+}

@@ -1,0 +1,63 @@
+package io.opsflow.catalog;
+
+import static io.opsflow.catalog.CatalogVariables.*;
+
+import java.time.Duration;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import io.opsflow.azure.AutomationJobStatus;
+import io.opsflow.azure.AutomationJobs;
+import io.opsflow.customer.Customer;
+
+/**
+ * Polls the job with back-off (doubling to {@link #MAX_POLL}). Completed: the output for the RITM.
+ * Failed, stopped, suspended or past the fulfilment timeout (then stopped): an operator decides.
+ */
+@Component
+class CheckCatalogRunbookDelegate implements JavaDelegate {
+
+    static final Duration MAX_POLL = Duration.ofMinutes(2);
+    static final int MAX_NOTE = 4000;
+
+    private final CatalogJobs catalogJobs;
+    private final AutomationJobs jobs;
+
+    CheckCatalogRunbookDelegate(CatalogJobs catalogJobs, AutomationJobs jobs) {
+        this.catalogJobs = catalogJobs;
+        this.jobs = jobs;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Customer customer = catalogJobs.customer(execution);
+        String jobName = (String) execution.getVariable(JOB_NAME);
+        String runbook = (String) execution.getVariable(RUNBOOK);
+        AutomationJobStatus status = jobs.get(customer, jobName).status();
+        if (status == AutomationJobStatus.COMPLETED) {
+            finish(execution, "completed", "完了 / Completed: runbook " + runbook + " (job " + jobName + ")\n" + jobs.output(customer, jobName));
+        } else if (status.isFinal()) {
+            finish(execution, "failed", "失敗 / " + status + ": runbook " + runbook + " (job " + jobName + ")\n" + jobs.errors(customer, jobName));
+        } else if (status.needsDecision()) {
+            finish(execution, "failed", "要判断 / " + status + ": runbook " + runbook + " (job " + jobName
+                    + ") は Azure Automation で再開か停止が必要です / needs resuming or stopping in Azure Automation");
+        } else if (ClockUtil.getCurrentTime().after((Date) execution.getVariable(FULFILMENT_DEADLINE))) {
+            jobs.stop(customer, jobName);
+            finish(execution, "failed", "時間切れ / Timed out: runbook " + runbook + " (job " + jobName + ") was stopped after "
+                    + execution.getVariable(FULFILMENT_TIMEOUT));
+        } else {
+            Duration next = Duration.parse((String) execution.getVariable(JOB_POLL_INTERVAL)).multipliedBy(2);
+            execution.setVariable(JOB_POLL_INTERVAL, (next.compareTo(MAX_POLL) > 0 ? MAX_POLL : next).toString());
+            execution.setVariable(JOB_OUTCOME, "running");
+        }
+    }
+
+    private static void finish(DelegateExecution execution, String outcome, String note) {
+        execution.setVariable(JOB_OUTCOME, outcome);
+        execution.setVariable(RESULT_NOTE, note.length() <= MAX_NOTE ? note : note.substring(0, MAX_NOTE) + "\n…");
+    }
+}

@@ -1,0 +1,83 @@
+package io.opsflow.catalog;
+
+import static io.opsflow.catalog.CatalogVariables.*;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Checks the RITM against its catalog definition and sets what the rest of the process follows:
+ * the runbook and its parameters, the approval and the time limits, or the problems to report.
+ */
+@Component
+class ValidateCatalogRequestDelegate implements JavaDelegate {
+
+    static final Duration DEFAULT_APPROVAL_DEADLINE = Duration.ofDays(1);
+    static final Duration DEFAULT_FULFILMENT_TIMEOUT = Duration.ofHours(1);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RequestValidation validation;
+
+    ValidateCatalogRequestDelegate(RequestValidation validation) {
+        this.validation = validation;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) throws JsonProcessingException {
+        Map<String, String> variables = JSON.readValue((String) execution.getVariable(RITM_VARIABLES), new TypeReference<>() { });
+        RequestValidation.Result result = validation.validate((String) execution.getVariable(CAT_ITEM_SYS_ID),
+                (String) execution.getVariable(CAT_ITEM_NAME), variables);
+        if (result instanceof RequestValidation.Valid valid) {
+            accept(execution, valid.definition(), valid.parameters());
+        } else if (result instanceof RequestValidation.Invalid invalid) {
+            reject(execution, "依頼内容に不備があります / The request cannot be fulfilled as entered:\n"
+                    + invalid.problems().stream().map(p -> "- " + p.variable() + ": " + p.ja() + " / " + p.en())
+                    .collect(Collectors.joining("\n")));
+        } else {
+            reject(execution, ((RequestValidation.UnknownItem) result).message());
+        }
+    }
+
+    private static void accept(DelegateExecution execution, CatalogDefinition definition, Map<String, String> parameters)
+            throws JsonProcessingException {
+        execution.setVariable(REQUEST_VALID, true);
+        execution.setVariable(CATALOG_ITEM_ID, definition.id());
+        execution.setVariable(RUNBOOK, definition.runbook());
+        execution.setVariable(RUNBOOK_PARAMETERS, JSON.writeValueAsString(new LinkedHashMap<>(parameters)));
+        execution.setVariable(REQUEST_SUMMARY, summary(definition, parameters));
+        // An item already approved in ServiceNow (its own approval flow) needs no second approval here.
+        boolean approvedThere = Boolean.TRUE.equals(execution.getVariable(CatalogRequests.APPROVED_IN_SERVICENOW));
+        execution.setVariable(APPROVAL_REQUIRED, definition.approvalRequired() && !approvedThere);
+        CatalogDefinition.Approval approval = definition.approval();
+        Duration deadline = approval == null || approval.deadline() == null ? DEFAULT_APPROVAL_DEADLINE : approval.deadline();
+        Duration reminder = approval == null || approval.reminder() == null ? deadline.dividedBy(2) : approval.reminder();
+        execution.setVariable(APPROVAL_GROUP, approval == null ? null : approval.group());
+        execution.setVariable(APPROVAL_DEADLINE, deadline.toString());
+        execution.setVariable(APPROVAL_REMINDER, reminder.toString());
+        execution.setVariable(FULFILMENT_TIMEOUT,
+                (definition.fulfilmentTimeout() == null ? DEFAULT_FULFILMENT_TIMEOUT : definition.fulfilmentTimeout()).toString());
+        execution.setVariable(FAILURE_OPENS_INCIDENT, Boolean.TRUE.equals(definition.failureOpensIncident()));
+        execution.setVariable(FULFILMENT_ATTEMPT, 1);
+    }
+
+    private static void reject(DelegateExecution execution, String note) {
+        execution.setVariable(REQUEST_VALID, false);
+        execution.setVariable(VALIDATION_NOTE, note);
+    }
+
+    private static String summary(CatalogDefinition definition, Map<String, String> parameters) {
+        String labels = definition.labels() == null ? definition.name() : definition.labels().ja() + " / " + definition.labels().en();
+        return labels + "\n" + parameters.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                .collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,282 @@
+package io.opsflow.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.opsflow.azure.AutomationJob;
+import io.opsflow.azure.AutomationJobStatus;
+import io.opsflow.azure.AutomationJobs;
+import io.opsflow.customer.Customer;
+import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.incident.Alert;
+import io.opsflow.incident.IncidentIntake;
+import io.opsflow.servicenow.RequestedItemUpdate;
+import io.opsflow.servicenow.ServiceNowClient;
+
+/** service-catalog-request on a bare engine: the shipped definitions, real delegates, mocked ServiceNow and Automation. */
+@Deployment(resources = {"processes/catalog/service-catalog-request.bpmn", "processes/catalog/catalog-approval.form",
+        "processes/catalog/catalog-overdue-approval.form", "processes/catalog/catalog-fulfilment-failure.form"})
+class ServiceCatalogRequestProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("opsflow-engine-test.cfg.xml").build();
+
+    static final String RITM = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+    static final String SUB = "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f";
+    static final Customer ACME = new Customer("acme", "ACME", "ja",
+            new Customer.Azure("72f988bf-86f1-41af-91ab-2d7cd011db47", List.of(SUB),
+                    new Customer.AutomationAccount(SUB, "rg-acme-ops", "aa-acme-ops"), new Customer.Credential("managed-identity", null, null)),
+            null, null, null, Map.of(), null);
+
+    final ServiceNowClient servicenow = mock(ServiceNowClient.class);
+    final AutomationJobs jobs = mock(AutomationJobs.class);
+    final CustomerRegistry customers = mock(CustomerRegistry.class);
+    final IncidentIntake intake = mock(IncidentIntake.class);
+    RuntimeService runtime;
+    ManagementService management;
+
+    @BeforeEach
+    void wire() {
+        init(engine.getProcessEngine());
+        runtime = engine.getRuntimeService();
+        management = engine.getManagementService();
+        when(customers.find("acme")).thenReturn(Optional.of(ACME));
+        when(jobs.output(any(), anyString())).thenReturn("vm-acme-web01 を再起動しました / restarted");
+        when(jobs.errors(any(), anyString())).thenReturn("VM が見つかりません / VM not found");
+        CatalogJobs catalogJobs = new CatalogJobs(customers);
+        Mocks.register("validateCatalogRequestDelegate",
+                new ValidateCatalogRequestDelegate(new RequestValidation(CatalogDefinitions.load("classpath*:processes/catalog/items/*.yaml"))));
+        Mocks.register("updateRequestedItemDelegate", new UpdateRequestedItemDelegate(servicenow));
+        Mocks.register("startCatalogRunbookDelegate", new StartCatalogRunbookDelegate(catalogJobs, jobs));
+        Mocks.register("checkCatalogRunbookDelegate", new CheckCatalogRunbookDelegate(catalogJobs, jobs));
+        Mocks.register("stopCatalogRunbookDelegate", new StopCatalogRunbookDelegate(catalogJobs, jobs));
+        Mocks.register("openFulfilmentIncidentDelegate", new OpenFulfilmentIncidentDelegate(intake));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    @Test
+    void anApprovedRestartRunsTheRunbookAndClosesTheItemComplete() {
+        ProcessInstance instance = start("Restart VM", Map.of("subscription_id", SUB, "resource_group", "rg-acme-prod", "vm_name", "vm-acme-web01"));
+        executeJob(instance, "ServiceTask_MarkAwaitingApproval");
+        verify(servicenow).updateRequestedItem(RITM, new RequestedItemUpdate(null, "waiting_for_approval",
+                "opsflow: 承認待ち / Awaiting approval by operators (opsflow)"));
+        assertThat(task("UserTask_ApproveRequest", instance)).hasCandidateGroup("operators");
+        assertThat((String) runtime.getVariable(instance.getId(), "requestSummary")).contains("VMName = vm-acme-web01").contains("RestartMode = graceful");
+        complete(task("UserTask_ApproveRequest", instance), withVariables("approvalDecision", "approve", "approvalReason", "計画作業"));
+
+        executeJob(instance, "ServiceTask_MarkWorkInProgress");
+        verify(servicenow).updateRequestedItem(RITM, new RequestedItemUpdate("2", "fulfillment",
+                "opsflow: 作業開始: Runbook Restart-AzureVM / Work in progress: runbook Restart-AzureVM"));
+        when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.RUNNING));
+        executeJob(instance, "ServiceTask_StartRunbookJob");
+        ArgumentCaptor<Map<String, String>> parameters = mapCaptor();
+        verify(jobs).start(eq(ACME), anyString(), eq("Restart-AzureVM"), parameters.capture());
+        assertThat(parameters.getValue()).containsEntry("VMName", "vm-acme-web01").containsEntry("ResourceGroupName", "rg-acme-prod")
+                .containsEntry("RestartMode", "graceful");
+
+        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "ServiceTask_CheckRunbookJob");
+        assertThat(instance).isWaitingAt("IntermediateCatchEvent_JobPollDue").variables().containsEntry("jobPollInterval", "PT20S");
+        when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.COMPLETED));
+        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "ServiceTask_CheckRunbookJob");
+        executeJob(instance, "ServiceTask_CloseCompletedRequest");
+        ArgumentCaptor<RequestedItemUpdate> closed = ArgumentCaptor.forClass(RequestedItemUpdate.class);
+        verify(servicenow, times(3)).updateRequestedItem(eq(RITM), closed.capture());
+        assertThat(closed.getValue().state()).isEqualTo("3");
+        assertThat(closed.getValue().stage()).isEqualTo("complete");
+        assertThat(closed.getValue().workNotes()).contains("完了 / Completed").contains("再起動しました");
+        assertThat(instance).isEnded().hasPassed("EndEvent_RequestFulfilled");
+    }
+
+    @Test
+    void aRejectedRequestIsClosedIncompleteWithTheReasonAndNothingRuns() {
+        ProcessInstance instance = start("Restart VM", Map.of("subscription_id", SUB, "resource_group", "rg-acme-prod", "vm_name", "vm-acme-web01"));
+        executeJob(instance, "ServiceTask_MarkAwaitingApproval");
+        complete(task("UserTask_ApproveRequest", instance), withVariables("approvalDecision", "reject", "approvalReason", "業務時間中は不可"));
+        executeJob(instance, "ServiceTask_CloseRejectedRequest");
+        verify(servicenow).updateRequestedItem(RITM, new RequestedItemUpdate("4", "Request Cancelled", "opsflow: 却下 / Rejected: 業務時間中は不可"));
+        verify(jobs, never()).start(any(), anyString(), anyString(), any());
+        assertThat(instance).isEnded().hasPassed("EndEvent_RequestRejected");
+    }
+
+    @Test
+    void invalidVariablesCloseTheItemIncompleteNamingEachVariable() {
+        ProcessInstance instance = start("Restart VM", Map.of("subscription_id", "not-a-guid", "resource_group", "rg-acme-prod", "vm_name", "VM_01!"));
+        executeJob(instance, "ServiceTask_CloseInvalidRequest");
+        ArgumentCaptor<RequestedItemUpdate> update = ArgumentCaptor.forClass(RequestedItemUpdate.class);
+        verify(servicenow).updateRequestedItem(eq(RITM), update.capture());
+        assertThat(update.getValue().state()).isEqualTo("4");
+        assertThat(update.getValue().workNotes()).contains("vm_name").contains("subscription_id");
+        verify(jobs, never()).start(any(), anyString(), anyString(), any());
+        assertThat(instance).isEnded().hasPassed("EndEvent_RequestInvalid");
+    }
+
+    @Test
+    void aFailedJobGoesToAnOperatorAndOpensAnIncidentAndARetryIsANewJob() {
+        ProcessInstance instance = startApproved();
+        when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.FAILED));
+        executeJob(instance, "ServiceTask_StartRunbookJob");
+        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "ServiceTask_CheckRunbookJob");
+        executeJob(instance, "ServiceTask_OpenFulfilmentIncident");
+        ArgumentCaptor<Alert> alert = ArgumentCaptor.forClass(Alert.class);
+        verify(intake).receive(alert.capture());
+        assertThat(alert.getValue().alertId()).isEqualTo("catalog:RITM0010007:attempt-1");
+        assertThat(alert.getValue().description()).contains("VM not found");
+        assertThat(task("UserTask_HandleFulfilmentFailure", instance)).hasCandidateGroup("operators");
+
+        complete(task("UserTask_HandleFulfilmentFailure", instance), withVariables("failureDecision", "retry", "operatorNote", "権限を修正"));
+        executeJob(instance, "ServiceTask_StartRunbookJob");
+        ArgumentCaptor<String> names = ArgumentCaptor.forClass(String.class);
+        verify(jobs, times(2)).start(eq(ACME), names.capture(), eq("Restart-AzureVM"), any());
+        assertThat(names.getAllValues().get(0)).isNotEqualTo(names.getAllValues().get(1));
+        assertThat(instance).variables().containsEntry("fulfilmentAttempt", 2L);
+    }
+
+    @Test
+    void aStartRetriedAfterALostAnswerAsksForTheSameJob() {
+        ProcessInstance instance = startApproved();
+        when(jobs.start(any(), anyString(), anyString(), any())).thenThrow(new IllegalStateException("read timeout")).thenReturn(null);
+        Job start = management.createJobQuery().processInstanceId(instance.getId()).activityId("ServiceTask_StartRunbookJob").singleResult();
+        try {
+            management.executeJob(start.getId());
+        } catch (IllegalStateException expected) {
+            // the job retry cycle runs it again
+        }
+        management.executeJob(start.getId());
+        ArgumentCaptor<String> names = ArgumentCaptor.forClass(String.class);
+        verify(jobs, times(2)).start(eq(ACME), names.capture(), anyString(), any());
+        assertThat(names.getAllValues()).hasSize(2).containsOnly(names.getAllValues().get(0));
+    }
+
+    @Test
+    void aJobPastItsTimeoutIsStoppedAndHandedToAnOperator() {
+        ProcessInstance instance = startApproved();
+        when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.RUNNING));
+        executeJob(instance, "ServiceTask_StartRunbookJob");
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(31))));
+        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "ServiceTask_CheckRunbookJob");
+        verify(jobs).stop(eq(ACME), anyString());
+        assertThat((String) runtime.getVariable(instance.getId(), "resultNote")).contains("Timed out");
+        executeJob(instance, "ServiceTask_OpenFulfilmentIncident");
+        complete(task("UserTask_HandleFulfilmentFailure", instance), withVariables("failureDecision", "close", "operatorNote", "翌日に再依頼"));
+        executeJob(instance, "ServiceTask_CloseIncompleteRequest");
+        verify(servicenow).updateRequestedItem(RITM, new RequestedItemUpdate("4", null, "opsflow: 未完了でクローズ / Closed incomplete: 翌日に再依頼"));
+        assertThat(instance).isEnded();
+    }
+
+    @Test
+    void anApprovalNotGivenInTimeRemindsThenEscalatesToManagers() {
+        ProcessInstance instance = start("Restart VM", Map.of("subscription_id", SUB, "resource_group", "rg-acme-prod", "vm_name", "vm-acme-web01"));
+        executeJob(instance, "ServiceTask_MarkAwaitingApproval");
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(61))));
+        executeJob(instance, "BoundaryEvent_ApprovalReminderDue");
+        executeJob(instance, "ServiceTask_RemindApprovers");
+        verify(servicenow).updateRequestedItem(RITM, new RequestedItemUpdate(null, null,
+                "opsflow: 承認のリマインド: operators の承認待ちです / Reminder: still awaiting approval by operators"));
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(5))));
+        executeJob(instance, "BoundaryEvent_ApprovalOverdue");
+        assertThat(task("UserTask_ReviewOverdueApproval", instance)).hasCandidateGroup("managers");
+        assertThat(instance).isWaitingAt("UserTask_ApproveRequest", "UserTask_ReviewOverdueApproval");
+    }
+
+    @Test
+    void anItemWithoutApprovalGoesStraightToFulfilment() {
+        ProcessInstance instance = start("Start VM", Map.of("subscription_id", SUB, "resource_group", "rg-acme-prod", "vm_name", "vm-acme-web01"));
+        assertThat(instance).isWaitingAt("ServiceTask_MarkWorkInProgress").hasNotPassed("UserTask_ApproveRequest");
+    }
+
+    @Test
+    void aCancellationInServiceNowStopsTheRunningJob() {
+        ProcessInstance instance = startApproved();
+        when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.RUNNING));
+        executeJob(instance, "ServiceTask_StartRunbookJob");
+        runtime.createMessageCorrelation("RequestItemCancelled").processInstanceId(instance.getId()).correlate();
+        executeJob(instance, "ServiceTask_StopRunbookJob");
+        verify(jobs).stop(eq(ACME), anyString());
+        assertThat(instance).isEnded().hasPassed("EndEvent_RequestCancelled");
+    }
+
+    private ProcessInstance startApproved() {
+        ProcessInstance instance = start("Restart VM", Map.of("subscription_id", SUB, "resource_group", "rg-acme-prod", "vm_name", "vm-acme-web01"));
+        executeJob(instance, "ServiceTask_MarkAwaitingApproval");
+        complete(task("UserTask_ApproveRequest", instance), withVariables("approvalDecision", "approve", "approvalReason", "ok"));
+        executeJob(instance, "ServiceTask_MarkWorkInProgress");
+        return instance;
+    }
+
+    private ProcessInstance start(String catalogItemName, Map<String, String> variables) {
+        Map<String, Object> start = new HashMap<>();
+        start.put("customerId", "acme");
+        start.put("ritmSysId", RITM);
+        start.put("ritmNumber", "RITM0010007");
+        start.put("catItemSysId", "00000000000000000000000000000000");
+        start.put("catItemName", catalogItemName);
+        start.put("requestedFor", "佐藤 花子");
+        try {
+            start.put("ritmVariables", new ObjectMapper().writeValueAsString(variables));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return runtime.startProcessInstanceByKey("service-catalog-request", "RITM0010007", start);
+    }
+
+    private void executeJob(ProcessInstance instance, String activityId) {
+        Job job = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+        assertThat(job).as("job at " + activityId).isNotNull();
+        management.executeJob(job.getId());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ArgumentCaptor<Map<String, String>> mapCaptor() {
+        return ArgumentCaptor.forClass(Map.class);
+    }
+
+    private static AutomationJob job(AutomationJobStatus status) {
+        return new AutomationJob("job", "id", "Restart-AzureVM", status, null, null, null, null, null, null, Map.of());
+    }
+}
