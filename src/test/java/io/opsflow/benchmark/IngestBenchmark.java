@@ -105,10 +105,105 @@ class IngestBenchmark {
                     startRates("PostgreSQL", worker);
                 }
             }
+            try (ConfigurableApplicationContext sandbox = startSandbox(h2Dir.resolve("sandbox"))) {
+                requestToJobStart(sandbox);
+            }
         } finally {
             servicenow.stop();
         }
         report();
+    }
+
+    // ---- (e) ----------------------------------------------------------------------------------
+
+    static final String WEBHOOK_SECRET = "bench-servicenow-secret";
+    static final String DEMO_SUBSCRIPTION = "00000000-0000-4000-8000-000000000001";
+    static final String DEMO_COMPANY = "de300000000000000000000000000001";
+    static final String START_VM_SYS_ID = "0b2d4f6a8c0e4a2c4e6a8c0e2b4d6f81";
+    static final int REQUESTS_PER_RUN = Integer.getInteger("bench.requests", 30);
+
+    /**
+     * (e) A catalog item without approval ("Start VM"): from sending the signed RITM webhook to the
+     * runbook job's creation in the (sandbox) Automation account, through two async steps (RITM to
+     * Work in Progress, then the job start). Sandbox mode, so the ARM call is real HTTP without a
+     * token service; both clocks are this JVM's.
+     */
+    private void requestToJobStart(ConfigurableApplicationContext node) throws Exception {
+        String base = baseUrl(node);
+        RuntimeService runtime = node.getBean(RuntimeService.class);
+        List<double[]> runs = new ArrayList<>();
+        for (int round = 0; round <= RUNS; round++) {
+            Map<String, Long> sent = new LinkedHashMap<>();
+            for (int i = 0; i < REQUESTS_PER_RUN; i++) {
+                long n = next();
+                String sysId = json.readTree(postJson(base + "/sandbox/servicenow/api/now/table/sc_req_item", """
+                        {"short_description": "Start VM", "company": "%s", "cat_item": "%s"}""".formatted(DEMO_COMPANY, START_VM_SYS_ID),
+                        Map.of(), 201)).at("/result/sys_id").asText();
+                String body = """
+                        {"event": {"id": "bench-ritm-%d", "type": "created", "table": "sc_req_item", "instance": "sandbox",
+                                   "occurred_at": "2026-11-24 02:00:00", "changed_fields": []},
+                         "record": {"sys_id": "%s", "number": "RITM9%06d", "cat_item": "%s", "cat_item_name": "Start VM",
+                                    "company": "%s", "state": "1", "approval": "not requested", "sys_mod_count": "0"},
+                         "variables": {"subscription_id": "%s", "resource_group": "rg-demo-prod", "vm_name": "vm-demo-web01"}}"""
+                        .formatted(n, sysId, n, START_VM_SYS_ID, DEMO_COMPANY, DEMO_SUBSCRIPTION);
+                long t0 = System.currentTimeMillis();
+                String answer = postJson(base + "/webhooks/servicenow", body, Map.of("X-Opsflow-Delivery", "bench-ritm-" + n,
+                        "X-Opsflow-Signature", "sha256=" + hmac(body)), 202);
+                sent.put(json.readTree(answer).get("processInstanceId").asText(), t0);
+                Thread.sleep(ALERT_GAP_MILLIS);
+            }
+            List<Long> latencies = new ArrayList<>();
+            for (Map.Entry<String, Long> request : sent.entrySet()) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                Object jobName;
+                while ((jobName = runtime.getVariable(request.getKey(), "jobName")) == null) {
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError("No runbook job for " + request.getKey() + " after 60 s");
+                    }
+                    Thread.sleep(20);
+                }
+                String job = getJson(base + "/sandbox/azure/subscriptions/" + DEMO_SUBSCRIPTION + "/resourceGroups/rg-demo-ops/providers/"
+                        + "Microsoft.Automation/automationAccounts/aa-demo-ops/jobs/" + jobName + "?api-version=2024-10-23");
+                long created = java.time.Instant.parse(json.readTree(job).at("/properties/creationTime").asText()).toEpochMilli();
+                latencies.add(created - request.getValue());
+            }
+            long[] sorted = latencies.stream().mapToLong(l -> l * 1_000_000).sorted().toArray();
+            if (round > 0) {
+                runs.add(new double[] {percentile(sorted, 50), percentile(sorted, 95)});
+            }
+        }
+        rows.add(row("H2", "(e) catalog RITM webhook → runbook job start, no approval (sandbox)", "",
+                ms(median(runs, r -> r[0])), ms(median(runs, r -> r[1])), "", ""));
+    }
+
+    private static ConfigurableApplicationContext startSandbox(Path dir) {
+        return new SpringApplicationBuilder(OpsflowApplication.class).profiles("test").run(
+                "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("opsflow"), "--server.port=0",
+                "--camunda.bpm.process-engine-name=benchSandbox", "--opsflow.admin.password=" + ADMIN_PASSWORD,
+                "--opsflow.webhook.servicenow.secret=" + WEBHOOK_SECRET, "--opsflow.sandbox.job-step-delay=PT1S",
+                "--logging.level.io.opsflow=warn", "--spring.main.banner-mode=off");
+    }
+
+    private String postJson(String url, String body, Map<String, String> headers, int expected) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new AssertionError(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private String getJson(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer bench").GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static String hmac(String body) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     // ---- (a), (b), (c) ----------------------------------------------------------------------
