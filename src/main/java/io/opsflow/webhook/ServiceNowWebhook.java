@@ -12,6 +12,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.opsflow.customer.Customer;
+import io.opsflow.customer.CustomerRegistry;
+
 /**
  * One verified delivery of ServiceNow's outbound webhook (see docs/servicenow-webhook.md), for
  * whichever capability handles its table.
@@ -67,5 +70,31 @@ public record ServiceNowWebhook(String deliveryId, String type, String table, In
     /** {@code display_values.<name>}, or null. */
     public String displayValue(String name) {
         return JsonFields.text(body, "display_values." + name);
+    }
+
+    /** Table webhooks are sent on insert and update only; anything else is a 400 naming {@code event.type}. */
+    public void requireCreatedOrUpdated() {
+        if (!type.equals("created") && !type.equals("updated")) {
+            throw WebhookRejectedException.invalid("event.type", "'" + type + "' is neither created nor updated");
+        }
+    }
+
+    /** {@code record.sys_mod_count}, which orders the changes of one record. */
+    public long modCount() {
+        String text = requiredField("sys_mod_count");
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw WebhookRejectedException.invalid("record.sys_mod_count", "'" + text + "' is not a number");
+        }
+    }
+
+    /** The customer whose ServiceNow company is {@code record.company}, or a 422 naming the company. */
+    public Customer customer(CustomerRegistry customers) {
+        String company = requiredField("company");
+        String companyName = displayValue("company");
+        return customers.findByServiceNowCompany(company).orElseThrow(() -> WebhookRejectedException.unprocessable(
+                "No customer has the ServiceNow company " + company + (companyName == null ? "" : " (" + companyName + ")")
+                        + " of record.company"));
     }
 }
