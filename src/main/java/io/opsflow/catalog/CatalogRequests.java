@@ -8,24 +8,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opsflow.system.CustomerTenantIdProvider;
 import io.opsflow.system.InboundDeliveries;
+import io.opsflow.system.IntakeTransaction;
 import io.opsflow.system.IntakeResult;
 
 /**
  * Starts a service-catalog-request for a new requested item and passes later changes to it: a
  * RITM closed as incomplete or skipped in ServiceNow (the requester cancelled) stops the request.
- * Each delivery is recorded with its outcome in the same transaction, so it is never run twice.
+ * Each delivery is recorded with its outcome in the same transaction ({@link IntakeTransaction}), so it is never run twice.
  */
 @Service
 class CatalogRequests implements CatalogIntake {
@@ -34,14 +32,13 @@ class CatalogRequests implements CatalogIntake {
     static final String APPROVED_IN_SERVICENOW = "approvedInServiceNow";
     private static final Set<String> CANCELLED_STATES = Set.of("4", "7");
     private static final Set<String> CLOSED_STATES = Set.of("3", "4", "7");
-    private static final int MAX_ATTEMPTS = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RuntimeService runtime;
     private final InboundDeliveries deliveries;
-    private final TransactionTemplate transaction;
+    private final IntakeTransaction transaction;
 
-    CatalogRequests(RuntimeService runtime, InboundDeliveries deliveries, TransactionTemplate transaction) {
+    CatalogRequests(RuntimeService runtime, InboundDeliveries deliveries, IntakeTransaction transaction) {
         this.runtime = runtime;
         this.deliveries = deliveries;
         this.transaction = transaction;
@@ -49,15 +46,7 @@ class CatalogRequests implements CatalogIntake {
 
     @Override
     public IntakeResult receive(ServiceNowRequestItemEvent event) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transaction.execute(status -> handle(event));
-            } catch (DuplicateKeyException | OptimisticLockingException e) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return transaction.run(() -> handle(event));
     }
 
     private IntakeResult handle(ServiceNowRequestItemEvent event) {

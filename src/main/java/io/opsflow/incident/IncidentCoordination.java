@@ -8,18 +8,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.opsflow.system.InboundDeliveries;
+import io.opsflow.system.IntakeTransaction;
 import io.opsflow.system.IntakeResult;
 
 /**
@@ -30,15 +27,14 @@ import io.opsflow.system.IntakeResult;
 @Service
 class IncidentCoordination implements IncidentIntake {
 
-    private static final int MAX_ATTEMPTS = 5;
     private static final Set<String> RESOLVED_STATES = Set.of("6", "7", "8");
 
     private final RuntimeService runtime;
     private final InboundDeliveries deliveries;
     private final OpenIncidents openIncidents;
-    private final TransactionTemplate transaction;
+    private final IntakeTransaction transaction;
 
-    IncidentCoordination(RuntimeService runtime, InboundDeliveries deliveries, OpenIncidents openIncidents, TransactionTemplate transaction) {
+    IncidentCoordination(RuntimeService runtime, InboundDeliveries deliveries, OpenIncidents openIncidents, IntakeTransaction transaction) {
         this.runtime = runtime;
         this.deliveries = deliveries;
         this.openIncidents = openIncidents;
@@ -47,29 +43,12 @@ class IncidentCoordination implements IncidentIntake {
 
     @Override
     public IntakeResult receive(Alert alert) {
-        return once(() -> handle(alert));
+        return transaction.run(() -> handle(alert));
     }
 
     @Override
     public IntakeResult receive(ServiceNowIncidentEvent event) {
-        return once(() -> handle(event));
-    }
-
-    /**
-     * A concurrent twin (same delivery, same alert key) loses on a key, and a correlation can meet a
-     * job changing the same instance: both roll back whole, so running again is safe and then sees
-     * the winner's result.
-     */
-    private IntakeResult once(Supplier<IntakeResult> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transaction.execute(status -> work.get());
-            } catch (DuplicateKeyException | OptimisticLockingException e) {
-                if (attempt == MAX_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        return transaction.run(() -> handle(event));
     }
 
     private IntakeResult handle(Alert alert) {

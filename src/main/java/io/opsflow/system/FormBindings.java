@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -63,7 +64,7 @@ final class FormBindings {
         Set<String> partners = new HashSet<>();
         if (file.endsWith(".bpmn")) {
             formIdsByModel.getOrDefault(file, Set.of()).stream()
-                    .map(formFileById::get).filter(f -> f != null).forEach(partners::add);
+                    .map(formFileById::get).filter(Objects::nonNull).forEach(partners::add);
         } else if (file.endsWith(".form")) {
             formFileById.entrySet().stream().filter(e -> e.getValue().equals(file)).map(Map.Entry::getKey)
                     .forEach(formId -> formIdsByModel.forEach((model, ids) -> {

@@ -2,6 +2,7 @@ package io.opsflow.system;
 
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
@@ -128,17 +130,17 @@ public class IdentityBootstrap implements InitializingBean {
         ensureTaskFilter("すべてのタスク / All tasks", 0, taskService.createTaskQuery(), List.of(Roles.MANAGERS_GROUP));
     }
 
-    private void ensureTaskFilter(String name, int priority, org.camunda.bpm.engine.task.TaskQuery query) {
+    private void ensureTaskFilter(String name, int priority, TaskQuery query) {
         ensureTaskFilter(name, priority, query, List.of(Roles.OPERATORS_GROUP, Roles.MANAGERS_GROUP, Roles.DESIGN_TEAM_GROUP));
     }
 
-    private void ensureTaskFilter(String name, int priority, org.camunda.bpm.engine.task.TaskQuery query, List<String> groups) {
+    private void ensureTaskFilter(String name, int priority, TaskQuery query, List<String> groups) {
         if (filterService.createFilterQuery().filterName(name).count() > 0) {
             return;
         }
         Filter filter = filterService.newTaskFilter(name)
                 .setOwner(admin.user())
-                .setProperties(java.util.Map.of("priority", priority, "refresh", true,
+                .setProperties(Map.of("priority", priority, "refresh", true,
                         "description", "opsflow"))
                 .setQuery(query);
         filterService.saveFilter(filter);
