@@ -58,6 +58,7 @@ public class IdentityBootstrap implements InitializingBean {
     public void afterPropertiesSet() {
         startupLock.runExclusively(() -> {
             RoleGrants.ALL.forEach(this::ensureGroup);
+            RoleGrants.WITHDRAWN.forEach(this::withdraw);
             ensureAdmin(admin.user(), admin.password());
             ensureTaskFilters();
         });
@@ -107,7 +108,20 @@ public class IdentityBootstrap implements InitializingBean {
         role.grants().forEach(grant -> ensureGrant(role.groupId(), grant.resource(), grant.resourceId(), grant.permissions()));
     }
 
-    private void ensureGrant(String groupId, Resource resource, String resourceId, List<? extends Permission> permissions) {
+    /** Removes one permission a group holds on all resources of a type; its other permissions stay. */
+    private void withdraw(RoleGrants.Withdrawn withdrawn) {
+        for (Authorization grant : authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(withdrawn.groupId()).resourceType(withdrawn.resource()).resourceId(Authorization.ANY).list()) {
+            if (grant.isPermissionGranted(withdrawn.permission())) {
+                grant.removePermission(withdrawn.permission());
+                authorizationService.saveAuthorization(grant);
+                log.info("Withdrew {} on every {} from group '{}'", withdrawn.permission().getName(),
+                        withdrawn.resource().resourceName(), withdrawn.groupId());
+            }
+        }
+    }
+
+    void ensureGrant(String groupId, Resource resource, String resourceId, List<? extends Permission> permissions) {
         boolean exists = authorizationService.createAuthorizationQuery()
                 .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
         if (exists) {

@@ -69,7 +69,16 @@ class IdentityBootstrapTest {
         assertThat(canAccess(Roles.DESIGN_TEAM_GROUP, "tasklist")).isTrue();
         assertThat(authorizationService.isUserAuthorized("x", List.of(Roles.MANAGERS_GROUP), Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION)).isTrue();
         assertThat(authorizationService.isUserAuthorized("x", List.of(Roles.OPERATORS_GROUP), Permissions.READ_HISTORY, Resources.PROCESS_DEFINITION)).isFalse();
-        assertThat(authorizationService.isUserAuthorized("x", List.of(Roles.OPERATORS_GROUP), Permissions.TASK_WORK, Resources.TASK)).isTrue();
+        // No blanket task or start rights: those come from candidate groups and candidate starter groups.
+        for (String group : List.of(Roles.OPERATORS_GROUP, Roles.MANAGERS_GROUP, Roles.DESIGN_TEAM_GROUP)) {
+            assertThat(authorizationService.isUserAuthorized("x", List.of(group), Permissions.TASK_WORK, Resources.TASK)).as(group).isFalse();
+            assertThat(authorizationService.isUserAuthorized("x", List.of(group), Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION,
+                    "incident-coordination")).as(group).isFalse();
+            assertThat(authorizationService.isUserAuthorized("x", List.of(group), Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION,
+                    "smoke-test")).as(group).isTrue();
+        }
+        assertThat(authorizationService.isUserAuthorized("x", List.of(Roles.MANAGERS_GROUP),
+                org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.RETRY_JOB, Resources.PROCESS_DEFINITION)).isTrue();
     }
 
     @Test
