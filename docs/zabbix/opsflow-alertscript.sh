@@ -7,8 +7,8 @@
 # Zabbix passes no environment to alert scripts, so the URL and token live in a curl config file
 # readable only by the zabbix user (the token then never appears in the process list):
 #   /etc/zabbix/opsflow.curlrc  (chown zabbix: ; chmod 600)
-#     url = "https://opsflow.contoso-msp.example/webhooks/zabbix"
-#     header = "Authorization: Bearer <OPSFLOW_WEBHOOK_ZABBIX_TOKEN>"
+#     url = "https://opsflow.contoso-msp.example/webhooks/zabbix/<customer id>"
+#     header = "Authorization: Bearer <that customer's token, the value of its zabbix.tokenEnv variable>"
 set -u
 
 CONFIG=${OPSFLOW_CURLRC:-/etc/zabbix/opsflow.curlrc}

@@ -52,10 +52,10 @@ class WebhookEndToEndTest {
     void theSampleAlertBecomesATriageTaskAndAResolvedServiceNowIncident() throws Exception {
         identities.user("e2e-operator", List.of(Roles.OPERATORS_GROUP), List.of());
         byte[] alert = Files.readAllBytes(Path.of("docs/samples/azure-monitor-alert-demo.json"));
-        ResponseEntity<String> accepted = post("/webhooks/azure-monitor?token=test-only-azure-monitor-token", alert, new HttpHeaders());
+        ResponseEntity<String> accepted = post("/webhooks/azure-monitor/demo?token=test-only-azure-monitor-token", alert, new HttpHeaders());
         assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         String instanceId = json.readTree(accepted.getBody()).get("processInstanceId").asText();
-        ResponseEntity<String> again = post("/webhooks/azure-monitor?token=test-only-azure-monitor-token", alert, new HttpHeaders());
+        ResponseEntity<String> again = post("/webhooks/azure-monitor/demo?token=test-only-azure-monitor-token", alert, new HttpHeaders());
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(json.readTree(again.getBody()).get("duplicate").asBoolean()).isTrue();
 

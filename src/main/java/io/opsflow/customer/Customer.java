@@ -27,12 +27,37 @@ public record Customer(
         sla = sla == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sla));
     }
 
-    /** The customer's Azure estate as the MSP reaches it. */
+    /**
+     * The customer's Azure estate as the MSP reaches it, and the credential its Azure Monitor action
+     * groups call opsflow with ({@code monitorWebhook}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Azure(String tenantId, List<String> subscriptionIds, AutomationAccount automationAccount,
-                        Credential credential) {
+                        Credential credential, MonitorWebhook monitorWebhook) {
         public Azure {
             subscriptionIds = subscriptionIds == null ? List.of() : List.copyOf(subscriptionIds);
+        }
+
+        /** Without an Azure Monitor webhook credential. */
+        public Azure(String tenantId, List<String> subscriptionIds, AutomationAccount automationAccount, Credential credential) {
+            this(tenantId, subscriptionIds, automationAccount, credential, null);
+        }
+    }
+
+    /**
+     * How this customer's action groups prove themselves on {@code /webhooks/azure-monitor/{id}}
+     * (docs/webhook-credentials.md). Either or both:
+     *
+     * @param tokenEnv  plain webhook: the environment variable holding the {@code token} query
+     *                  parameter; during a rotation it holds {@code new,old} and both are accepted
+     * @param tenantId  Secure Webhook: the Entra tenant of the app registration; default {@code azure.tenantId}
+     * @param audiences Secure Webhook: accepted {@code aud} values, the app registration's
+     *                  Application ID URI and/or its application (client) id
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record MonitorWebhook(String tokenEnv, String tenantId, List<String> audiences) {
+        public MonitorWebhook {
+            audiences = audiences == null ? List.of() : List.copyOf(audiences);
         }
     }
 
@@ -53,10 +78,20 @@ public record Customer(
     public record ServiceNow(String companySysId, String assignmentGroup) {
     }
 
-    /** Zabbix host groups whose problems belong to this customer. */
-    public record Zabbix(List<String> hostGroups) {
+    /**
+     * Zabbix host groups whose problems belong to this customer, and {@code tokenEnv}: the
+     * environment variable holding the bearer token its Zabbix sends to
+     * {@code /webhooks/zabbix/{id}} ({@code new,old} during a rotation).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Zabbix(List<String> hostGroups, String tokenEnv) {
         public Zabbix {
             hostGroups = hostGroups == null ? List.of() : List.copyOf(hostGroups);
+        }
+
+        /** Without a webhook credential. */
+        public Zabbix(List<String> hostGroups) {
+            this(hostGroups, null);
         }
     }
 

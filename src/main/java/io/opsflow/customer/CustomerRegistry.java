@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -70,7 +71,14 @@ public class CustomerRegistry {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("Invalid customer '" + customer.id() + "'", problems);
         }
-        boolean created = repository.upsert(customer);
+        boolean created;
+        try {
+            created = repository.upsert(customer);
+        } catch (DuplicateKeyException e) {
+            // Only a concurrent save of another customer gets past conflicts() to the unique keys.
+            throw new ConflictException("Customer '" + customer.id() + "' claims a subscription, host group or ServiceNow company "
+                    + "that another customer was given at the same moment; read the customers again and retry");
+        }
         syncTenant(customer);
         return created;
     }
@@ -105,6 +113,12 @@ public class CustomerRegistry {
                     .ifPresent(owner -> problems.add(new FieldProblem("zabbix.hostGroups[" + index + "]",
                             "host group '" + hostGroups.get(index) + "' already belongs to customer '" + owner + "'")));
         }
+        if (c.servicenow() != null) {
+            repository.customerOfServiceNowCompany(c.servicenow().companySysId()).filter(owner -> !owner.equals(c.id()))
+                    .ifPresent(owner -> problems.add(new FieldProblem("servicenow.companySysId",
+                            "company " + c.servicenow().companySysId() + " already belongs to customer '" + owner + "'")));
+        }
+        problems.addAll(credentialConflicts(c));
         if (c.members() != null) {
             for (int i = 0; i < c.members().users().size(); i++) {
                 if (identityService.createUserQuery().userId(c.members().users().get(i)).count() == 0) {
@@ -118,6 +132,48 @@ public class CustomerRegistry {
             }
         }
         return problems;
+    }
+
+    /**
+     * A webhook credential shared by two customers would let either raise the other's alerts: each
+     * customer needs its own token variable, and its own Secure Webhook audience within a tenant.
+     */
+    private List<FieldProblem> credentialConflicts(Customer c) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Customer.MonitorWebhook monitor = c.azure() == null ? null : c.azure().monitorWebhook();
+        String zabbixTokenEnv = c.zabbix() == null ? null : c.zabbix().tokenEnv();
+        if (monitor != null && monitor.tokenEnv() != null) {
+            if (monitor.tokenEnv().equals(zabbixTokenEnv)) {
+                problems.add(new FieldProblem("zabbix.tokenEnv", "must differ from azure.monitorWebhook.tokenEnv: "
+                        + "each webhook gets its own token"));
+            }
+            tokenEnvConflict(c, "azure.monitorWebhook.tokenEnv", monitor.tokenEnv()).ifPresent(problems::add);
+        }
+        if (zabbixTokenEnv != null) {
+            tokenEnvConflict(c, "zabbix.tokenEnv", zabbixTokenEnv).ifPresent(problems::add);
+        }
+        if (monitor != null && !monitor.audiences().isEmpty()) {
+            String tenant = monitor.tenantId() != null ? monitor.tenantId() : c.azure().tenantId();
+            for (CustomerRepository.SecureWebhookAudiences other : repository.secureWebhookAudiences()) {
+                if (other.customerId().equals(c.id()) || !tenant.equalsIgnoreCase(other.tenantId())) {
+                    continue;
+                }
+                for (int i = 0; i < monitor.audiences().size(); i++) {
+                    if (other.audiences().contains(monitor.audiences().get(i))) {
+                        problems.add(new FieldProblem("azure.monitorWebhook.audiences[" + i + "]", "'" + monitor.audiences().get(i)
+                                + "' of tenant " + tenant + " is already customer '" + other.customerId()
+                                + "''s Secure Webhook audience: register one app per customer"));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    private Optional<FieldProblem> tokenEnvConflict(Customer c, String field, String variable) {
+        return repository.customersWithTokenEnv(variable, c.id()).stream().findFirst()
+                .map(owner -> new FieldProblem(field, "environment variable " + variable
+                        + " already holds a webhook token of customer '" + owner + "': each customer needs its own"));
     }
 
     private void syncTenant(Customer c) {

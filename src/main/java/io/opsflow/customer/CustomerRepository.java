@@ -42,10 +42,30 @@ class CustomerRepository {
                 .param(hostGroup).query(String.class).optional();
     }
 
-    /** Several customers may name one company by mistake; the first by id is taken, as the registry does not forbid it. */
+    /** A company has at most one customer (unique index opsflow_customer_company). */
     Optional<String> customerOfServiceNowCompany(String companySysId) {
-        return jdbc.sql("select id from opsflow_customer where servicenow_company_sys_id = ? order by id")
-                .param(companySysId).query(String.class).list().stream().findFirst();
+        return jdbc.sql("select id from opsflow_customer where servicenow_company_sys_id = ?")
+                .param(companySysId).query(String.class).optional();
+    }
+
+    /** The customers other than {@code customerId} whose Azure Monitor or Zabbix webhook token this variable holds. */
+    List<String> customersWithTokenEnv(String variable, String customerId) {
+        return jdbc.sql("""
+                        select id from opsflow_customer
+                        where (azure_monitor_token_env = :v or zabbix_token_env = :v) and id <> :id order by id""")
+                .param("v", variable).param("id", customerId).query(String.class).list();
+    }
+
+    /** A customer's Secure Webhook audiences with the tenant that issues their tokens. */
+    record SecureWebhookAudiences(String customerId, String tenantId, List<String> audiences) {
+    }
+
+    List<SecureWebhookAudiences> secureWebhookAudiences() {
+        return jdbc.sql("""
+                        select id, coalesce(azure_monitor_tenant_id, azure_tenant_id) as tenant_id, azure_monitor_audiences
+                        from opsflow_customer where azure_monitor_audiences is not null order by id""")
+                .query((rs, n) -> new SecureWebhookAudiences(rs.getString("id"), rs.getString("tenant_id"),
+                        List.of(rs.getString("azure_monitor_audiences").split(" ")))).list();
     }
 
     long count() {
@@ -71,6 +91,11 @@ class CustomerRepository {
         columns.put("servicenow_company_sys_id", c.servicenow() == null ? null : c.servicenow().companySysId());
         columns.put("servicenow_assignment_group", c.servicenow() == null ? null : c.servicenow().assignmentGroup());
         columns.put("slack_webhook_env", c.slack() == null ? null : c.slack().webhookEnv());
+        Customer.MonitorWebhook monitor = azure == null ? null : azure.monitorWebhook();
+        columns.put("azure_monitor_token_env", monitor == null ? null : monitor.tokenEnv());
+        columns.put("azure_monitor_tenant_id", monitor == null ? null : monitor.tenantId());
+        columns.put("azure_monitor_audiences", monitor == null || monitor.audiences().isEmpty() ? null : String.join(" ", monitor.audiences()));
+        columns.put("zabbix_token_env", c.zabbix() == null ? null : c.zabbix().tokenEnv());
         columns.put("updated_at", now);
 
         String assignments = String.join(", ", columns.keySet().stream().map(k -> k + " = :" + k).toList());
@@ -123,13 +148,19 @@ class CustomerRepository {
             Customer.Credential credential = rs.getString("credential_type") == null ? null
                     : new Customer.Credential(rs.getString("credential_type"), rs.getString("credential_client_id"),
                     rs.getString("credential_secret_env"));
-            azure = new Customer.Azure(rs.getString("azure_tenant_id"), List.of(), account, credential);
+            String audiences = rs.getString("azure_monitor_audiences");
+            Customer.MonitorWebhook monitor = rs.getString("azure_monitor_token_env") == null && audiences == null ? null
+                    : new Customer.MonitorWebhook(rs.getString("azure_monitor_token_env"), rs.getString("azure_monitor_tenant_id"),
+                    audiences == null ? List.of() : List.of(audiences.split(" ")));
+            azure = new Customer.Azure(rs.getString("azure_tenant_id"), List.of(), account, credential, monitor);
         }
+        Customer.Zabbix zabbix = rs.getString("zabbix_token_env") == null ? null
+                : new Customer.Zabbix(List.of(), rs.getString("zabbix_token_env"));
         Customer.ServiceNow servicenow = rs.getString("servicenow_company_sys_id") == null ? null
                 : new Customer.ServiceNow(rs.getString("servicenow_company_sys_id"), rs.getString("servicenow_assignment_group"));
         Customer.Slack slack = rs.getString("slack_webhook_env") == null ? null : new Customer.Slack(rs.getString("slack_webhook_env"));
         return new Customer(rs.getString("id"), rs.getString("display_name"), rs.getString("locale"), azure, servicenow,
-                null, slack, Map.of(), null);
+                zabbix, slack, Map.of(), null);
     }
 
     private Customer withLists(Customer c) {
@@ -145,8 +176,9 @@ class CustomerRepository {
                         Duration.ofSeconds(r.getLong("resolve_seconds")))))
                 .list().forEach(e -> sla.put(e.getKey(), e.getValue()));
         Customer.Azure azure = c.azure() == null ? null : new Customer.Azure(c.azure().tenantId(), subscriptions,
-                c.azure().automationAccount(), c.azure().credential());
-        return new Customer(c.id(), c.displayName(), c.locale(), azure, c.servicenow(),
-                hostGroups.isEmpty() ? null : new Customer.Zabbix(hostGroups), c.slack(), sla, null);
+                c.azure().automationAccount(), c.azure().credential(), c.azure().monitorWebhook());
+        String zabbixTokenEnv = c.zabbix() == null ? null : c.zabbix().tokenEnv();
+        Customer.Zabbix zabbix = hostGroups.isEmpty() && zabbixTokenEnv == null ? null : new Customer.Zabbix(hostGroups, zabbixTokenEnv);
+        return new Customer(c.id(), c.displayName(), c.locale(), azure, c.servicenow(), zabbix, c.slack(), sla, null);
     }
 }

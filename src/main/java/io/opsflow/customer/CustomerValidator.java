@@ -24,6 +24,7 @@ final class CustomerValidator {
     private static final Pattern RESOURCE_GROUP = Pattern.compile("[-\\w._()]{0,89}[-\\w_()]", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern AUTOMATION_ACCOUNT = Pattern.compile("[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]");
     private static final Pattern PRIORITY = Pattern.compile("P[1-5]");
+    private static final Pattern AUDIENCE = Pattern.compile("\\S{1,200}");
     private static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._@-]{0,63}");
 
     private final List<FieldProblem> problems = new ArrayList<>();
@@ -59,6 +60,10 @@ final class CustomerValidator {
         }
         if (c.zabbix() != null) {
             unique("zabbix.hostGroups", c.zabbix().hostGroups());
+            if (c.zabbix().tokenEnv() != null) {
+                matches("zabbix.tokenEnv", c.zabbix().tokenEnv(), ENV_NAME,
+                        "must name the environment variable that holds the token (A-Z, 0-9, _), never the token itself");
+            }
         }
         if (c.slack() != null && required("slack.webhookEnv", c.slack().webhookEnv())) {
             matches("slack.webhookEnv", c.slack().webhookEnv(), ENV_NAME, "must name an environment variable (A-Z, 0-9, _)");
@@ -93,6 +98,25 @@ final class CustomerValidator {
         if (required("azure.credential", azure.credential())) {
             checkCredential(azure.credential());
         }
+        if (azure.monitorWebhook() != null) {
+            checkMonitorWebhook(azure.monitorWebhook());
+        }
+    }
+
+    private void checkMonitorWebhook(Customer.MonitorWebhook webhook) {
+        if (webhook.tokenEnv() == null && webhook.audiences().isEmpty()) {
+            problem("azure.monitorWebhook", "needs tokenEnv (plain webhook) or audiences (Secure Webhook), or both");
+        }
+        if (webhook.tokenEnv() != null) {
+            matches("azure.monitorWebhook.tokenEnv", webhook.tokenEnv(), ENV_NAME,
+                    "must name the environment variable that holds the token (A-Z, 0-9, _), never the token itself");
+        }
+        if (webhook.tenantId() != null) {
+            matches("azure.monitorWebhook.tenantId", webhook.tenantId(), UUID, "must be a GUID (the app registration's tenant)");
+        }
+        eachMatches("azure.monitorWebhook.audiences", webhook.audiences(), AUDIENCE,
+                "must be the Application ID URI (api://…) or the application (client) id, without spaces");
+        unique("azure.monitorWebhook.audiences", webhook.audiences());
     }
 
     private void checkCredential(Customer.Credential credential) {

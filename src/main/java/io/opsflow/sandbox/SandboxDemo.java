@@ -27,6 +27,9 @@ class SandboxDemo implements InitializingBean {
     static final String SUBSCRIPTION = "00000000-0000-4000-8000-000000000001";
     static final String DEMO_COMPANY = "de300000000000000000000000000001";
     static final String DEMO_RITM_SYS_ID = "de3e0000000000000000000000000001";
+    /** The demo customer's webhook tokens: set them to try the webhooks (README, "Try it in sandbox mode"). */
+    static final String AZURE_MONITOR_TOKEN_ENV = "OPSFLOW_DEMO_AZURE_MONITOR_TOKEN";
+    static final String ZABBIX_TOKEN_ENV = "OPSFLOW_DEMO_ZABBIX_TOKEN";
     private static final Logger log = LoggerFactory.getLogger(SandboxDemo.class);
 
     private final CustomerRegistry customers;
@@ -50,12 +53,14 @@ class SandboxDemo implements InitializingBean {
                 ==================================================================================
                   SANDBOX MODE: no ServiceNow instance is configured (opsflow.servicenow.base-url).
                   ServiceNow and Azure are simulated inside opsflow under /sandbox/; see what
-                  they hold at /sandbox. Demo customer: '{}'. Set OPSFLOW_SERVICENOW_BASE_URL
-                  to run against real systems.
+                  they hold at /sandbox. Demo customer: '{}' (webhooks /webhooks/azure-monitor/demo
+                  and /webhooks/zabbix/demo with the tokens in {} and {}).
+                  Set OPSFLOW_SERVICENOW_BASE_URL to run against real systems.
                 ==================================================================================""",
-                CUSTOMER_ID);
+                CUSTOMER_ID, AZURE_MONITOR_TOKEN_ENV, ZABBIX_TOKEN_ENV);
         startupLock.runExclusively(() -> {
-            if (customers.find(CUSTOMER_ID).isEmpty()) {
+            // A demo customer saved before webhook credentials were per customer gets them now.
+            if (customers.find(CUSTOMER_ID).map(c -> c.azure() == null || c.azure().monitorWebhook() == null).orElse(true)) {
                 customers.save(demoCustomer());
             }
         });
@@ -76,9 +81,10 @@ class SandboxDemo implements InitializingBean {
         return new Customer(CUSTOMER_ID, "デモ株式会社 (Demo Co.)", "ja",
                 new Customer.Azure("00000000-0000-4000-8000-000000000000", List.of(SUBSCRIPTION),
                         new Customer.AutomationAccount(SUBSCRIPTION, "rg-demo-ops", "aa-demo-ops"),
-                        new Customer.Credential("managed-identity", null, null)),
+                        new Customer.Credential("managed-identity", null, null),
+                        new Customer.MonitorWebhook(AZURE_MONITOR_TOKEN_ENV, null, List.of())),
                 new Customer.ServiceNow(DEMO_COMPANY, "MSP Operations"),
-                new Customer.Zabbix(List.of("Demo/Production")),
+                new Customer.Zabbix(List.of("Demo/Production"), ZABBIX_TOKEN_ENV),
                 null,
                 Map.of("P1", sla(15, 60, 240), "P2", sla(30, 120, 480), "P3", sla(60, 480, 4320), "P4", sla(240, 1440, 7200)),
                 new Customer.Members(List.of(), List.of(Roles.OPERATORS_GROUP, Roles.MANAGERS_GROUP, Roles.DESIGN_TEAM_GROUP)));

@@ -16,14 +16,13 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.opsflow.customer.Customer;
-import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.incident.Alert;
 
 /**
- * Azure Monitor's common alert schema to an {@link Alert}. The customer is the owner of the
- * subscription of the alert's first target; metric, log, activity log, Resource Health and
- * Service Health alerts differ only in their {@code alertContext}, which goes to the description
- * and the details.
+ * Azure Monitor's common alert schema to an {@link Alert} of the customer whose credential sent it:
+ * the alert (its id) and every target must lie in that customer's subscriptions. Metric, log,
+ * activity log, Resource Health and Service Health alerts differ only in their
+ * {@code alertContext}, which goes to the description and the details.
  */
 @Component
 class AzureMonitorAlerts {
@@ -33,13 +32,8 @@ class AzureMonitorAlerts {
     private static final Pattern SUBSCRIPTION = Pattern.compile("^/subscriptions/([^/]+)(/.*)?$", Pattern.CASE_INSENSITIVE);
     private static final Pattern SEVERITY = Pattern.compile("Sev([0-4])");
 
-    private final CustomerRegistry customers;
-
-    AzureMonitorAlerts(CustomerRegistry customers) {
-        this.customers = customers;
-    }
-
-    Alert toAlert(JsonNode root) {
+    /** @param customer the customer whose credential the caller proved */
+    Alert toAlert(JsonNode root, Customer customer) {
         String schemaId = JsonFields.required(root, "schemaId");
         if (!SCHEMA.equals(schemaId)) {
             throw WebhookRejectedException.invalid("schemaId", "'" + schemaId + "' is not " + SCHEMA
@@ -69,8 +63,7 @@ class AzureMonitorAlerts {
         String resolvedAt = state == Alert.State.RESOLVED ? JsonFields.required(root, "data.essentials.resolvedDateTime") : null;
         Instant occurred = resolvedAt == null ? fired : instant("data.essentials.resolvedDateTime", resolvedAt);
 
-        Customer customer = customers.findBySubscriptionId(subscription.group(1)).orElseThrow(() -> WebhookRejectedException.unprocessable(
-                "No customer has the subscription " + subscription.group(1) + " (of data.essentials.alertTargetIDs[0])"));
+        requireCustomersSubscriptions(essentials, alertId, customer);
 
         String resourceName = resourceName(essentials, target);
         String summary = "[Azure Monitor] " + severity + " " + rule + " " + condition.toLowerCase() + " on " + resourceName;
@@ -83,6 +76,36 @@ class AzureMonitorAlerts {
         String deliveryId = alertId + "/" + condition + "/" + (resolvedAt == null ? firedAt : resolvedAt);
         return new Alert(SOURCE, alertId, deliveryId, customer.id(), rule, target, Integer.parseInt(sev.group(1)), state,
                 summary, String.join("\n", lines), occurred, details);
+    }
+
+    /**
+     * Every target, and the alert instance itself, in a subscription of the customer: otherwise one
+     * customer's credential could open incidents on another's resources, or take another's alert id
+     * (and so mark its real alert a duplicate). The answer does not say who owns the subscription.
+     */
+    private static void requireCustomersSubscriptions(JsonNode essentials, String alertId, Customer customer) {
+        List<String> own = customer.azure() == null ? List.of()
+                : customer.azure().subscriptionIds().stream().map(String::toLowerCase).toList();
+        JsonNode targets = essentials.path("alertTargetIDs");
+        for (int i = 0; i < targets.size(); i++) {
+            String field = "data.essentials.alertTargetIDs[" + i + "]";
+            Matcher target = SUBSCRIPTION.matcher(targets.get(i).asText());
+            if (!target.matches()) {
+                throw WebhookRejectedException.invalid(field, "'" + targets.get(i).asText() + "' is not an ARM id under /subscriptions/{id}");
+            }
+            requireOwn(own, target.group(1), field, customer);
+        }
+        Matcher alert = SUBSCRIPTION.matcher(alertId);
+        if (alert.matches()) {
+            requireOwn(own, alert.group(1), "data.essentials.alertId", customer);
+        }
+    }
+
+    private static void requireOwn(List<String> own, String subscription, String field, Customer customer) {
+        if (!own.contains(subscription.toLowerCase())) {
+            throw WebhookRejectedException.outsideCustomer(field, "subscription " + subscription
+                    + " is not one of customer '" + customer.id() + "''s subscriptions (azure.subscriptionIds): nothing was started");
+        }
     }
 
     private static String resourceName(JsonNode essentials, String target) {

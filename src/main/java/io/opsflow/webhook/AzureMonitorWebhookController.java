@@ -2,8 +2,11 @@ package io.opsflow.webhook;
 
 import java.io.IOException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -13,39 +16,46 @@ import io.opsflow.incident.IncidentIntake;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * {@code POST /webhooks/azure-monitor?token=…}: an action group's webhook receiver with the common
- * alert schema. Azure Monitor cannot sign its calls, so the caller proves itself with the secret
- * token in the URL.
+ * {@code POST /webhooks/azure-monitor/{customerId}}: the webhook receiver of one customer's action
+ * groups, common alert schema. Azure Monitor cannot sign its bodies: the caller proves itself as
+ * that customer with a Secure Webhook bearer token (Entra ID, recommended) or the customer's
+ * {@code token} query parameter, and the alert must be about that customer's subscriptions.
  */
 @RestController
 class AzureMonitorWebhookController {
 
     private final WebhookProperties properties;
+    private final WebhookCredentials credentials;
     private final AzureMonitorAlerts alerts;
     private final IncidentIntake intake;
     private final ObjectMapper json;
 
-    AzureMonitorWebhookController(WebhookProperties properties, AzureMonitorAlerts alerts,
+    AzureMonitorWebhookController(WebhookProperties properties, WebhookCredentials credentials, AzureMonitorAlerts alerts,
                                   IncidentIntake intake, ObjectMapper json) {
         this.properties = properties;
+        this.credentials = credentials;
         this.alerts = alerts;
         this.intake = intake;
         this.json = json;
     }
 
-    @PostMapping("/webhooks/azure-monitor")
-    ResponseEntity<WebhookResult.Answer> receive(@RequestParam(required = false) String token, HttpServletRequest request)
-            throws IOException {
-        String expected = properties.azureMonitor().token();
-        if (!WebhookProperties.isSet(expected)) {
-            throw WebhookRejectedException.notConfigured("OPSFLOW_WEBHOOK_AZURE_MONITOR_TOKEN");
-        }
-        if (!WebhookRequests.sameSecret(expected, token)) {
-            throw WebhookRejectedException.unauthorized(token == null
-                    ? "The token query parameter is missing" : "The token query parameter is wrong");
-        }
+    @PostMapping("/webhooks/azure-monitor/{customerId}")
+    ResponseEntity<WebhookResult.Answer> receive(@PathVariable String customerId, @RequestParam(required = false) String token,
+                                                 @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                                                 HttpServletRequest request) throws IOException {
+        var customer = credentials.azureMonitor(customerId, token, authorization);
         byte[] body = WebhookRequests.readJsonBody(request, properties.maxBodySize().toBytes());
-        var alert = alerts.toAlert(WebhookRequests.parseObject(json, body));
+        var alert = alerts.toAlert(WebhookRequests.parseObject(json, body), customer);
         return WebhookResult.of(intake.receive(alert)).toResponse();
+    }
+
+    /**
+     * The retired MSP-wide URL: its one token sat in every customer's action groups. Answered 410
+     * with the new URL instead of 404, so whoever finds it in an action group's history knows why.
+     */
+    @PostMapping("/webhooks/azure-monitor")
+    ResponseEntity<WebhookResult.Answer> retired() {
+        throw WebhookRejectedException.gone("POST /webhooks/azure-monitor/{customerId} with that customer's credential "
+                + "instead (docs/webhook-credentials.md)");
     }
 }

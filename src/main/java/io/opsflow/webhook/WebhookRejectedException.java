@@ -61,6 +61,24 @@ public class WebhookRejectedException extends ErrorResponseException {
         return new WebhookRejectedException(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable event", detail, null);
     }
 
+    /**
+     * The caller is authenticated, but the event names a subscription, host group or customer
+     * outside the customer its credential belongs to: 403 naming the field, nothing started.
+     */
+    static WebhookRejectedException outsideCustomer(String field, String detail) {
+        return new WebhookRejectedException(HttpStatus.FORBIDDEN, "Event outside the credential's customer", detail, field);
+    }
+
+    /** Something opsflow needs to check the caller is unreachable (Entra's signing keys): 503, senders retry. */
+    static WebhookRejectedException unavailable(String detail) {
+        return new WebhookRejectedException(HttpStatus.SERVICE_UNAVAILABLE, "Caller cannot be verified now", detail, null);
+    }
+
+    /** A URL that no longer exists, answered with where to send instead. */
+    static WebhookRejectedException gone(String detail) {
+        return new WebhookRejectedException(HttpStatus.GONE, "Webhook URL retired", detail, null);
+    }
+
     static WebhookRejectedException notConfigured(String variable) {
         return new WebhookRejectedException(HttpStatus.SERVICE_UNAVAILABLE, "Webhook not configured",
                 "This webhook has no secret: set " + variable + " on opsflow", null);

@@ -58,12 +58,13 @@ class ZabbixAlerts {
         this.serverZone = properties.zabbix().timeZone();
     }
 
-    Alert toAlert(JsonNode root) {
+    /** @param customer the customer whose credential the caller proved */
+    Alert toAlert(JsonNode root, Customer customer) {
         if (root.has("event_id")) {
-            return map(mediaTypeParameters(root));
+            return map(mediaTypeParameters(root), customer);
         }
         if (root.has("message")) {
-            return map(alertScriptParameters(root));
+            return map(alertScriptParameters(root), customer);
         }
         throw WebhookRejectedException.invalid("event_id",
                 "is missing: neither webhook media type parameters nor an alert-script body {sendto, subject, message}");
@@ -151,7 +152,7 @@ class ZabbixAlerts {
         p.put(timeName, field, space < 0 ? null : value.substring(space + 1));
     }
 
-    private Alert map(Parameters p) {
+    private Alert map(Parameters p, Customer caller) {
         String eventId = p.required("event_id");
         Alert.State state = state(p);
         String trigger = p.get("trigger_name").or(() -> p.get("event_name"))
@@ -161,7 +162,7 @@ class ZabbixAlerts {
         String severityName = p.get("event_severity").or(() -> p.get("trigger_severity")).orElse(null);
         int severity = severityLevel(p, severityName);
         Map<String, List<String>> tags = tags(p);
-        Customer customer = customer(p, tags);
+        Customer customer = requireCaller(p, tags, caller);
 
         Instant problemTime = time(p, "event_date", "event_time");
         Instant occurred = switch (state) {
@@ -285,19 +286,28 @@ class ZabbixAlerts {
         return tags;
     }
 
-    /** The {@code customer} tag (or template line) names the customer; otherwise the trigger's host groups. */
-    private Customer customer(Parameters p, Map<String, List<String>> tags) {
-        Optional<String> named = Optional.ofNullable(tags.get("customer")).map(values -> values.get(0))
-                .or(() -> p.get("customer"));
-        if (named.isPresent()) {
-            return customers.find(named.get()).orElseThrow(() -> WebhookRejectedException.unprocessable(
-                    "No customer '" + named.get() + "' (from the Zabbix 'customer' tag)"));
+    /**
+     * The event belongs to the customer whose token sent it. Its {@code customer} tag (or template
+     * line), if any, must name that customer, and none of its host groups may belong to another:
+     * otherwise it is refused, so one customer's token cannot raise another's problems. Host groups
+     * nobody owns ("Linux servers") do not matter.
+     */
+    private Customer requireCaller(Parameters p, Map<String, List<String>> tags, Customer caller) {
+        Optional<String> named = Optional.ofNullable(tags.get("customer")).map(values -> values.get(0));
+        String namedField = named.isPresent() ? p.field("event_tags") : p.field("customer");
+        named = named.or(() -> p.get("customer"));
+        if (named.isPresent() && !named.get().equals(caller.id())) {
+            throw WebhookRejectedException.outsideCustomer(namedField, "the event names customer '" + named.get()
+                    + "', but the token is customer '" + caller.id() + "''s: nothing was started");
         }
         List<String> groups = p.get("trigger_hostgroups").map(g -> List.of(g.split(",\\s*"))).orElse(List.of());
-        return groups.stream().map(customers::findByZabbixHostGroup).flatMap(Optional::stream).findFirst()
-                .orElseThrow(() -> WebhookRejectedException.unprocessable(groups.isEmpty()
-                        ? "The event has no 'customer' tag and no host groups: no customer can be found"
-                        : "The event has no 'customer' tag and none of its host groups " + groups + " belongs to a customer"));
+        for (String group : groups) {
+            customers.findByZabbixHostGroup(group).filter(owner -> !owner.id().equals(caller.id())).ifPresent(owner -> {
+                throw WebhookRejectedException.outsideCustomer(p.field("trigger_hostgroups"), "host group '" + group
+                        + "' is not customer '" + caller.id() + "''s (zabbix.hostGroups): nothing was started");
+            });
+        }
+        return caller;
     }
 
     private Instant time(Parameters p, String dateName, String timeName) {

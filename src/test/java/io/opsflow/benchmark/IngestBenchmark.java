@@ -67,6 +67,8 @@ class IngestBenchmark {
     static final String SUBSCRIPTION = "7b3e1f20-0000-4000-8000-00000000be01";
     static final String CUSTOMER = "bench";
     static final String TOKEN = "bench-azure-monitor-token";
+    /** The variable the benchmark customer's registry entry names for its Azure Monitor token. */
+    static final String TOKEN_ENV = "OPSFLOW_BENCH_AZURE_MONITOR_TOKEN";
     static final String ADMIN_PASSWORD = "bench-admin-secret";
 
     final ObjectMapper json = new ObjectMapper();
@@ -234,7 +236,7 @@ class IngestBenchmark {
             });
             Run b = concurrently(STARTS_PER_RUN, i -> send(engineRest + "/process-definition/key/"
                     + IncidentVariables.PROCESS_KEY + "/start", restStartBody(next()), restAuth, 200));
-            Run c = concurrently(STARTS_PER_RUN, i -> send(base + "/webhooks/azure-monitor?token=" + TOKEN, alertBody(next()), null, 202));
+            Run c = concurrently(STARTS_PER_RUN, i -> send(base + "/webhooks/azure-monitor/" + CUSTOMER + "?token=" + TOKEN, alertBody(next()), null, 202));
             if (round > 0) {
                 engine.add(a);
                 rest.add(b);
@@ -288,7 +290,7 @@ class IngestBenchmark {
      * the client sending the webhook to WireMock receiving the incident POST carrying its alert id.
      */
     private void alertToIncident(String db, String setup, ConfigurableApplicationContext receiver) throws Exception {
-        String url = baseUrl(receiver) + "/webhooks/azure-monitor?token=" + TOKEN;
+        String url = baseUrl(receiver) + "/webhooks/azure-monitor/" + CUSTOMER + "?token=" + TOKEN;
         List<double[]> runs = new ArrayList<>();
         for (int round = 0; round <= RUNS; round++) {
             Map<String, Long> sent = new LinkedHashMap<>();
@@ -325,7 +327,7 @@ class IngestBenchmark {
                 "--opsflow.admin.password=" + ADMIN_PASSWORD,
                 "--opsflow.servicenow.base-url=" + servicenowUrl,
                 "--opsflow.servicenow.user=bench", "--opsflow.servicenow.password=bench",
-                "--opsflow.webhook.azure-monitor.token=" + TOKEN,
+                "--" + TOKEN_ENV + "=" + TOKEN,
                 "--logging.level.io.opsflow=warn", "--spring.main.banner-mode=off"));
         if (url.startsWith("jdbc:postgresql")) {
             args.addAll(List.of("--spring.datasource.username=postgres", "--spring.datasource.password="));
@@ -337,7 +339,7 @@ class IngestBenchmark {
     private static void registerCustomer(ConfigurableApplicationContext node) {
         node.getBean(CustomerRegistry.class).save(new Customer(CUSTOMER, "Benchmark Co.", "en",
                 new Customer.Azure("7b3e1f20-0000-4000-8000-00000000be00", List.of(SUBSCRIPTION), null,
-                        new Customer.Credential("managed-identity", null, null)),
+                        new Customer.Credential("managed-identity", null, null), new Customer.MonitorWebhook(TOKEN_ENV, null, List.of())),
                 new Customer.ServiceNow("be000000000000000000000000000001", "MSP Operations"), null, null, null, null));
     }
 

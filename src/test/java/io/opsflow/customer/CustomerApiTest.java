@@ -32,7 +32,7 @@ class CustomerApiTest {
                 "automationAccount": {"subscriptionId": "%s", "resourceGroup": "rg-ops", "name": "aa-acme-ops"},
                 "credential": {"type": "client-secret", "clientId": "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0", "secretEnv": "OPSFLOW_AZURE_ACME_SECRET"}
               },
-              "servicenow": {"companySysId": "31bea3d53790200044e0bfc8bcbe5dec", "assignmentGroup": "MSP Operations"},
+              "servicenow": {"companySysId": "%s", "assignmentGroup": "MSP Operations"},
               "zabbix": {"hostGroups": ["%s/Production"]},
               "slack": {"webhookEnv": "OPSFLOW_SLACK_ACME"},
               "sla": {
@@ -79,7 +79,7 @@ class CustomerApiTest {
                 .replace("\"locale\": \"ja\"", "\"locale\": \"fr\"")
                 .replace("\"type\": \"client-secret\"", "\"type\": \"password\"")
                 .replace("\"resolve\": \"PT4H\"", "\"resolve\": \"PT30M\"")
-                .replace("31bea3d53790200044e0bfc8bcbe5dec", "ACME");
+                .replace(companyOf("Bad_Id"), "ACME");
         ResponseEntity<String> response = send(HttpMethod.POST, "/api/customers", bad);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -138,8 +138,73 @@ class CustomerApiTest {
         assertThat(response.getBody()).contains("members.groups[1]").contains("no group 'nobody-group'");
     }
 
+    @Test
+    void aServiceNowCompanyBelongsToOneCustomer() throws Exception {
+        assertThat(send(HttpMethod.PUT, "/api/customers/api-company-a", valid("api-company-a", "11111111-2222-3333-4444-000000000005"))
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String sameCompany = valid("api-company-b", "11111111-2222-3333-4444-000000000006")
+                .replace(companyOf("api-company-b"), companyOf("api-company-a"));
+
+        ResponseEntity<String> second = send(HttpMethod.POST, "/api/customers", sameCompany);
+
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(second.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode error = json.readTree(second.getBody()).get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("servicenow.companySysId");
+        assertThat(error.get("message").asText()).isEqualTo("company " + companyOf("api-company-a")
+                + " already belongs to customer 'api-company-a'");
+        assertThat(send(HttpMethod.GET, "/api/customers/api-company-b", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(send(HttpMethod.PUT, "/api/customers/api-company-a", valid("api-company-a", "11111111-2222-3333-4444-000000000005"))
+                .getStatusCode()).as("a customer keeps its own company on update").isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aHostGroupBelongsToOneCustomer() throws Exception {
+        assertThat(send(HttpMethod.PUT, "/api/customers/api-hg-a", valid("api-hg-a", "11111111-2222-3333-4444-000000000007"))
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<String> second = send(HttpMethod.PUT, "/api/customers/api-hg-b",
+                valid("api-hg-b", "11111111-2222-3333-4444-000000000008").replace("api-hg-b/Production", "api-hg-a/Production"));
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(second.getBody()).contains("zabbix.hostGroups[0]")
+                .contains("host group 'api-hg-a/Production' already belongs to customer 'api-hg-a'");
+    }
+
+    @Test
+    void webhookCredentialsAreEnvironmentVariableNamesOwnedByOneCustomer() throws Exception {
+        String withCredentials = valid("api-cred-a", "11111111-2222-3333-4444-00000000000a")
+                .replace("\"credential\":", "\"monitorWebhook\": {\"tokenEnv\": \"OPSFLOW_API_CRED_A_AZURE_MONITOR_TOKEN\", "
+                        + "\"audiences\": [\"api://opsflow-api-cred-a\"]},\n    \"credential\":")
+                .replace("\"hostGroups\": [\"api-cred-a/Production\"]",
+                        "\"hostGroups\": [\"api-cred-a/Production\"], \"tokenEnv\": \"OPSFLOW_API_CRED_A_ZABBIX_TOKEN\"");
+        ResponseEntity<String> created = send(HttpMethod.POST, "/api/customers", withCredentials);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        JsonNode body = json.readTree(created.getBody());
+        assertThat(body.at("/azure/monitorWebhook/tokenEnv").asText()).isEqualTo("OPSFLOW_API_CRED_A_AZURE_MONITOR_TOKEN");
+        assertThat(body.at("/azure/monitorWebhook/audiences/0").asText()).isEqualTo("api://opsflow-api-cred-a");
+        assertThat(body.at("/zabbix/tokenEnv").asText()).isEqualTo("OPSFLOW_API_CRED_A_ZABBIX_TOKEN");
+
+        String copied = withCredentials.replace(companyOf("api-cred-a"), companyOf("api-cred-b")).replace("api-cred-a", "api-cred-b")
+                .replace("11111111-2222-3333-4444-00000000000a", "11111111-2222-3333-4444-00000000000b")
+                .replace("OPSFLOW_API_CRED_B_", "OPSFLOW_API_CRED_A_").replace("api://opsflow-api-cred-b", "api://opsflow-api-cred-a");
+        ResponseEntity<String> second = send(HttpMethod.POST, "/api/customers", copied);
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(second.getBody()).get("errors").findValuesAsText("field")).containsExactlyInAnyOrder(
+                "azure.monitorWebhook.tokenEnv", "zabbix.tokenEnv", "azure.monitorWebhook.audiences[0]");
+        assertThat(second.getBody()).contains("already holds a webhook token of customer 'api-cred-a'");
+
+        ResponseEntity<String> secretInstead = send(HttpMethod.POST, "/api/customers",
+                copied.replace("\"OPSFLOW_API_CRED_A_AZURE_MONITOR_TOKEN\"", "\"3f9a0c…s3cret\""));
+        assertThat(secretInstead.getBody()).contains("azure.monitorWebhook.tokenEnv")
+                .contains("never the token itself");
+    }
+
     static String valid(String id, String subscription) {
-        return VALID.formatted(id, subscription, subscription, id);
+        return VALID.formatted(id, subscription, subscription, companyOf(id), id);
+    }
+
+    /** Each customer its own ServiceNow company (a company belongs to one customer). */
+    static String companyOf(String id) {
+        return org.springframework.util.DigestUtils.md5DigestAsHex(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private ResponseEntity<String> send(HttpMethod method, String path, String body) {

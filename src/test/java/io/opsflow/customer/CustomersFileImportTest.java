@@ -104,6 +104,55 @@ class CustomersFileImportTest {
     }
 
     @Test
+    void aServiceNowCompanyNamedByTwoCustomersIsRefusedWithItsLine() throws IOException {
+        Path file = write("""
+                customers:
+                  - id: file-company-a
+                    displayName: A
+                    locale: en
+                    servicenow:
+                      companySysId: 0f0e0d0c0b0a09080706050403020100
+                  - id: file-company-b
+                    displayName: B
+                    locale: en
+                    servicenow:
+                      companySysId: 0f0e0d0c0b0a09080706050403020100
+                """);
+        assertThatThrownBy(() -> fileImport.importFile(file)).isInstanceOf(CustomersFileException.class)
+                .hasMessageContaining(file + " line 11: customers[1].servicenow.companySysId: company "
+                        + "0f0e0d0c0b0a09080706050403020100 already belongs to customer 'file-company-a'");
+        assertThat(registry.find("file-company-a")).as("all or none").isEmpty();
+    }
+
+    @Test
+    void webhookCredentialsAreImportedAsVariableNames() throws IOException {
+        Path file = write("""
+                customers:
+                  - id: file-webhooks
+                    displayName: Webhooks
+                    locale: en
+                    azure:
+                      tenantId: 72f988bf-86f1-41af-91ab-2d7cd011db47
+                      subscriptionIds: [ 00000000-aaaa-bbbb-cccc-0000000000f1 ]
+                      credential: { type: managed-identity }
+                      monitorWebhook:
+                        tokenEnv: OPSFLOW_FILE_WEBHOOKS_AZURE_MONITOR_TOKEN
+                        audiences: [ "api://opsflow-file-webhooks", 5c6d7e8f-0000-4000-8000-0000000000f1 ]
+                    zabbix:
+                      hostGroups: [ FileWebhooks/Production ]
+                      tokenEnv: OPSFLOW_FILE_WEBHOOKS_ZABBIX_TOKEN
+                """);
+        fileImport.importFile(file);
+
+        Customer customer = registry.find("file-webhooks").orElseThrow();
+        assertThat(customer.azure().monitorWebhook()).isEqualTo(new Customer.MonitorWebhook(
+                "OPSFLOW_FILE_WEBHOOKS_AZURE_MONITOR_TOKEN", null, java.util.List.of("api://opsflow-file-webhooks",
+                "5c6d7e8f-0000-4000-8000-0000000000f1")));
+        assertThat(customer.zabbix()).isEqualTo(new Customer.Zabbix(java.util.List.of("FileWebhooks/Production"),
+                "OPSFLOW_FILE_WEBHOOKS_ZABBIX_TOKEN"));
+    }
+
+    @Test
     void aMissingFieldPointsAtItsCustomer() throws IOException {
         Path file = write("""
                 customers:

@@ -1,6 +1,8 @@
 package io.opsflow.webhook;
 
 import static io.opsflow.webhook.Fixtures.ACME;
+import static io.opsflow.webhook.Fixtures.GLOBEX;
+import static io.opsflow.webhook.Fixtures.GLOBEX_SUBSCRIPTION;
 import static io.opsflow.webhook.Fixtures.PROCESS_INSTANCE;
 import static io.opsflow.webhook.Fixtures.SUBSCRIPTION;
 import static io.opsflow.webhook.Fixtures.body;
@@ -8,7 +10,6 @@ import static io.opsflow.webhook.Fixtures.bytes;
 import static io.opsflow.webhook.Fixtures.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -33,6 +34,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.opsflow.customer.CustomerRegistry;
@@ -41,11 +43,16 @@ import io.opsflow.incident.IncidentIntake;
 import io.opsflow.system.IntakeResult.Outcome;
 
 @WebMvcTest(controllers = AzureMonitorWebhookController.class)
-@Import({AzureMonitorAlerts.class, WebhookSliceConfiguration.class})
-@TestPropertySource(properties = "opsflow.webhook.azure-monitor.token=" + AzureMonitorWebhookControllerTest.TOKEN)
+@Import({AzureMonitorAlerts.class, WebhookCredentials.class, SecureWebhookTokens.class, WebhookSliceConfiguration.class})
+@TestPropertySource(properties = {
+        // acme is rotating its token: the new and the old one are both accepted for now
+        Fixtures.ACME_AZURE_MONITOR_TOKEN_ENV + "=" + AzureMonitorWebhookControllerTest.TOKEN + "," + AzureMonitorWebhookControllerTest.OLD_TOKEN,
+        "OPSFLOW_GLOBEX_AZURE_MONITOR_TOKEN=" + AzureMonitorWebhookControllerTest.GLOBEX_TOKEN})
 class AzureMonitorWebhookControllerTest {
 
     static final String TOKEN = "azure-test-token-3f9a";
+    static final String OLD_TOKEN = "azure-test-token-old-77c1";
+    static final String GLOBEX_TOKEN = "azure-test-token-globex-5d20";
     static final String METRIC_ALERT_ID = "/subscriptions/6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f/providers/"
             + "Microsoft.AlertsManagement/alerts/2d9f4c61-7a3e-4b08-95c2-e81f0a6b3d47";
 
@@ -59,8 +66,9 @@ class AzureMonitorWebhookControllerTest {
     boolean invalidRequest;
 
     @BeforeEach
-    void acmeOwnsTheSubscription() {
-        when(customers.findBySubscriptionId(SUBSCRIPTION)).thenReturn(Optional.of(ACME));
+    void acmeAndGlobexAreCustomers() {
+        when(customers.find("acme")).thenReturn(Optional.of(ACME));
+        when(customers.find("globex")).thenReturn(Optional.of(GLOBEX));
         when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.STARTED, "INC-business-key"));
     }
 
@@ -200,7 +208,7 @@ class AzureMonitorWebhookControllerTest {
     @Test
     void aMissingTokenIs401() throws Exception {
         invalidRequest = true;
-        mvc.perform(post("/webhooks/azure-monitor").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/webhooks/azure-monitor/acme").contentType(MediaType.APPLICATION_JSON)
                         .content(bytes(body("azure-monitor/alert-metric-fired.json"))))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -269,15 +277,70 @@ class AzureMonitorWebhookControllerTest {
     }
 
     @Test
-    void anUnknownSubscriptionIs422NamingIt() throws Exception {
+    void customerAsCredentialNamingCustomerBsSubscriptionIs403AndStartsNothing() throws Exception {
         invalidRequest = true;
-        when(customers.findBySubscriptionId(anyString())).thenReturn(Optional.empty());
+        String globexVm = "/subscriptions/" + GLOBEX_SUBSCRIPTION + "/resourcegroups/rg-globex-prod/providers/"
+                + "microsoft.compute/virtualmachines/vm-globex-web01";
+        ObjectNode body = body("azure-monitor/alert-metric-fired.json");
+        ((ObjectNode) body.at("/data/essentials")).putArray("alertTargetIDs").add(globexVm);
 
-        send(body("azure-monitor/alert-metric-fired.json"))
-                .andExpect(status().isUnprocessableEntity())
+        send(body)
+                .andExpect(status().isForbidden())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value("No customer has the subscription " + SUBSCRIPTION
-                        + " (of data.essentials.alertTargetIDs[0])"));
+                .andExpect(jsonPath("$.title").value("Event outside the credential's customer"))
+                .andExpect(jsonPath("$.errors[0].field").value("data.essentials.alertTargetIDs[0]"))
+                .andExpect(jsonPath("$.detail").value("data.essentials.alertTargetIDs[0]: subscription " + GLOBEX_SUBSCRIPTION
+                        + " is not one of customer 'acme''s subscriptions (azure.subscriptionIds): nothing was started"));
+    }
+
+    @Test
+    void aSecondTargetOrTheAlertIdInAnotherSubscriptionIs403() throws Exception {
+        invalidRequest = true;
+        ObjectNode second = body("azure-monitor/alert-metric-fired.json");
+        ((ArrayNode) second.at("/data/essentials/alertTargetIDs")).add("/subscriptions/" + GLOBEX_SUBSCRIPTION + "/resourcegroups/rg");
+        send(second).andExpect(status().isForbidden()).andExpect(jsonPath("$.errors[0].field").value("data.essentials.alertTargetIDs[1]"));
+
+        // Taking another customer's alert id would make its real alert a duplicate.
+        ObjectNode alertId = body("azure-monitor/alert-metric-fired.json");
+        ((ObjectNode) alertId.at("/data/essentials")).put("alertId", METRIC_ALERT_ID.replace(SUBSCRIPTION, GLOBEX_SUBSCRIPTION));
+        send(alertId).andExpect(status().isForbidden()).andExpect(jsonPath("$.errors[0].field").value("data.essentials.alertId"));
+    }
+
+    @Test
+    void oneCustomersTokenIsWrongForAnotherCustomer() throws Exception {
+        invalidRequest = true;
+        mvc.perform(post("/webhooks/azure-monitor/globex").queryParam("token", TOKEN).contentType(MediaType.APPLICATION_JSON)
+                        .content(bytes(body("azure-monitor/alert-metric-fired.json"))))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value("The token query parameter is wrong"));
+    }
+
+    @Test
+    void duringARotationTheOldTokenStillWorks() throws Exception {
+        send(OLD_TOKEN, MediaType.APPLICATION_JSON_VALUE, bytes(body("azure-monitor/alert-metric-fired.json")))
+                .andExpect(status().isAccepted());
+        assertThat(received().customerId()).isEqualTo("acme");
+    }
+
+    @Test
+    void anUnknownCustomerIs401LikeACustomerWithoutCredential() throws Exception {
+        invalidRequest = true;
+        mvc.perform(post("/webhooks/azure-monitor/initech").queryParam("token", TOKEN).contentType(MediaType.APPLICATION_JSON)
+                        .content(bytes(body("azure-monitor/alert-metric-fired.json"))))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("Customer 'initech' has no Azure Monitor webhook credential "
+                        + "(azure.monitorWebhook in the registry)"));
+    }
+
+    @Test
+    void theRetiredMspWideUrlIs410NamingTheNewOne() throws Exception {
+        invalidRequest = true;
+        mvc.perform(post("/webhooks/azure-monitor").queryParam("token", TOKEN).contentType(MediaType.APPLICATION_JSON)
+                        .content(bytes(body("azure-monitor/alert-metric-fired.json"))))
+                .andExpect(status().isGone())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("POST /webhooks/azure-monitor/{customerId}")));
     }
 
     @Test
@@ -297,6 +360,6 @@ class AzureMonitorWebhookControllerTest {
     }
 
     private ResultActions send(String token, String contentType, byte[] body) throws Exception {
-        return mvc.perform(post("/webhooks/azure-monitor").queryParam("token", token).contentType(contentType).content(body));
+        return mvc.perform(post("/webhooks/azure-monitor/acme").queryParam("token", token).contentType(contentType).content(body));
     }
 }

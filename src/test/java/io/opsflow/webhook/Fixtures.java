@@ -18,9 +18,24 @@ final class Fixtures {
 
     static final String SUBSCRIPTION = "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f";
     static final String COMPANY = "8c1d3e5f7a9b4c2d6e8f0a1b3c5d7e9f";
-    static final Customer ACME = new Customer("acme", "ACME株式会社", "ja", null,
-            new Customer.ServiceNow(COMPANY, "Azure Operations"), new Customer.Zabbix(List.of("ACME/Production")),
+    static final String ACME_TENANT = "3c9d2e71-5b4a-4f8e-9c1d-2a7b6e5f4d30";
+    static final String ACME_AUDIENCE = "api://opsflow-acme-alerts";
+    /** Variables the registry names; the slices supply them as properties (WebhookCredentials reads the Environment). */
+    static final String ACME_AZURE_MONITOR_TOKEN_ENV = "OPSFLOW_ACME_AZURE_MONITOR_TOKEN";
+    static final String ACME_ZABBIX_TOKEN_ENV = "OPSFLOW_ACME_ZABBIX_TOKEN";
+    static final Customer ACME = new Customer("acme", "ACME株式会社", "ja",
+            new Customer.Azure(ACME_TENANT, List.of(SUBSCRIPTION), null, new Customer.Credential("managed-identity", null, null),
+                    new Customer.MonitorWebhook(ACME_AZURE_MONITOR_TOKEN_ENV, null, List.of(ACME_AUDIENCE))),
+            new Customer.ServiceNow(COMPANY, "Azure Operations"),
+            new Customer.Zabbix(List.of("ACME/Production"), ACME_ZABBIX_TOKEN_ENV),
             null, null, null);
+    /** Another customer, with its own subscription and host group. */
+    static final String GLOBEX_SUBSCRIPTION = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+    static final Customer GLOBEX = new Customer("globex", "Globex Corporation", "en",
+            new Customer.Azure("0a1b2c3d-4e5f-4061-8293-a4b5c6d7e8f9", List.of(GLOBEX_SUBSCRIPTION), null,
+                    new Customer.Credential("managed-identity", null, null),
+                    new Customer.MonitorWebhook("OPSFLOW_GLOBEX_AZURE_MONITOR_TOKEN", null, List.of())),
+            null, new Customer.Zabbix(List.of("Globex/Production"), "OPSFLOW_GLOBEX_ZABBIX_TOKEN"), null, null, null);
     static final String PROCESS_INSTANCE = "7c1e9d2a-0b3f-11f0-9a7e-0242ac120002";
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -1,10 +1,13 @@
 package io.opsflow.webhook;
 
 import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +24,7 @@ import io.opsflow.incident.IncidentIntake;
 /** No secret configured: every webhook refuses with 503 naming the variable to set, whatever the caller sends. */
 @WebMvcTest(controllers = {ServiceNowWebhookController.class, AzureMonitorWebhookController.class, ZabbixWebhookController.class})
 @Import({ServiceNowWebhookRouter.class, ServiceNowIncidentHandler.class, AzureMonitorAlerts.class, ZabbixAlerts.class,
-        WebhookSliceConfiguration.class})
+        WebhookCredentials.class, SecureWebhookTokens.class, WebhookSliceConfiguration.class})
 class UnconfiguredWebhooksTest {
 
     @Autowired
@@ -46,18 +49,20 @@ class UnconfiguredWebhooksTest {
     }
 
     @Test
-    void azureMonitorWithoutTokenIs503EvenForAnEmptyToken() throws Exception {
-        mvc.perform(post("/webhooks/azure-monitor").queryParam("token", "").contentType(MediaType.APPLICATION_JSON)
+    void azureMonitorWithItsTokenVariableUnsetIs503NamingIt() throws Exception {
+        when(customers.find("acme")).thenReturn(Optional.of(Fixtures.ACME));
+        mvc.perform(post("/webhooks/azure-monitor/acme").queryParam("token", "").contentType(MediaType.APPLICATION_JSON)
                         .content(Fixtures.bytes(Fixtures.body("azure-monitor/alert-metric-fired.json"))))
                 .andExpect(status().isServiceUnavailable())
-                .andExpect(jsonPath("$.detail").value("This webhook has no secret: set OPSFLOW_WEBHOOK_AZURE_MONITOR_TOKEN on opsflow"));
+                .andExpect(jsonPath("$.detail").value("This webhook has no secret: set OPSFLOW_ACME_AZURE_MONITOR_TOKEN on opsflow"));
     }
 
     @Test
-    void zabbixWithoutTokenIs503() throws Exception {
-        mvc.perform(post("/webhooks/zabbix").header("Authorization", "Bearer ").contentType(MediaType.APPLICATION_JSON)
+    void zabbixWithItsTokenVariableUnsetIs503NamingIt() throws Exception {
+        when(customers.find("acme")).thenReturn(Optional.of(Fixtures.ACME));
+        mvc.perform(post("/webhooks/zabbix/acme").header("Authorization", "Bearer anything").contentType(MediaType.APPLICATION_JSON)
                         .content(Fixtures.bytes(Fixtures.body("zabbix/webhook-problem.json"))))
                 .andExpect(status().isServiceUnavailable())
-                .andExpect(jsonPath("$.detail").value("This webhook has no secret: set OPSFLOW_WEBHOOK_ZABBIX_TOKEN on opsflow"));
+                .andExpect(jsonPath("$.detail").value("This webhook has no secret: set OPSFLOW_ACME_ZABBIX_TOKEN on opsflow"));
     }
 }

@@ -24,16 +24,16 @@ class WebhookPropertiesTest {
         runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
                         new SystemEnvironmentPropertySource("test-systemEnvironment", Map.of(
                                 "OPSFLOW_WEBHOOK_SERVICENOW_SECRET", "sn-s3cret",
-                                "OPSFLOW_WEBHOOK_AZURE_MONITOR_TOKEN", "az-s3cret",
-                                "OPSFLOW_WEBHOOK_ZABBIX_TOKEN", "zbx-s3cret",
+                                "OPSFLOW_WEBHOOK_AZURE_MONITOR_JWKS_BASE_URL", "https://login.microsoftonline.us",
+                                "OPSFLOW_WEBHOOK_AZURE_MONITOR_REQUIRED_ROLE", "",
                                 "OPSFLOW_WEBHOOK_ZABBIX_TIME_ZONE", "Asia/Tokyo"))))
                 .run(context -> {
                     WebhookProperties properties = context.getBean(WebhookProperties.class);
                     assertThat(properties.servicenow().secret()).isEqualTo("sn-s3cret");
-                    assertThat(properties.azureMonitor().token()).isEqualTo("az-s3cret");
-                    assertThat(properties.zabbix().token()).isEqualTo("zbx-s3cret");
+                    assertThat(properties.azureMonitor().jwksBaseUrl()).hasToString("https://login.microsoftonline.us");
+                    assertThat(properties.azureMonitor().requiredRole()).isEmpty();
                     assertThat(properties.zabbix().timeZone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
-                    assertThat(properties.toString()).doesNotContain("s3cret").contains("secret=<set>", "token=<set>");
+                    assertThat(properties.toString()).doesNotContain("s3cret").contains("secret=<set>");
                 });
     }
 
@@ -45,6 +45,10 @@ class WebhookPropertiesTest {
             assertThat(properties.maxBodySize()).isEqualTo(DataSize.ofKilobytes(256));
             assertThat(properties.maxBodySize().toBytes()).isEqualTo(262_144);
             assertThat(properties.zabbix().timeZone()).isEqualTo(ZoneId.of("UTC"));
+            assertThat(properties.azureMonitor().jwksBaseUrl()).hasToString("https://login.microsoftonline.com");
+            assertThat(properties.azureMonitor().issuers()).containsExactly("https://sts.windows.net/{tenant}/",
+                    "https://login.microsoftonline.com/{tenant}/v2.0");
+            assertThat(properties.azureMonitor().requiredRole()).isEqualTo("ActionGroupsSecureWebhook");
             assertThat(properties.toString()).contains("secret=<none>");
         });
     }

@@ -1,6 +1,7 @@
 package io.opsflow.webhook;
 
 import static io.opsflow.webhook.Fixtures.ACME;
+import static io.opsflow.webhook.Fixtures.GLOBEX;
 import static io.opsflow.webhook.Fixtures.PROCESS_INSTANCE;
 import static io.opsflow.webhook.Fixtures.body;
 import static io.opsflow.webhook.Fixtures.bytes;
@@ -44,13 +45,15 @@ import io.opsflow.incident.IncidentIntake;
 import io.opsflow.system.IntakeResult.Outcome;
 
 @WebMvcTest(controllers = ZabbixWebhookController.class)
-@Import({ZabbixAlerts.class, WebhookSliceConfiguration.class})
+@Import({ZabbixAlerts.class, WebhookCredentials.class, SecureWebhookTokens.class, WebhookSliceConfiguration.class})
 @TestPropertySource(properties = {
-        "opsflow.webhook.zabbix.token=" + ZabbixWebhookControllerTest.TOKEN,
+        Fixtures.ACME_ZABBIX_TOKEN_ENV + "=" + ZabbixWebhookControllerTest.TOKEN,
+        "OPSFLOW_GLOBEX_ZABBIX_TOKEN=" + ZabbixWebhookControllerTest.GLOBEX_TOKEN,
         "opsflow.webhook.zabbix.time-zone=Asia/Tokyo"})
 class ZabbixWebhookControllerTest {
 
     static final String TOKEN = "zabbix-test-token-81c2";
+    static final String GLOBEX_TOKEN = "zabbix-test-token-globex-40aa";
 
     @Autowired
     MockMvc mvc;
@@ -64,7 +67,9 @@ class ZabbixWebhookControllerTest {
     @BeforeEach
     void acmeIsACustomer() {
         when(customers.find("acme")).thenReturn(Optional.of(ACME));
+        when(customers.find("globex")).thenReturn(Optional.of(GLOBEX));
         when(customers.findByZabbixHostGroup("ACME/Production")).thenReturn(Optional.of(ACME));
+        when(customers.findByZabbixHostGroup("Globex/Production")).thenReturn(Optional.of(GLOBEX));
         when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.STARTED, "zabbix:4711"));
     }
 
@@ -229,7 +234,7 @@ class ZabbixWebhookControllerTest {
     void aMissingOrWrongTokenIs401() throws Exception {
         invalidRequest = true;
         byte[] body = bytes(body("zabbix/webhook-problem.json"));
-        mvc.perform(post("/webhooks/zabbix").contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(post("/webhooks/zabbix/acme").contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("Authorization: Bearer <token> is missing"));
@@ -289,19 +294,59 @@ class ZabbixWebhookControllerTest {
     }
 
     @Test
-    void anUnknownCustomerIs422NamingTheTagOrTheHostGroups() throws Exception {
+    void customerAsTokenNamingCustomerBsHostGroupOrTagIs403AndStartsNothing() throws Exception {
         invalidRequest = true;
-        ObjectNode problem = body("zabbix/webhook-problem.json");
-        problem.put("event_tags", "[{\"tag\":\"customer\",\"value\":\"initech\"}]");
-        send(problem)
-                .andExpect(status().isUnprocessableEntity())
+        ObjectNode hostGroup = body("zabbix/webhook-problem.json");
+        hostGroup.put("event_tags", "[{\"tag\":\"env\",\"value\":\"prod\"}]");
+        hostGroup.put("trigger_hostgroups", "Linux servers, Globex/Production");
+        send(hostGroup)
+                .andExpect(status().isForbidden())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value("No customer 'initech' (from the Zabbix 'customer' tag)"));
+                .andExpect(jsonPath("$.title").value("Event outside the credential's customer"))
+                .andExpect(jsonPath("$.errors[0].field").value("trigger_hostgroups"))
+                .andExpect(jsonPath("$.detail").value("trigger_hostgroups: host group 'Globex/Production' is not customer 'acme''s "
+                        + "(zabbix.hostGroups): nothing was started"));
 
-        // The 3.0 contract message names neither a customer nor host groups: the template must add one.
-        send(forwarded("zabbix/alertscript-3.0-problem.json"))
-                .andExpect(status().isUnprocessableEntity())
-                .andExpect(jsonPath("$.detail").value("The event has no 'customer' tag and no host groups: no customer can be found"));
+        ObjectNode tag = body("zabbix/webhook-problem.json");
+        tag.put("event_tags", "[{\"tag\":\"customer\",\"value\":\"globex\"}]");
+        send(tag)
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.errors[0].field").value("event_tags"))
+                .andExpect(jsonPath("$.detail").value("event_tags: the event names customer 'globex', but the token is customer "
+                        + "'acme''s: nothing was started"));
+
+        ObjectNode script = forwarded("zabbix/alertscript-3.0-problem.json");
+        script.put("message", script.get("message").asText() + "\ncustomer: globex");
+        send(script).andExpect(status().isForbidden()).andExpect(jsonPath("$.errors[0].field").value("message.customer"));
+    }
+
+    @Test
+    void oneCustomersTokenIsWrongForAnotherCustomer() throws Exception {
+        invalidRequest = true;
+        mvc.perform(post("/webhooks/zabbix/globex").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON).content(bytes(body("zabbix/webhook-problem.json"))))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value("The bearer token is wrong"));
+        mvc.perform(post("/webhooks/zabbix/initech").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON).content(bytes(body("zabbix/webhook-problem.json"))))
+                .andExpect(status().isUnauthorized())
+                .andExpect(jsonPath("$.detail").value("Customer 'initech' has no Zabbix webhook credential (zabbix.tokenEnv in the registry)"));
+    }
+
+    @Test
+    void anEventWithoutTagOrOwnedHostGroupIsTheTokensCustomers() throws Exception {
+        // The 3.0 contract message names neither a customer nor host groups: the token says whose it is.
+        send(forwarded("zabbix/alertscript-3.0-problem.json")).andExpect(status().isAccepted());
+        assertThat(received().customerId()).isEqualTo("acme");
+    }
+
+    @Test
+    void theRetiredMspWideUrlIs410() throws Exception {
+        invalidRequest = true;
+        mvc.perform(post("/webhooks/zabbix").header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON).content(bytes(body("zabbix/webhook-problem.json"))))
+                .andExpect(status().isGone())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("POST /webhooks/zabbix/{customerId}")));
     }
 
     /** The problem of webhook-problem.json acknowledged with a comment, as the media type sends it. */
@@ -333,7 +378,7 @@ class ZabbixWebhookControllerTest {
     }
 
     private ResultActions send(String authorization, String contentType, byte[] body) throws Exception {
-        return mvc.perform(post("/webhooks/zabbix").header(HttpHeaders.AUTHORIZATION, authorization)
+        return mvc.perform(post("/webhooks/zabbix/acme").header(HttpHeaders.AUTHORIZATION, authorization)
                 .contentType(contentType).content(body));
     }
 }
