@@ -67,7 +67,7 @@ class IngestBenchmark {
     static final String SUBSCRIPTION = "7b3e1f20-0000-4000-8000-00000000be01";
     static final String CUSTOMER = "bench";
     static final String TOKEN = "bench-azure-monitor-token";
-    static final String ADMIN_PASSWORD = "bench-admin-secret";
+    static final String ADMIN_PASSWORD = "Bench-Only-Secret-3";
 
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
