@@ -21,5 +21,5 @@ import org.springframework.test.context.ActiveProfiles;
 public @interface OpsflowSpringTest {
 
     /** The administrator password of the test profile (never used outside tests). */
-    String ADMIN_PASSWORD = "test-only-admin-secret";
+    String ADMIN_PASSWORD = "Test-Only-Root-Secret-1";
 }

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class TestIdentities {
 
-    public static final String PASSWORD = "test-only-user-secret";
+    public static final String PASSWORD = "Test-Only-User-Secret-2";
 
     private final IdentityService identityService;
 

@@ -11,28 +11,39 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+
+import io.opsflow.signin.SignInThrottle;
 
 /**
  * Checks HTTP Basic credentials against Camunda's identity store (the same users that log in to
- * Tasklist), including its lock-out after repeated failures, and maps groups to roles.
+ * Tasklist) and maps groups to roles. A user or client address with too many recent failures is
+ * refused by {@link SignInThrottle} before the password is checked.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
+    private final SignInThrottle throttle;
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, SignInThrottle throttle) {
         this.identityService = identityService;
+        this.throttle = throttle;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
+        String clientAddress = authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+        throttle.checkAllowed(userId, clientAddress);
         if (userId == null || credentials == null || !identityService.checkPassword(userId, credentials.toString())) {
+            throttle.failed(userId, clientAddress);
             throw new BadCredentialsException("Bad credentials");
         }
+        throttle.succeeded(userId);
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities(userId));
     }
 

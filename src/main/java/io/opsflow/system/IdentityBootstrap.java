@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
@@ -32,7 +33,10 @@ import org.springframework.stereotype.Component;
 public class IdentityBootstrap implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
-    private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    /** One class each for Camunda's password policy; no look-alikes, no characters a shell or YAML treats specially. */
+    private static final List<String> PASSWORD_CLASSES = List.of(
+            "ABCDEFGHJKLMNPQRSTUVWXYZ", "abcdefghijkmnopqrstuvwxyz", "23456789", "-_.+=%");
+    private static final String PASSWORD_ALPHABET = String.join("", PASSWORD_CLASSES);
     private static final int GENERATED_PASSWORD_LENGTH = 24;
 
     private final IdentityService identityService;
@@ -73,10 +77,10 @@ public class IdentityBootstrap implements InitializingBean {
             return null;
         }
         boolean generate = configuredPassword == null || configuredPassword.isBlank();
-        String password = generate ? generatePassword() : configuredPassword;
         User user = identityService.newUser(userId);
         user.setFirstName("opsflow");
         user.setLastName("Administrator");
+        String password = generate ? generatePassword(user) : checkedAgainstPolicy(configuredPassword, user);
         user.setPassword(password);
         identityService.saveUser(user);
         identityService.createMembership(userId, Groups.CAMUNDA_ADMIN);
@@ -163,11 +167,40 @@ public class IdentityBootstrap implements InitializingBean {
         }
     }
 
-    private String generatePassword() {
-        StringBuilder password = new StringBuilder(GENERATED_PASSWORD_LENGTH);
-        for (int i = 0; i < GENERATED_PASSWORD_LENGTH; i++) {
-            password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
+    /**
+     * One character of each class, the rest from all of them, shuffled; drawn again in the rare
+     * case the engine's policy still refuses it (it contains the user id, e.g. a one-letter id).
+     */
+    private String generatePassword(User user) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            List<Character> characters = new java.util.ArrayList<>(GENERATED_PASSWORD_LENGTH);
+            for (String characterClass : PASSWORD_CLASSES) {
+                characters.add(characterClass.charAt(random.nextInt(characterClass.length())));
+            }
+            while (characters.size() < GENERATED_PASSWORD_LENGTH) {
+                characters.add(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
+            }
+            java.util.Collections.shuffle(characters, random);
+            StringBuilder password = new StringBuilder(GENERATED_PASSWORD_LENGTH);
+            characters.forEach(password::append);
+            if (identityService.getPasswordPolicy() == null
+                    || identityService.checkPasswordAgainstPolicy(password.toString(), user).isValid()) {
+                return password.toString();
+            }
         }
-        return password.toString();
+        throw new IllegalStateException("No generated password satisfies the password policy for user '" + user.getId()
+                + "'; set OPSFLOW_ADMIN_PASSWORD");
+    }
+
+    /** Refuses the start with every rule the configured password breaks, instead of the engine's bare refusal. */
+    private String checkedAgainstPolicy(String password, User user) {
+        if (identityService.getPasswordPolicy() == null) {
+            return password;
+        }
+        PasswordPolicyResult result = identityService.checkPasswordAgainstPolicy(password, user);
+        if (!result.isValid()) {
+            throw new AdminPasswordPolicyException(user.getId(), result.getViolatedRules());
+        }
+        return password;
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -19,10 +20,13 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opsflow.signin.SignInThrottledException;
+
 /**
  * Who may call what. Our own APIs and Camunda's {@code /engine-rest} use HTTP Basic against the
  * Camunda identity store, so one user list serves Tasklist, Cockpit and every API. The Camunda
  * webapps keep their own session login, so Spring Security lets {@code /camunda/**} through.
+ * Failed sign-ins on either path are throttled (io.opsflow.signin, docs/security.md).
  */
 @Configuration
 class SecurityConfiguration {
@@ -48,6 +52,9 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(Roles.ADMIN, Roles.MANAGER)
                         .requestMatchers("/api/customers", "/api/customers/**").hasRole(Roles.ADMIN)
+                        // Tells any signed-in caller whether another user's password is right, beside the
+                        // sign-in throttle; nothing in opsflow or the webapps needs it.
+                        .requestMatchers("/engine-rest/identity/verify").denyAll()
                         .requestMatchers("/api/**", "/engine-rest/**").authenticated()
                         // Camunda webapps authenticate in their own filters; everything else is static or public.
                         .anyRequest().permitAll())
@@ -76,6 +83,11 @@ class SecurityConfiguration {
 
     private static AuthenticationEntryPoint unauthorized(ObjectMapper json) {
         return (request, response, e) -> {
+            if (e instanceof SignInThrottledException throttled) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+                writeProblem(json, response, HttpStatus.TOO_MANY_REQUESTS, throttled.getMessage());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"opsflow\"");
             writeProblem(json, response, HttpStatus.UNAUTHORIZED,
                     "Authentication required: send HTTP Basic credentials of an opsflow user");

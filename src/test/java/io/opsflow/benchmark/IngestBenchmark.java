@@ -69,7 +69,7 @@ class IngestBenchmark {
     static final String TOKEN = "bench-azure-monitor-token";
     /** The variable the benchmark customer's registry entry names for its Azure Monitor token. */
     static final String TOKEN_ENV = "OPSFLOW_BENCH_AZURE_MONITOR_TOKEN";
-    static final String ADMIN_PASSWORD = "bench-admin-secret";
+    static final String ADMIN_PASSWORD = "Bench-Only-Secret-3";
 
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

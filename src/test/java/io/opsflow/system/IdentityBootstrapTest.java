@@ -1,6 +1,7 @@
 package io.opsflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -9,9 +10,11 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -39,16 +42,47 @@ class IdentityBootstrapTest {
 
     @Test
     void aConfiguredPasswordIsUsedAndNeverLogged(CapturedOutput output) {
-        assertThat(bootstrap.ensureAdmin("admin-set", "a-password-from-the-environment")).isNull();
-        assertThat(identityService.checkPassword("admin-set", "a-password-from-the-environment")).isTrue();
+        assertThat(bootstrap.ensureAdmin("admin-set", "A-Password-From-The-Environment-7")).isNull();
+        assertThat(identityService.checkPassword("admin-set", "A-Password-From-The-Environment-7")).isTrue();
         assertThat(identityService.createUserQuery().memberOfGroup(Roles.ADMIN_GROUP).userId("admin-set").count()).isOne();
-        assertThat(output.getAll()).contains("Created administrator 'admin-set'").doesNotContain("a-password-from-the-environment");
+        assertThat(output.getAll()).contains("Created administrator 'admin-set'").doesNotContain("A-Password-From-The-Environment-7");
+    }
+
+    @Test
+    void aConfiguredPasswordThePolicyRefusesStopsTheStartSayingWhy(CapturedOutput output) {
+        assertThatThrownBy(() -> bootstrap.ensureAdmin("admin-weak", "weakpassword"))
+                .isInstanceOf(AdminPasswordPolicyException.class)
+                .hasMessageContaining("OPSFLOW_ADMIN_PASSWORD does not satisfy the password policy for the administrator 'admin-weak'")
+                .hasMessageContaining("at least 1 upper-case letter(s)")
+                .hasMessageContaining("at least 1 digit(s)")
+                .hasMessageContaining("at least 1 special character(s)")
+                .hasMessageNotContaining("weakpassword");
+        assertThatThrownBy(() -> bootstrap.ensureAdmin("admin-weak", "Admin-Weak-Password-1"))
+                .hasMessageContaining("not containing the user id");
+        assertThat(identityService.createUserQuery().userId("admin-weak").count()).as("nothing created").isZero();
+        assertThat(output.getAll()).doesNotContain("weakpassword");
+
+        FailureAnalysis analysis = new AdminPasswordPolicyFailureAnalyzer().analyze(new IllegalStateException(
+                new AdminPasswordPolicyException("admin", identityService.checkPasswordAgainstPolicy("short").getViolatedRules())));
+        assertThat(analysis.getDescription()).contains("at least 10 characters");
+        assertThat(analysis.getAction()).contains("OPSFLOW_ADMIN_PASSWORD");
+    }
+
+    @Test
+    void usersCannotBeGivenWeakPasswords() {
+        User weak = identityService.newUser("policy-weak");
+        weak.setPassword("password");
+        assertThatThrownBy(() -> identityService.saveUser(weak)).hasMessageContaining("policy");
     }
 
     @Test
     void aMissingPasswordIsGeneratedStrongAndShownOnlyOnce(CapturedOutput output) {
         String generated = bootstrap.ensureAdmin("admin-generated", null);
-        assertThat(generated).hasSize(24).matches("[A-Za-z0-9]+");
+        assertThat(generated).hasSize(24).matches("[A-Za-z0-9._+=%-]+")
+                .containsPattern("[A-Z]").containsPattern("[a-z]").containsPattern("[0-9]").containsPattern("[._+=%-]");
+        assertThat(identityService.checkPasswordAgainstPolicy(generated, identityService.createUserQuery()
+                .userId("admin-generated").singleResult()).isValid()).isTrue();
+        assertThat(bootstrap.ensureAdmin("a", null)).as("even for a one-letter id").doesNotContainIgnoringCase("a");
         assertThat(identityService.checkPassword("admin-generated", generated)).isTrue();
         assertThat(output.getAll()).contains("generated password").contains(generated);
 

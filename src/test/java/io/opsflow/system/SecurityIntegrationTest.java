@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -26,6 +29,8 @@ class SecurityIntegrationTest {
     TestRestTemplate rest;
     @Autowired
     TestIdentities identities;
+    @Autowired
+    IdentityService identityService;
 
     @Test
     void engineRestAndApiRequireALogin() {
@@ -57,11 +62,88 @@ class SecurityIntegrationTest {
     @Test
     void wrongPasswordIsRefusedAndDelaysTheNextAttempt() {
         identities.user("sec-locked", List.of(Roles.OPERATORS_GROUP), List.of());
-        assertThat(rest.withBasicAuth("sec-locked", "wrong").getForEntity("/engine-rest/task", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.UNAUTHORIZED);
-        // Camunda's brute-force protection: right after a failure even the right password waits.
-        assertThat(rest.withBasicAuth("sec-locked", TestIdentities.PASSWORD).getForEntity("/engine-rest/task", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(basic("sec-locked", "wrong", "192.0.2.1").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        // Camunda's brake, shared by the cluster through the database: right after a failure even the
+        // right password waits (1 s here, doubling up to 60 s).
+        assertThat(basic("sec-locked", TestIdentities.PASSWORD, "192.0.2.1").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void repeatedFailuresOfOneUserAreThrottledNotLockedForGood() {
+        identities.user("sec-throttled", List.of(Roles.OPERATORS_GROUP), List.of());
+        for (int i = 0; i < 5; i++) {
+            assertThat(basic("sec-throttled", "wrong-" + i, "192.0.2.10" + i).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+        // Camunda's own delay has passed: only opsflow's throttle stands between the right password and a login.
+        awaitCamundaDelay("sec-throttled");
+        ResponseEntity<String> throttled = basic("sec-throttled", TestIdentities.PASSWORD, "192.0.2.20");
+        assertThat(throttled.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(throttled.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(Long.parseLong(throttled.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1L, 300L);
+        assertThat(throttled.getBody()).contains("Too many failed sign-ins").contains("Try again in");
+        assertThat(webappLogin("sec-throttled", TestIdentities.PASSWORD, "192.0.2.21").getStatusCode())
+                .as("the webapps' login shares the throttle").isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        // The right password was not even checked (a check would have reset Camunda's failure count),
+        // and Camunda's lock-out never becomes permanent.
+        assertThat(((UserEntity) identityService.createUserQuery().userId("sec-throttled").singleResult()).getAttempts())
+                .isPositive();
+        assertThat(identityService.checkPassword("sec-throttled", TestIdentities.PASSWORD)).isTrue();
+    }
+
+    @Test
+    void repeatedFailuresFromOneAddressAreThrottledForEveryUser() {
+        for (int i = 0; i < 20; i++) {
+            webappLogin("sec-sprayed-" + i, "Wrong-Guess-" + i, "198.51.100.77");
+        }
+        ResponseEntity<String> login = webappLogin("admin", OpsflowSpringTest.ADMIN_PASSWORD, "198.51.100.77");
+        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(login.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+        assertThat(basic("admin", OpsflowSpringTest.ADMIN_PASSWORD, "198.51.100.77").getStatusCode())
+                .isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(basic("admin", OpsflowSpringTest.ADMIN_PASSWORD, "198.51.100.78").getStatusCode())
+                .as("the administrator from elsewhere").isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aSuccessfulLoginClearsTheUsersFailures() {
+        identities.user("sec-forgetful", List.of(Roles.OPERATORS_GROUP), List.of());
+        // Three failures, then the right password, twice: without the reset the sixth attempt would be a 429.
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(webappLogin("sec-forgetful", "Wrong-Guess-" + i, "192.0.2.5" + round).getStatusCode())
+                        .isEqualTo(HttpStatus.UNAUTHORIZED);
+            }
+            awaitCamundaDelay("sec-forgetful");
+            assertThat(webappLogin("sec-forgetful", TestIdentities.PASSWORD, "192.0.2.5" + round).getStatusCode())
+                    .as("round %d", round).isEqualTo(HttpStatus.OK);
+        }
+    }
+
+    @Test
+    void noCallerMayTestAnotherUsersPassword() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> verify = rest.withBasicAuth("admin", OpsflowSpringTest.ADMIN_PASSWORD).exchange(
+                "/engine-rest/identity/verify", HttpMethod.POST,
+                new HttpEntity<>("{\"username\":\"sec-operator\",\"password\":\"x\"}", headers), String.class);
+        assertThat(verify.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void sessionCookiesAreHttpOnlyLaxAndSecureOnlyOverHttps() {
+        List<String> plain = cookies(new HttpHeaders());
+        assertThat(plain).filteredOn(c -> c.startsWith("JSESSIONID=")).singleElement().satisfies(c -> assertThat(c)
+                .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax").doesNotContainIgnoringCase("Secure"));
+        assertThat(plain).filteredOn(c -> c.startsWith("XSRF-TOKEN=")).singleElement()
+                .satisfies(c -> assertThat(c).doesNotContainIgnoringCase("Secure"));
+
+        HttpHeaders behindTls = new HttpHeaders();
+        behindTls.add("X-Forwarded-Proto", "https");
+        List<String> secure = cookies(behindTls);
+        assertThat(secure).filteredOn(c -> c.startsWith("JSESSIONID=")).singleElement().satisfies(c -> assertThat(c)
+                .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax").containsIgnoringCase("; Secure"));
+        assertThat(secure).filteredOn(c -> c.startsWith("XSRF-TOKEN=")).singleElement()
+                .satisfies(c -> assertThat(c).containsIgnoringCase("; Secure"));
     }
 
     @Test
@@ -98,8 +180,12 @@ class SecurityIntegrationTest {
         assertThat(rest.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
-    /** Logs in as the Tasklist page does: fetch the page for the CSRF cookie, then post the form. */
     private ResponseEntity<String> webappLogin(String user, String password) {
+        return webappLogin(user, password, "127.0.0.1");
+    }
+
+    /** Logs in as the Tasklist page does, from {@code clientAddress} as nginx would forward it. */
+    private ResponseEntity<String> webappLogin(String user, String password, String clientAddress) {
         ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
         String token = page.getHeaders().get(HttpHeaders.SET_COOKIE).stream()
                 .filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.substring(11, c.indexOf(';'))).findFirst().orElseThrow();
@@ -109,10 +195,37 @@ class SecurityIntegrationTest {
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
         headers.add("X-XSRF-TOKEN", token);
         headers.add(HttpHeaders.COOKIE, session + "; XSRF-TOKEN=" + token);
+        headers.add("X-Forwarded-For", clientAddress);
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("username", user);
         form.add("password", password);
         return rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
                 new HttpEntity<>(form, headers), String.class);
+    }
+
+    private ResponseEntity<String> basic(String user, String password, String clientAddress) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBasicAuth(user, password);
+        headers.add("X-Forwarded-For", clientAddress);
+        return rest.exchange("/engine-rest/task", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    private List<String> cookies(HttpHeaders headers) {
+        return rest.exchange("/camunda/app/tasklist/default/", HttpMethod.GET, new HttpEntity<>(headers), String.class)
+                .getHeaders().get(HttpHeaders.SET_COOKIE);
+    }
+
+    /** Waits out Camunda's own short delay after a failure (it would refuse even the right password). */
+    private void awaitCamundaDelay(String userId) {
+        UserEntity user = (UserEntity) identityService.createUserQuery().userId(userId).singleResult();
+        long wait = user.getLockExpirationTime() == null ? 0 : user.getLockExpirationTime().getTime() - System.currentTimeMillis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait + 50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }
