@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.opsflow.customer.Customer;
+import io.opsflow.servicenow.FieldLimits;
 import io.opsflow.servicenow.Incident;
 import io.opsflow.servicenow.NewIncident;
 import io.opsflow.servicenow.ServiceNowClient;
@@ -34,8 +35,10 @@ class CreateServiceNowIncidentDelegate implements JavaDelegate {
                 (String) execution.getVariable(IncidentVariables.ALERT_ID),
                 (String) execution.getVariable(IncidentVariables.SOURCE),
                 customer.servicenow().companySysId(), null, customer.servicenow().assignmentGroup(), null,
-                (String) execution.getVariable(IncidentVariables.SUMMARY),
-                execution.getVariable(IncidentVariables.DESCRIPTION) + "\n\nopsflow: " + link,
+                FieldLimits.fit((String) execution.getVariable(IncidentVariables.SUMMARY), "", FieldLimits.SHORT_DESCRIPTION),
+                // The whole text stays in opsflow (Triage form); ServiceNow gets what its field holds.
+                FieldLimits.fit((String) execution.getVariable(IncidentVariables.DESCRIPTION), "\n\nopsflow: " + link,
+                        FieldLimits.DESCRIPTION),
                 (String) execution.getVariable(IncidentVariables.IMPACT),
                 (String) execution.getVariable(IncidentVariables.URGENCY), null, null));
         execution.setVariable(IncidentVariables.SERVICENOW_SYS_ID, incident.sysId());

@@ -38,6 +38,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
+    /**
+     * A passing fault (database unreachable, pool exhausted, lock timeout) rolled the request back
+     * whole: 503 with Retry-After asks the sender to send it again. Anything else stays a 500.
+     */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+        if (!TransientFailures.isTransient(e)) {
+            throw e;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "opsflow's database did not answer in time; nothing was recorded. Send the request again after "
+                        + TransientFailures.RETRY_AFTER_SECONDS + " seconds");
+        problem.setTitle("Temporarily unavailable");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(TransientFailures.RETRY_AFTER_SECONDS)).body(problem);
+    }
+
     /** Malformed or mistyped JSON: say where, instead of Spring's generic "failed to read request". */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,

@@ -32,9 +32,12 @@ final class JsonFields {
         return node == null ? MissingNode.getInstance() : node;
     }
 
-    /** The text at the path, or null when absent, null or not a scalar. */
+    /** The text at the path, or null when absent or null; an object or array there is a 400 naming the path. */
     static String text(JsonNode root, String path) {
         JsonNode node = at(root, path);
+        if (node.isContainerNode()) {
+            throw WebhookRejectedException.invalid(path, "must be a string, not " + node.getNodeType().name().toLowerCase());
+        }
         return node.isValueNode() && !node.isNull() ? node.asText() : null;
     }
 

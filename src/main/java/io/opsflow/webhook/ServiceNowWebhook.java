@@ -55,13 +55,20 @@ public record ServiceNowWebhook(String deliveryId, String type, String table, In
         return JsonFields.required(body, "record." + name);
     }
 
-    /** {@code record} as Table API field name to string value (a reference link object gives its value). */
+    /**
+     * {@code record} as Table API field name to string value (a reference link object gives its
+     * value). A field of another shape (an array, an object without a scalar {@code value}) is a 400
+     * naming it, never silently dropped.
+     */
     public Map<String, String> record() {
         Map<String, String> fields = new LinkedHashMap<>();
         body.path("record").fields().forEachRemaining(e -> {
             JsonNode value = e.getValue().isObject() ? e.getValue().path("value") : e.getValue();
             if (value.isValueNode() && !value.isNull()) {
                 fields.put(e.getKey(), value.asText());
+            } else if (!value.isNull() && !(e.getValue().isObject() && value.isMissingNode() && e.getValue().isEmpty())) {
+                throw WebhookRejectedException.invalid("record." + e.getKey(), "must be a string or a reference {\"value\": …}, not "
+                        + e.getValue().getNodeType().name().toLowerCase());
             }
         });
         return fields;

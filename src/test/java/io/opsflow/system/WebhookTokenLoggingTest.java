@@ -43,11 +43,11 @@ class WebhookTokenLoggingTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
 
-        assertThat(rest.postForEntity("/webhooks/azure-monitor?token=test-only-azure-monitor-token",
+        assertThat(rest.postForEntity("/webhooks/azure-monitor/demo?token=test-only-azure-monitor-token",
                 new HttpEntity<>("{\"schemaId\":\"azureMonitorCommonAlertSchema\"}", headers), String.class)
                 .getStatusCode()).as("past the token check, refused for its body").isNotEqualTo(HttpStatus.UNAUTHORIZED)
                 .matches(status -> status.is4xxClientError());
-        assertThat(rest.postForEntity("/webhooks/azure-monitor?token=guessed-token-7f3a",
+        assertThat(rest.postForEntity("/webhooks/azure-monitor/demo?token=guessed-token-7f3a",
                 new HttpEntity<>("{}", headers), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
         assertThat(output.getAll()).doesNotContain("test-only-azure-monitor-token").doesNotContain("guessed-token-7f3a");
