@@ -22,10 +22,10 @@ class WorkNotes {
         this.properties = properties;
     }
 
-    /** The note of the step {@code execution} is at: an event subprocess run is its own execution, so each alert update gets its note. */
+    /** The note of the step {@code execution} is at: each run of an event subprocess (an alert update) gets its own. */
     void add(DelegateExecution execution, String text) {
         servicenow.updateIncident(IncidentContext.serviceNowSysId(execution), IncidentUpdate.workNote("opsflow: " + trim(text)),
-                NoteKey.forStep(execution.getProcessInstanceId(), execution.getId(), execution.getCurrentActivityId(), null));
+                NoteKey.forStep(execution.getProcessInstanceId(), execution.getParentActivityInstanceId(), execution.getCurrentActivityId(), null));
     }
 
     String trim(String text) {

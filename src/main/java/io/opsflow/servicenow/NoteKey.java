@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code [opsflow:<16 hex digits>]}, so a write retried after a lost answer (ServiceNow committed the
  * note, the answer timed out, the job ran again) finds its note in {@code sys_journal_field} instead of
  * adding a second one. Derived from the process step like {@code JobNames}: the same step retried
- * gives the same key; another step, another execution or another pass of a loop gives another.
+ * gives the same key; another step, another run of a subprocess or another pass of a loop gives another.
  */
 public record NoteKey(String value) {
 
@@ -27,12 +27,14 @@ public record NoteKey(String value) {
     }
 
     /**
-     * For the note a process step writes. {@code executionId} keeps apart the runs of an event
-     * subprocess or a boundary path; {@code discriminator} (e.g. the fulfilment attempt; may be null)
-     * the passes of a loop that reuses one execution.
+     * For the note a process step writes. {@code scopeInstanceId} is the activity instance of the scope
+     * the step runs in (Camunda's {@code getParentActivityInstanceId()}): it keeps apart the runs of an
+     * event subprocess and, unlike the execution id, survives a job retry (an {@code asyncBefore} task
+     * with input parameters gets a new execution on each try). {@code discriminator} (e.g. the
+     * fulfilment attempt; may be null) keeps apart the passes of a loop in one scope.
      */
-    public static NoteKey forStep(String processInstanceId, String executionId, String activityId, String discriminator) {
-        String key = required(processInstanceId) + "/" + required(executionId) + "/" + required(activityId) + "/"
+    public static NoteKey forStep(String processInstanceId, String scopeInstanceId, String activityId, String discriminator) {
+        String key = required(processInstanceId) + "/" + required(scopeInstanceId) + "/" + required(activityId) + "/"
                 + (discriminator == null ? "" : discriminator);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(("opsflow-note:" + key).getBytes(StandardCharsets.UTF_8));
@@ -72,7 +74,7 @@ public record NoteKey(String value) {
 
     private static String required(String part) {
         if (part == null || part.isBlank()) {
-            throw new IllegalArgumentException("A note key needs the process instance, execution and activity ids");
+            throw new IllegalArgumentException("A note key needs the process instance, scope instance and activity ids");
         }
         return part;
     }
