@@ -81,10 +81,10 @@ class ServiceCatalogRequestProcessTest {
         when(jobs.output(any(), anyString())).thenReturn("vm-acme-web01 を再起動しました / restarted");
         when(jobs.errors(any(), anyString())).thenReturn("VM が見つかりません / VM not found");
         CatalogJobs catalogJobs = new CatalogJobs(customers);
-        Mocks.register("validateCatalogRequestDelegate",
-                new ValidateCatalogRequestDelegate(new RequestValidation(CatalogDefinitions.load("classpath*:processes/catalog/items/*.yaml"))));
+        RequestValidation validation = new RequestValidation(CatalogDefinitions.load("classpath*:processes/catalog/items/*.yaml"));
+        Mocks.register("validateCatalogRequestDelegate", new ValidateCatalogRequestDelegate(validation));
         Mocks.register("updateRequestedItemDelegate", new UpdateRequestedItemDelegate(servicenow));
-        Mocks.register("startCatalogRunbookDelegate", new StartCatalogRunbookDelegate(catalogJobs, jobs));
+        Mocks.register("startCatalogRunbookDelegate", new StartCatalogRunbookDelegate(catalogJobs, validation, jobs));
         Mocks.register("checkCatalogRunbookDelegate", new CheckCatalogRunbookDelegate(catalogJobs, jobs));
         Mocks.register("stopCatalogRunbookDelegate", new StopCatalogRunbookDelegate(catalogJobs, jobs));
         Mocks.register("openFulfilmentIncidentDelegate", new OpenFulfilmentIncidentDelegate(intake));
@@ -239,6 +239,27 @@ class ServiceCatalogRequestProcessTest {
         executeJob(instance, "ServiceTask_StopRunbookJob");
         verify(jobs).stop(eq(ACME), anyString());
         assertThat(instance).isEnded().hasPassed("EndEvent_RequestCancelled");
+    }
+
+    @Test
+    void aForgedRunbookOrParametersSubmittedWithTheRetryDoNotChangeWhatIsStarted() {
+        ProcessInstance instance = startApproved();
+        when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.FAILED));
+        executeJob(instance, "ServiceTask_StartRunbookJob");
+        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "ServiceTask_CheckRunbookJob");
+        executeJob(instance, "ServiceTask_OpenFulfilmentIncident");
+        complete(task("UserTask_HandleFulfilmentFailure", instance), withVariables("failureDecision", "retry", "operatorNote", "再実行",
+                "runbook", "Add-OperatorAccount", "runbookParameters", "{\"UserPrincipalName\":\"evil@contoso.com\"}"));
+        executeJob(instance, "ServiceTask_StartRunbookJob");
+
+        ArgumentCaptor<Map<String, String>> parameters = mapCaptor();
+        verify(jobs, times(2)).start(eq(ACME), anyString(), eq("Restart-AzureVM"), parameters.capture());
+        verify(jobs, never()).start(any(), anyString(), eq("Add-OperatorAccount"), any());
+        assertThat(parameters.getAllValues().get(1)).isEqualTo(parameters.getAllValues().get(0))
+                .containsEntry("VMName", "vm-acme-web01").doesNotContainKey("UserPrincipalName");
+        assertThat(instance).variables().containsEntry("runbook", "Restart-AzureVM");
+        assertThat((String) runtime.getVariable(instance.getId(), "runbookParameters")).contains("vm-acme-web01").doesNotContain("evil");
     }
 
     private ProcessInstance startApproved() {
