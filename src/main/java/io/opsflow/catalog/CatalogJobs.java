@@ -13,7 +13,7 @@ import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.system.CustomerTenantIdProvider;
 
-/** What the fulfilment steps share: the request's customer and its runbook parameters. */
+/** What the fulfilment steps share: the request's customer and its RITM variables. */
 @Component
 class CatalogJobs {
 
@@ -34,11 +34,12 @@ class CatalogJobs {
         return customer;
     }
 
-    static Map<String, String> parameters(DelegateExecution execution) {
+    /** The RITM's catalog variables as the intake stored them. */
+    static Map<String, String> ritmVariables(DelegateExecution execution) {
         try {
-            return JSON.readValue((String) execution.getVariable(CatalogVariables.RUNBOOK_PARAMETERS), new TypeReference<>() { });
+            return JSON.readValue((String) execution.getVariable(CatalogVariables.RITM_VARIABLES), new TypeReference<>() { });
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("runbookParameters is not a JSON object", e);
+            throw new IllegalStateException("ritmVariables is not a JSON object", e);
         }
     }
 }

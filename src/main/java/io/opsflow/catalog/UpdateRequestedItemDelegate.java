@@ -4,12 +4,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.opsflow.servicenow.NoteKey;
 import io.opsflow.servicenow.RequestedItemUpdate;
 import io.opsflow.servicenow.ServiceNowClient;
 
 /**
  * Shows a step on the RITM: each task of the model gives the state, stage and work note as its
  * input parameters ({@code ritmState}, {@code ritmStage}, {@code workNote}); blank means unchanged.
+ * Each note is written once ({@link NoteKey}), also when the job is retried after a lost answer.
  */
 @Component
 class UpdateRequestedItemDelegate implements JavaDelegate {
@@ -24,7 +26,13 @@ class UpdateRequestedItemDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         servicenow.updateRequestedItem((String) execution.getVariable(CatalogVariables.RITM_SYS_ID), new RequestedItemUpdate(
                 blankToNull(execution.getVariableLocal("ritmState")), blankToNull(execution.getVariableLocal("ritmStage")),
-                "opsflow: " + execution.getVariableLocal("workNote")));
+                "opsflow: " + execution.getVariableLocal("workNote")), noteKey(execution));
+    }
+
+    /** The step, and the fulfilment attempt for the steps of the failure loop, which the process passes again. */
+    static NoteKey noteKey(DelegateExecution execution) {
+        return NoteKey.forStep(execution.getProcessInstanceId(), execution.getParentActivityInstanceId(), execution.getCurrentActivityId(),
+                "attempt-" + execution.getVariable(CatalogVariables.FULFILMENT_ATTEMPT));
     }
 
     private static String blankToNull(Object value) {

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -34,7 +33,7 @@ class ValidateCatalogRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) throws JsonProcessingException {
-        Map<String, String> variables = JSON.readValue((String) execution.getVariable(RITM_VARIABLES), new TypeReference<>() { });
+        Map<String, String> variables = CatalogJobs.ritmVariables(execution);
         RequestValidation.Result result = validation.validate((String) execution.getVariable(CAT_ITEM_SYS_ID),
                 (String) execution.getVariable(CAT_ITEM_NAME), variables);
         if (result instanceof RequestValidation.Valid valid) {

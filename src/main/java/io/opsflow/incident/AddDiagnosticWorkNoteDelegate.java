@@ -16,6 +16,6 @@ class AddDiagnosticWorkNoteDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        workNotes.add(IncidentContext.serviceNowSysId(execution), (String) execution.getVariable(IncidentVariables.DIAGNOSTIC_NOTE));
+        workNotes.add(execution, (String) execution.getVariable(IncidentVariables.DIAGNOSTIC_NOTE));
     }
 }

@@ -1,11 +1,16 @@
 package io.opsflow.incident;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import io.opsflow.servicenow.IncidentUpdate;
+import io.opsflow.servicenow.NoteKey;
 import io.opsflow.servicenow.ServiceNowClient;
 
-/** Adds opsflow's work notes to an incident, trimmed to what one note should carry. */
+/**
+ * Adds opsflow's work notes to an incident, trimmed to what one note should carry, each once: the
+ * note's key is the step writing it, so a job retried after a lost answer does not add it twice.
+ */
 @Component
 class WorkNotes {
 
@@ -17,8 +22,10 @@ class WorkNotes {
         this.properties = properties;
     }
 
-    void add(String incidentSysId, String text) {
-        servicenow.updateIncident(incidentSysId, IncidentUpdate.workNote("opsflow: " + trim(text)));
+    /** The note of the step {@code execution} is at: each run of an event subprocess (an alert update) gets its own. */
+    void add(DelegateExecution execution, String text) {
+        servicenow.updateIncident(IncidentContext.serviceNowSysId(execution), IncidentUpdate.workNote("opsflow: " + trim(text)),
+                NoteKey.forStep(execution.getProcessInstanceId(), execution.getParentActivityInstanceId(), execution.getCurrentActivityId(), null));
     }
 
     String trim(String text) {

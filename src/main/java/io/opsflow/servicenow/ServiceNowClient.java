@@ -24,12 +24,24 @@ public interface ServiceNowClient {
     /** @throws ServiceNowNotFoundException if there is no such incident or the integration user may not see it */
     Incident getIncident(String sysId);
 
+    /** Use the {@link NoteKey} form when the update carries a work note or comment. */
     Incident updateIncident(String sysId, IncidentUpdate update);
+
+    /**
+     * Writes the update's work note / comment at most once for {@code noteKey}: the note carries the
+     * key's marker, and a note already in {@code sys_journal_field} with that marker (an earlier attempt
+     * whose answer was lost) means the update was made; then nothing is sent and the incident is read.
+     */
+    Incident updateIncident(String sysId, IncidentUpdate update, NoteKey noteKey);
 
     /** The newest entries first, at most {@code limit}, of the given journals of one incident. */
     List<JournalEntry> latestJournalEntries(String incidentSysId, Set<JournalField> fields, int limit);
 
+    /** Use the {@link NoteKey} form when the update carries a work note. */
     RequestedItem updateRequestedItem(String sysId, RequestedItemUpdate update);
+
+    /** Like {@link #updateIncident(String, IncidentUpdate, NoteKey)}: the note is written at most once. */
+    RequestedItem updateRequestedItem(String sysId, RequestedItemUpdate update, NoteKey noteKey);
 
     /** All matching rows, following the pages to the end. */
     List<TableRecord> query(TableQuery query);

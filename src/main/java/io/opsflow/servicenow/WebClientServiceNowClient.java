@@ -137,6 +137,11 @@ final class WebClientServiceNowClient implements ServiceNowClient {
     }
 
     @Override
+    public Incident updateIncident(String sysId, IncidentUpdate update, NoteKey noteKey) {
+        return updateOnce("incident", sysId, update.fields(), Incident.FIELDS, noteKey, Incident::from);
+    }
+
+    @Override
     public List<JournalEntry> latestJournalEntries(String incidentSysId, Set<JournalField> fields, int limit) {
         if (limit < 1 || fields.isEmpty()) {
             throw new IllegalArgumentException("Need at least one journal field and a positive limit");
@@ -157,6 +162,49 @@ final class WebClientServiceNowClient implements ServiceNowClient {
         Request patch = Request.table(HttpMethod.PATCH, "sc_req_item", sysId(sysId),
                 recordParameters(RequestedItem.FIELDS)).withJson(update.fields());
         return execute(patch, response -> RequestedItem.from(result(response)), Optional::empty);
+    }
+
+    @Override
+    public RequestedItem updateRequestedItem(String sysId, RequestedItemUpdate update, NoteKey noteKey) {
+        return updateOnce("sc_req_item", sysId, update.fields(), RequestedItem.FIELDS, noteKey, RequestedItem::from);
+    }
+
+    /**
+     * The journal is looked up before every keyed write, not only on a retry: the client cannot tell
+     * a first attempt from a job retried after a crash or a lost answer (the job executor does not say
+     * so, and a crash after ServiceNow committed leaves no failure behind). The GET is one query on
+     * {@code sys_journal_field}'s indexed {@code element_id}; a note costs two calls instead of one.
+     * Inside one call, a retry after a lost answer looks again before patching again.
+     */
+    private <T> T updateOnce(String table, String sysId, Map<String, String> fields, String recordFields, NoteKey noteKey,
+            Function<TableRecord, T> from) {
+        String id = sysId(sysId);
+        Map<String, String> marked = noteKey.mark(fields);
+        Supplier<Optional<T>> alreadyWritten = () -> {
+            if (!noteWritten(table, id, noteKey)) {
+                return Optional.empty();
+            }
+            log.info("{} {} already has note {}: not writing it again", table, id, noteKey.marker());
+            Request get = Request.table(HttpMethod.GET, table, id, recordParameters(recordFields));
+            return Optional.of(execute(get, response -> from.apply(result(response)), Optional::empty));
+        };
+        Optional<T> done = alreadyWritten.get();
+        if (done.isPresent()) {
+            return done.get();
+        }
+        Request patch = Request.table(HttpMethod.PATCH, table, id, recordParameters(recordFields)).withJson(marked);
+        return execute(patch, response -> from.apply(result(response)), alreadyWritten);
+    }
+
+    private boolean noteWritten(String table, String sysId, NoteKey noteKey) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("sysparm_query", "name=" + table + "^element_id=" + sysId + "^elementIN"
+                + JournalField.COMMENTS.element() + "," + JournalField.WORK_NOTES.element() + "^valueLIKE" + noteKey.token());
+        parameters.put("sysparm_fields", "sys_id,value");
+        parameters.put("sysparm_limit", "1");
+        Request get = Request.table(HttpMethod.GET, "sys_journal_field", null, parameters);
+        return execute(get, response -> results(response, TableQuery.DisplayValue.FALSE).stream()
+                .anyMatch(entry -> String.valueOf(entry.value("value")).contains(noteKey.marker())), Optional::empty);
     }
 
     @Override

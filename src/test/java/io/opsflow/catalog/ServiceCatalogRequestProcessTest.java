@@ -5,10 +5,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -46,6 +48,7 @@ import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.incident.Alert;
 import io.opsflow.incident.IncidentIntake;
+import io.opsflow.servicenow.NoteKey;
 import io.opsflow.servicenow.RequestedItemUpdate;
 import io.opsflow.servicenow.ServiceNowClient;
 
@@ -59,6 +62,7 @@ class ServiceCatalogRequestProcessTest {
             .configurationResource("opsflow-engine-test.cfg.xml").build();
 
     static final String RITM = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+    static final Instant DECIDED_AT = Instant.parse("2026-11-24T01:02:03Z");
     static final String SUB = "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f";
     static final Customer ACME = new Customer("acme", "ACME", "ja",
             new Customer.Azure("72f988bf-86f1-41af-91ab-2d7cd011db47", List.of(SUB),
@@ -81,10 +85,11 @@ class ServiceCatalogRequestProcessTest {
         when(jobs.output(any(), anyString())).thenReturn("vm-acme-web01 を再起動しました / restarted");
         when(jobs.errors(any(), anyString())).thenReturn("VM が見つかりません / VM not found");
         CatalogJobs catalogJobs = new CatalogJobs(customers);
-        Mocks.register("validateCatalogRequestDelegate",
-                new ValidateCatalogRequestDelegate(new RequestValidation(CatalogDefinitions.load("classpath*:processes/catalog/items/*.yaml"))));
+        RequestValidation validation = new RequestValidation(CatalogDefinitions.load("classpath*:processes/catalog/items/*.yaml"));
+        Mocks.register("validateCatalogRequestDelegate", new ValidateCatalogRequestDelegate(validation));
         Mocks.register("updateRequestedItemDelegate", new UpdateRequestedItemDelegate(servicenow));
-        Mocks.register("startCatalogRunbookDelegate", new StartCatalogRunbookDelegate(catalogJobs, jobs));
+        Mocks.register("recordTaskCompleterListener", new RecordTaskCompleterListener());
+        Mocks.register("startCatalogRunbookDelegate", new StartCatalogRunbookDelegate(catalogJobs, validation, jobs));
         Mocks.register("checkCatalogRunbookDelegate", new CheckCatalogRunbookDelegate(catalogJobs, jobs));
         Mocks.register("stopCatalogRunbookDelegate", new StopCatalogRunbookDelegate(catalogJobs, jobs));
         Mocks.register("openFulfilmentIncidentDelegate", new OpenFulfilmentIncidentDelegate(intake));
@@ -92,6 +97,7 @@ class ServiceCatalogRequestProcessTest {
 
     @AfterEach
     void reset() {
+        engine.getIdentityService().clearAuthentication();
         Mocks.reset();
         ClockUtil.reset();
     }
@@ -100,15 +106,16 @@ class ServiceCatalogRequestProcessTest {
     void anApprovedRestartRunsTheRunbookAndClosesTheItemComplete() {
         ProcessInstance instance = start("Restart VM", Map.of("subscription_id", SUB, "resource_group", "rg-acme-prod", "vm_name", "vm-acme-web01"));
         executeJob(instance, "ServiceTask_MarkAwaitingApproval");
-        verify(servicenow).updateRequestedItem(RITM, new RequestedItemUpdate(null, "waiting_for_approval",
-                "opsflow: 承認待ち / Awaiting approval by operators (opsflow)"));
+        verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate(null, "waiting_for_approval",
+                "opsflow: 承認待ち / Awaiting approval by operators (opsflow)")), any(NoteKey.class));
         assertThat(task("UserTask_ApproveRequest", instance)).hasCandidateGroup("operators");
         assertThat((String) runtime.getVariable(instance.getId(), "requestSummary")).contains("VMName = vm-acme-web01").contains("RestartMode = graceful");
         complete(task("UserTask_ApproveRequest", instance), withVariables("approvalDecision", "approve", "approvalReason", "計画作業"));
+        executeJob(instance, "ServiceTask_RecordApproval");
 
         executeJob(instance, "ServiceTask_MarkWorkInProgress");
-        verify(servicenow).updateRequestedItem(RITM, new RequestedItemUpdate("2", "fulfillment",
-                "opsflow: 作業開始: Runbook Restart-AzureVM / Work in progress: runbook Restart-AzureVM"));
+        verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate("2", "fulfillment",
+                "opsflow: 作業開始: Runbook Restart-AzureVM / Work in progress: runbook Restart-AzureVM")), any(NoteKey.class));
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.RUNNING));
         executeJob(instance, "ServiceTask_StartRunbookJob");
         ArgumentCaptor<Map<String, String>> parameters = mapCaptor();
@@ -124,7 +131,9 @@ class ServiceCatalogRequestProcessTest {
         executeJob(instance, "ServiceTask_CheckRunbookJob");
         executeJob(instance, "ServiceTask_CloseCompletedRequest");
         ArgumentCaptor<RequestedItemUpdate> closed = ArgumentCaptor.forClass(RequestedItemUpdate.class);
-        verify(servicenow, times(3)).updateRequestedItem(eq(RITM), closed.capture());
+        ArgumentCaptor<NoteKey> keys = ArgumentCaptor.forClass(NoteKey.class);
+        verify(servicenow, times(4)).updateRequestedItem(eq(RITM), closed.capture(), keys.capture());
+        assertThat(keys.getAllValues()).as("each step its own note").doesNotHaveDuplicates();
         assertThat(closed.getValue().state()).isEqualTo("3");
         assertThat(closed.getValue().stage()).isEqualTo("complete");
         assertThat(closed.getValue().workNotes()).contains("完了 / Completed").contains("再起動しました");
@@ -135,9 +144,12 @@ class ServiceCatalogRequestProcessTest {
     void aRejectedRequestIsClosedIncompleteWithTheReasonAndNothingRuns() {
         ProcessInstance instance = start("Restart VM", Map.of("subscription_id", SUB, "resource_group", "rg-acme-prod", "vm_name", "vm-acme-web01"));
         executeJob(instance, "ServiceTask_MarkAwaitingApproval");
+        ClockUtil.setCurrentTime(Date.from(DECIDED_AT));
+        engine.getIdentityService().setAuthenticatedUserId("tanaka");
         complete(task("UserTask_ApproveRequest", instance), withVariables("approvalDecision", "reject", "approvalReason", "業務時間中は不可"));
         executeJob(instance, "ServiceTask_CloseRejectedRequest");
-        verify(servicenow).updateRequestedItem(RITM, new RequestedItemUpdate("4", "Request Cancelled", "opsflow: 却下 / Rejected: 業務時間中は不可"));
+        verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate("4", "Request Cancelled",
+                "opsflow: 却下（tanaka、2026-11-24T01:02:03Z）/ Rejected by tanaka at 2026-11-24T01:02:03Z: 業務時間中は不可")), any(NoteKey.class));
         verify(jobs, never()).start(any(), anyString(), anyString(), any());
         assertThat(instance).isEnded().hasPassed("EndEvent_RequestRejected");
     }
@@ -147,7 +159,7 @@ class ServiceCatalogRequestProcessTest {
         ProcessInstance instance = start("Restart VM", Map.of("subscription_id", "not-a-guid", "resource_group", "rg-acme-prod", "vm_name", "VM_01!"));
         executeJob(instance, "ServiceTask_CloseInvalidRequest");
         ArgumentCaptor<RequestedItemUpdate> update = ArgumentCaptor.forClass(RequestedItemUpdate.class);
-        verify(servicenow).updateRequestedItem(eq(RITM), update.capture());
+        verify(servicenow).updateRequestedItem(eq(RITM), update.capture(), any(NoteKey.class));
         assertThat(update.getValue().state()).isEqualTo("4");
         assertThat(update.getValue().workNotes()).contains("vm_name").contains("subscription_id");
         verify(jobs, never()).start(any(), anyString(), anyString(), any());
@@ -161,6 +173,7 @@ class ServiceCatalogRequestProcessTest {
         executeJob(instance, "ServiceTask_StartRunbookJob");
         executeJob(instance, "IntermediateCatchEvent_JobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
+        executeJob(instance, "ServiceTask_RecordFulfilmentFailure");
         executeJob(instance, "ServiceTask_OpenFulfilmentIncident");
         ArgumentCaptor<Alert> alert = ArgumentCaptor.forClass(Alert.class);
         verify(intake).receive(alert.capture());
@@ -169,6 +182,7 @@ class ServiceCatalogRequestProcessTest {
         assertThat(task("UserTask_HandleFulfilmentFailure", instance)).hasCandidateGroup("operators");
 
         complete(task("UserTask_HandleFulfilmentFailure", instance), withVariables("failureDecision", "retry", "operatorNote", "権限を修正"));
+        executeJob(instance, "ServiceTask_RecordRetryDecision");
         executeJob(instance, "ServiceTask_StartRunbookJob");
         ArgumentCaptor<String> names = ArgumentCaptor.forClass(String.class);
         verify(jobs, times(2)).start(eq(ACME), names.capture(), eq("Restart-AzureVM"), any());
@@ -201,11 +215,19 @@ class ServiceCatalogRequestProcessTest {
         executeJob(instance, "IntermediateCatchEvent_JobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
         verify(jobs).stop(eq(ACME), anyString());
-        assertThat((String) runtime.getVariable(instance.getId(), "resultNote")).contains("Timed out");
+        assertThat(instance).isWaitingAt("ServiceTask_RecordFulfilmentFailure");
+        assertThat(taskService().createTaskQuery().processInstanceId(instance.getId()).count()).as("the note comes first").isZero();
+        executeJob(instance, "ServiceTask_RecordFulfilmentFailure");
+        assertThat(lastNote()).startsWith("opsflow: 時間切れ / Timed out: runbook Restart-AzureVM").contains("PT30M")
+                .contains("エラー ストリーム / Error stream:\nVM が見つかりません / VM not found");
         executeJob(instance, "ServiceTask_OpenFulfilmentIncident");
+        ClockUtil.setCurrentTime(Date.from(DECIDED_AT));
+        engine.getIdentityService().setAuthenticatedUserId("suzuki");
         complete(task("UserTask_HandleFulfilmentFailure", instance), withVariables("failureDecision", "close", "operatorNote", "翌日に再依頼"));
         executeJob(instance, "ServiceTask_CloseIncompleteRequest");
-        verify(servicenow).updateRequestedItem(RITM, new RequestedItemUpdate("4", null, "opsflow: 未完了でクローズ / Closed incomplete: 翌日に再依頼"));
+        verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate("4", null,
+                "opsflow: 未完了でクローズ（判断: suzuki、2026-11-24T01:02:03Z）/ Closed incomplete (decided by suzuki at 2026-11-24T01:02:03Z): 翌日に再依頼")),
+                any(NoteKey.class));
         assertThat(instance).isEnded();
     }
 
@@ -216,8 +238,8 @@ class ServiceCatalogRequestProcessTest {
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(61))));
         executeJob(instance, "BoundaryEvent_ApprovalReminderDue");
         executeJob(instance, "ServiceTask_RemindApprovers");
-        verify(servicenow).updateRequestedItem(RITM, new RequestedItemUpdate(null, null,
-                "opsflow: 承認のリマインド: operators の承認待ちです / Reminder: still awaiting approval by operators"));
+        verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate(null, null,
+                "opsflow: 承認のリマインド: operators の承認待ちです / Reminder: still awaiting approval by operators")), any(NoteKey.class));
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(5))));
         executeJob(instance, "BoundaryEvent_ApprovalOverdue");
         assertThat(task("UserTask_ReviewOverdueApproval", instance)).hasCandidateGroup("managers");
@@ -241,10 +263,140 @@ class ServiceCatalogRequestProcessTest {
         assertThat(instance).isEnded().hasPassed("EndEvent_RequestCancelled");
     }
 
+    @Test
+    void anApprovalIsNotedWithWhoApprovedWhenAndWhyEvenIfTheFormSubmitsAnotherName() {
+        ProcessInstance instance = start("Restart VM", Map.of("subscription_id", SUB, "resource_group", "rg-acme-prod", "vm_name", "vm-acme-web01"));
+        executeJob(instance, "ServiceTask_MarkAwaitingApproval");
+        ClockUtil.setCurrentTime(Date.from(DECIDED_AT));
+        engine.getIdentityService().setAuthenticatedUserId("yamada");
+        complete(task("UserTask_ApproveRequest", instance), withVariables("approvalDecision", "approve", "approvalReason", "計画作業",
+                "approvalDecidedBy", "someone-else", "completedBy", "someone-else"));
+        assertThat(instance).isWaitingAt("ServiceTask_RecordApproval");
+        executeJob(instance, "ServiceTask_RecordApproval");
+        verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate(null, null,
+                "opsflow: 承認（yamada、2026-11-24T01:02:03Z）/ Approved by yamada at 2026-11-24T01:02:03Z: 計画作業")), any(NoteKey.class));
+        assertThat(instance).isWaitingAt("ServiceTask_MarkWorkInProgress");
+    }
+
+    @Test
+    void aDecisionWithoutASignedInUserNamesTheAssignee() {
+        ProcessInstance instance = start("Restart VM", Map.of("subscription_id", SUB, "resource_group", "rg-acme-prod", "vm_name", "vm-acme-web01"));
+        executeJob(instance, "ServiceTask_MarkAwaitingApproval");
+        taskService().claim(task("UserTask_ApproveRequest", instance).getId(), "kobayashi");
+        complete(task("UserTask_ApproveRequest", instance), withVariables("approvalDecision", "approve", "approvalReason", "ok"));
+        executeJob(instance, "ServiceTask_RecordApproval");
+        assertThat(lastNote()).startsWith("opsflow: 承認（kobayashi、").contains("Approved by kobayashi at ");
+    }
+
+    @Test
+    void aFailedJobIsNotedWithItsExceptionAndErrorStreamBeforeTheOperatorTask() {
+        ProcessInstance instance = startApproved();
+        when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.FAILED, "Runbook threw: VM vm-acme-web01 not found"));
+        executeJob(instance, "ServiceTask_StartRunbookJob");
+        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "ServiceTask_CheckRunbookJob");
+        assertThat(instance).isWaitingAt("ServiceTask_RecordFulfilmentFailure");
+        assertThat(taskService().createTaskQuery().processInstanceId(instance.getId()).count()).as("the note comes first").isZero();
+        executeJob(instance, "ServiceTask_RecordFulfilmentFailure");
+        assertThat(lastNote()).startsWith("opsflow: 失敗 / FAILED: runbook Restart-AzureVM (job ")
+                .contains("\n例外 / Exception: Runbook threw: VM vm-acme-web01 not found")
+                .contains("\nエラー ストリーム / Error stream:\nVM が見つかりません / VM not found");
+        executeJob(instance, "ServiceTask_OpenFulfilmentIncident");
+        assertThat(task("UserTask_HandleFulfilmentFailure", instance)).isNotNull();
+    }
+
+    @Test
+    void aSuspendedJobIsNotedWithItsErrorBeforeTheOperatorTask() {
+        ProcessInstance instance = startApproved();
+        when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.SUSPENDED, "Checkpoint-Workflow suspended the job"));
+        executeJob(instance, "ServiceTask_StartRunbookJob");
+        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "ServiceTask_CheckRunbookJob");
+        assertThat(instance).isWaitingAt("ServiceTask_RecordFulfilmentFailure");
+        executeJob(instance, "ServiceTask_RecordFulfilmentFailure");
+        assertThat(lastNote()).startsWith("opsflow: 要判断 / SUSPENDED").contains("needs resuming or stopping")
+                .contains("例外 / Exception: Checkpoint-Workflow suspended the job").contains("VM not found");
+        verify(jobs, never()).stop(any(), anyString());
+    }
+
+    @Test
+    void eachFailureDecisionIsNotedWithTheOperatorTheTimeAndTheComment() {
+        ProcessInstance instance = failedOnce();
+        ClockUtil.setCurrentTime(Date.from(DECIDED_AT));
+        engine.getIdentityService().setAuthenticatedUserId("suzuki");
+        complete(task("UserTask_HandleFulfilmentFailure", instance), withVariables("failureDecision", "retry", "operatorNote", "権限を修正"));
+        assertThat(instance).isWaitingAt("ServiceTask_RecordRetryDecision");
+        executeJob(instance, "ServiceTask_RecordRetryDecision");
+        assertThat(lastNote()).isEqualTo("opsflow: 再実行（判断: suzuki、2026-11-24T01:02:03Z）: 試行 2 / Retry as attempt 2 "
+                + "(decided by suzuki at 2026-11-24T01:02:03Z): 権限を修正");
+
+        executeJob(instance, "ServiceTask_StartRunbookJob");
+        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "ServiceTask_CheckRunbookJob");
+        executeJob(instance, "ServiceTask_RecordFulfilmentFailure");
+        executeJob(instance, "ServiceTask_OpenFulfilmentIncident");
+        engine.getIdentityService().setAuthenticatedUserId("watanabe");
+        complete(task("UserTask_HandleFulfilmentFailure", instance), withVariables("failureDecision", "manual", "operatorNote", "ポータルから再起動"));
+        executeJob(instance, "ServiceTask_CloseFulfilledByHand");
+        assertThat(lastNote()).isEqualTo("opsflow: 手作業で完了（判断: watanabe、2026-11-24T01:02:03Z）/ Fulfilled by hand "
+                + "(decided by watanabe at 2026-11-24T01:02:03Z): ポータルから再起動");
+        ArgumentCaptor<NoteKey> keys = ArgumentCaptor.forClass(NoteKey.class);
+        verify(servicenow, atLeastOnce()).updateRequestedItem(eq(RITM), any(), keys.capture());
+        assertThat(keys.getAllValues()).as("the failure note of attempt 2 is not taken for that of attempt 1").doesNotHaveDuplicates();
+        assertThat(instance).isEnded().hasPassed("EndEvent_FulfilledByHand");
+    }
+
+    @Test
+    void aForgedRunbookOrParametersSubmittedWithTheRetryDoNotChangeWhatIsStarted() {
+        ProcessInstance instance = failedOnce();
+        complete(task("UserTask_HandleFulfilmentFailure", instance), withVariables("failureDecision", "retry", "operatorNote", "再実行",
+                "runbook", "Add-OperatorAccount", "runbookParameters", "{\"UserPrincipalName\":\"evil@contoso.com\"}"));
+        executeJob(instance, "ServiceTask_RecordRetryDecision");
+        executeJob(instance, "ServiceTask_StartRunbookJob");
+
+        ArgumentCaptor<Map<String, String>> parameters = mapCaptor();
+        verify(jobs, times(2)).start(eq(ACME), anyString(), eq("Restart-AzureVM"), parameters.capture());
+        verify(jobs, never()).start(any(), anyString(), eq("Add-OperatorAccount"), any());
+        assertThat(parameters.getAllValues().get(1)).isEqualTo(parameters.getAllValues().get(0))
+                .containsEntry("VMName", "vm-acme-web01").doesNotContainKey("UserPrincipalName");
+        assertThat(instance).variables().containsEntry("runbook", "Restart-AzureVM");
+        assertThat((String) runtime.getVariable(instance.getId(), "runbookParameters")).contains("vm-acme-web01").doesNotContain("evil");
+    }
+
+    @Test
+    void aNoteRetriedByTheJobExecutorKeepsItsKey() {
+        ProcessInstance instance = start("Restart VM", Map.of("subscription_id", SUB, "resource_group", "rg-acme-prod", "vm_name", "vm-acme-web01"));
+        when(servicenow.updateRequestedItem(anyString(), any(), any(NoteKey.class)))
+                .thenThrow(new IllegalStateException("read timeout")).thenReturn(null);
+        Job mark = management.createJobQuery().processInstanceId(instance.getId()).activityId("ServiceTask_MarkAwaitingApproval").singleResult();
+        try {
+            management.executeJob(mark.getId());
+        } catch (IllegalStateException expected) {
+            // the job retry cycle runs it again
+        }
+        management.executeJob(mark.getId());
+        ArgumentCaptor<NoteKey> keys = ArgumentCaptor.forClass(NoteKey.class);
+        verify(servicenow, times(2)).updateRequestedItem(eq(RITM), any(), keys.capture());
+        assertThat(keys.getAllValues().get(1)).isEqualTo(keys.getAllValues().get(0));
+    }
+
+    /** Approved, started, failed, noted: waiting for the operator's decision. */
+    private ProcessInstance failedOnce() {
+        ProcessInstance instance = startApproved();
+        when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.FAILED));
+        executeJob(instance, "ServiceTask_StartRunbookJob");
+        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "ServiceTask_CheckRunbookJob");
+        executeJob(instance, "ServiceTask_RecordFulfilmentFailure");
+        executeJob(instance, "ServiceTask_OpenFulfilmentIncident");
+        return instance;
+    }
+
     private ProcessInstance startApproved() {
         ProcessInstance instance = start("Restart VM", Map.of("subscription_id", SUB, "resource_group", "rg-acme-prod", "vm_name", "vm-acme-web01"));
         executeJob(instance, "ServiceTask_MarkAwaitingApproval");
         complete(task("UserTask_ApproveRequest", instance), withVariables("approvalDecision", "approve", "approvalReason", "ok"));
+        executeJob(instance, "ServiceTask_RecordApproval");
         executeJob(instance, "ServiceTask_MarkWorkInProgress");
         return instance;
     }
@@ -277,6 +429,17 @@ class ServiceCatalogRequestProcessTest {
     }
 
     private static AutomationJob job(AutomationJobStatus status) {
-        return new AutomationJob("job", "id", "Restart-AzureVM", status, null, null, null, null, null, null, Map.of());
+        return job(status, null);
+    }
+
+    private static AutomationJob job(AutomationJobStatus status, String exception) {
+        return new AutomationJob("job", "id", "Restart-AzureVM", status, null, null, exception, null, null, null, Map.of());
+    }
+
+    /** The work note of the latest RITM update. */
+    private String lastNote() {
+        ArgumentCaptor<RequestedItemUpdate> updates = ArgumentCaptor.forClass(RequestedItemUpdate.class);
+        verify(servicenow, atLeastOnce()).updateRequestedItem(eq(RITM), updates.capture(), any(NoteKey.class));
+        return updates.getValue().workNotes();
     }
 }

@@ -45,6 +45,7 @@ import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.servicenow.Incident;
 import io.opsflow.servicenow.IncidentUpdate;
+import io.opsflow.servicenow.NoteKey;
 import io.opsflow.servicenow.NewIncident;
 import io.opsflow.servicenow.ServiceNowClient;
 import io.opsflow.slack.SlackMessage;
@@ -176,7 +177,7 @@ class IncidentCoordinationProcessTest {
         verify(slack).notify(eq(ACME), message.capture());
         assertThat(message.getValue().text()).contains("SLA 超過 / SLA missed").contains("INC0010042");
         ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
-        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture());
+        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
         assertThat(note.getValue().workNotes()).contains("SLA 超過").contains("受付 / acknowledge").contains("PT15M");
         assertThat(task("UserTask_ReviewSlaMiss", escalation)).hasCandidateGroup("managers");
         assertThat(instance).isWaitingAt("UserTask_Triage");
@@ -223,8 +224,10 @@ class IncidentCoordinationProcessTest {
         assertThat(notes).hasSize(50);
         notes.forEach(job -> management.executeJob(job.getId()));
         ArgumentCaptor<IncidentUpdate> updates = ArgumentCaptor.forClass(IncidentUpdate.class);
-        verify(servicenow, times(50)).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), updates.capture());
+        ArgumentCaptor<NoteKey> keys = ArgumentCaptor.forClass(NoteKey.class);
+        verify(servicenow, times(50)).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), updates.capture(), keys.capture());
         assertThat(updates.getAllValues()).extracting(IncidentUpdate::workNotes).contains("opsflow: アラート発生 #0", "opsflow: アラート発生 #49");
+        assertThat(keys.getAllValues()).as("one note each, not one note for all").doesNotHaveDuplicates();
         assertThat(instance).isWaitingAt("UserTask_Triage");
     }
 
@@ -254,7 +257,7 @@ class IncidentCoordinationProcessTest {
         executeJob(instance, "ServiceTask_CheckDiagnosticRunbook");
         executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
         ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
-        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture());
+        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
         assertThat(note.getValue().workNotes()).contains("FAILED").contains("権限がありません");
         assertThat(instance).isWaitingAt("UserTask_Triage").hasPassed("EndEvent_DiagnosticsDone");
     }
@@ -269,7 +272,7 @@ class IncidentCoordinationProcessTest {
         executeJob(instance, "ServiceTask_CheckDiagnosticRunbook");
         executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
         ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
-        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture());
+        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
         assertThat(note.getValue().workNotes()).contains("SUSPENDED").contains("Azure Automation");
         verify(jobs, never()).stop(any(), anyString());
     }
@@ -288,7 +291,7 @@ class IncidentCoordinationProcessTest {
         verify(jobs).stop(eq(ACME), anyString());
         executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
         ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
-        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture());
+        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
         assertThat(note.getValue().workNotes()).contains("time limit");
     }
 
