@@ -89,6 +89,11 @@ record FormFields(Map<String, Field> fields) {
         }
     }
 
+    boolean isDisplayOnly(String key) {
+        Field field = fields.get(key);
+        return field != null && field.displayOnly();
+    }
+
     /**
      * The problems of a submission, one line per variable, empty when it may be applied.
      *

@@ -141,6 +141,8 @@ class HumanCommandGuard extends CommandInterceptor {
         Map<String, Object> current = new HashMap<>();
         submitted.keySet().forEach(name -> current.put(name, task.getVariable(name)));
         refuseProblems("task '" + task.getName() + "'", form.problems(submitted, current));
+        // Read-only fields Tasklist sends back unchanged say nothing new: not written again.
+        variables.keySet().removeIf(form::isDisplayOnly);
     }
 
     private static void refuseProblems(String what, List<String> problems) {

@@ -37,6 +37,7 @@ class EngineConfiguration {
                 serializers.addAll(configuration.getCustomPreVariableSerializers());
             }
             configuration.setCustomPreVariableSerializers(serializers);
+            configuration.setHistoryEventProducer(new FormHistoryEventProducer());
         }
     }
 }
