@@ -4,7 +4,8 @@ package io.opsflow.servicenow;
  * A ServiceNow call that did not succeed. Carries the HTTP status (0 when no answer came) and
  * ServiceNow's {@code error.message} / {@code error.detail}. The subclasses a retry cannot fix
  * (400, 401, 403, 404) are for delegates to turn into business decisions; everything else ends as
- * {@link ServiceNowUnavailableException}, left to the job retry cycle.
+ * {@link ServiceNowUnavailableException}, left to the job retry cycle. Out of a job, 400, 403 and 404
+ * are {@link io.opsflow.retry.PermanentFault}s (incident at once); 401 keeps the retry cycle.
  */
 public abstract sealed class ServiceNowException extends RuntimeException
         permits ServiceNowBadRequestException, ServiceNowUnauthorizedException, ServiceNowForbiddenException,

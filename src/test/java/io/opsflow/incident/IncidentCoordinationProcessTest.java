@@ -301,7 +301,8 @@ class IncidentCoordinationProcessTest {
         ProcessInstance instance = startAlert(2);
         executeJob(instance, "ServiceTask_CreateServiceNowIncident");
         Job start = management.createJobQuery().processInstanceId(instance.getId()).activityId("ServiceTask_StartDiagnosticRunbook").singleResult();
-        for (int attempt = 0; attempt < 5; attempt++) {
+        // PT1M,PT2M,PT5M,PT10M,PT15M,PT30M: the first attempt and six retries
+        for (int attempt = 0; attempt < 7; attempt++) {
             try {
                 management.executeJob(start.getId());
             } catch (IllegalStateException expected) {
