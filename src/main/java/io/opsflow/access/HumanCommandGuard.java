@@ -141,8 +141,15 @@ class HumanCommandGuard extends CommandInterceptor {
         Map<String, Object> current = new HashMap<>();
         submitted.keySet().forEach(name -> current.put(name, task.getVariable(name)));
         refuseProblems("task '" + task.getName() + "'", form.problems(submitted, current));
-        // Read-only fields Tasklist sends back unchanged say nothing new: not written again.
-        variables.keySet().removeIf(form::isDisplayOnly);
+        // Read-only fields Tasklist sends back unchanged say nothing new: not written again (a long
+        // one would otherwise also be copied into the form history).
+        if (variables != null && variables.keySet().stream().anyMatch(form::isDisplayOnly)) {
+            try {
+                variables.keySet().removeIf(form::isDisplayOnly);
+            } catch (UnsupportedOperationException immutable) {
+                // A caller's immutable map: the unchanged values are simply written again.
+            }
+        }
     }
 
     private static void refuseProblems(String what, List<String> problems) {

@@ -59,6 +59,8 @@ class AccessControlTest {
     TaskService taskService;
     @Autowired
     org.camunda.bpm.engine.AuthorizationService authorizationService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
 
     @BeforeEach
     void twoCustomersAndAUserOfEachGroupInA() throws Exception {
@@ -185,6 +187,29 @@ class AccessControlTest {
         ResponseEntity<String> byAdmin = as("admin").exchange("/engine-rest/process-instance/" + instance.getId() + "/variables/repairNote",
                 HttpMethod.PUT, json("{\"value\":\"fixed by hand\"}"), String.class);
         assertThat(byAdmin.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void managersRetryAFailedStepOfTheirCustomersOperatorsDoNot() {
+        if (repositoryService.createProcessDefinitionQuery().processDefinitionKey("access-retry-check").count() == 0) {
+            repositoryService.createDeployment().addModelInstance("access-retry-check.bpmn", Bpmn.createExecutableProcess("access-retry-check")
+                    .camundaHistoryTimeToLive(1).startEvent().intermediateCatchEvent("TimerEvent_NotYetDue").timerWithDuration("PT1H")
+                    .endEvent().done()).deploy();
+        }
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey("access-retry-check", Map.of("customerId", A));
+        var job = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+        managementService.setJobRetries(job.getId(), 0); // as a failed step leaves it: a Cockpit incident
+
+        for (String user : List.of("operator-of-a", "designer-of-a")) {
+            ResponseEntity<String> attempt = as(user).exchange("/engine-rest/job/" + job.getId() + "/retries", HttpMethod.PUT,
+                    json("{\"retries\":1}"), String.class);
+            assertThat(attempt.getStatusCode()).as(user).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        }
+        assertThat(managementService.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isZero();
+
+        ResponseEntity<String> byManager = as("manager-of-a").exchange("/engine-rest/job/" + job.getId() + "/retries", HttpMethod.PUT,
+                json("{\"retries\":1}"), String.class);
+        assertThat(byManager.getStatusCode()).as(byManager.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     private void assertRefused(Task task, String body, String problem) {

@@ -147,6 +147,20 @@ class ServiceNowWebhookControllerTest {
     }
 
     @Test
+    void aWrongTypedFieldIs400NamingItNotASilentDefault() throws Exception {
+        invalidRequest = true;
+        ObjectNode impactAsObject = created();
+        ((ObjectNode) impactAsObject.get("record")).putObject("impact").put("level", 1);
+        send(impactAsObject).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("record.impact"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("must be a string or a reference")));
+
+        ObjectNode stateAsArray = created();
+        ((ObjectNode) stateAsArray.get("record")).putArray("state").add("1");
+        send(stateAsArray).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("record.state"));
+    }
+
+    @Test
     void aMissingSignatureIs401() throws Exception {
         invalidRequest = true;
         mvc.perform(post("/webhooks/servicenow").contentType(MediaType.APPLICATION_JSON)
