@@ -23,7 +23,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The database goes away while a sender delivers: the webhook answers 503 with Retry-After within
  * seconds (senders give up on a 500), records nothing, and the redelivery once the database is back
- * starts exactly one process. The database is a real H2 server over TCP, stopped and started again.
+ * starts exactly one process. The database is a real H2 server in its own process, over TCP,
+ * stopped (as a database restart does) and started again on the same files.
  */
 @Tag("own-context")
 class DatabaseOutageTest {
@@ -39,13 +40,13 @@ class DatabaseOutageTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Server database = startDatabase(port);
+        Process database = startDatabase(port);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(OpsflowApplication.class).profiles("test")
                 .run("--spring.datasource.url=jdbc:h2:tcp://localhost:" + port + "/opsflow", "--server.port=0")) {
             int http = ((WebServerApplicationContext) app).getWebServer().getPort();
             assertThat(deliver(http, "outage-before", "INC0099001").statusCode()).isEqualTo(202);
 
-            database.stop();
+            stop(database);
             long sent = System.nanoTime();
             HttpResponse<String> during = deliver(http, "outage-during", "INC0099002");
             Duration answeredIn = Duration.ofNanos(System.nanoTime() - sent);
@@ -62,12 +63,28 @@ class DatabaseOutageTest {
             assertThat(app.getBean(RuntimeService.class).createProcessInstanceQuery()
                     .processInstanceBusinessKey("INC0099002").count()).isOne();
         } finally {
-            database.stop();
+            stop(database);
         }
     }
 
-    private Server startDatabase(int port) throws Exception {
-        return Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists", "-baseDir", data.toString()).start();
+    private Process startDatabase(int port) throws Exception {
+        String h2 = Path.of(Server.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", h2,
+                "org.h2.tools.Server", "-tcp", "-tcpPort", String.valueOf(port), "-ifNotExists", "-baseDir", data.toString())
+                .redirectErrorStream(true).redirectOutput(data.resolve("h2-server.log").toFile()).start();
+        for (int i = 0; i < 100; i++) {
+            try (java.net.Socket probe = new java.net.Socket("localhost", port)) {
+                return server;
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("H2 server did not start on port " + port);
+    }
+
+    private static void stop(Process database) throws InterruptedException {
+        database.destroy();
+        database.waitFor();
     }
 
     /** The pool may still hand out a connection broken by the outage once; a sender would simply retry its 503. */

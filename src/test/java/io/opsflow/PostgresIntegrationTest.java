@@ -70,7 +70,8 @@ class PostgresIntegrationTest {
         assertThat(customers.findBySubscriptionId("abcdef00-1111-2222-3333-444444444444")).map(Customer::id).hasValue("pg-customer");
         identities.user("pg-operator", List.of(Roles.OPERATORS_GROUP), List.of("pg-customer"));
         repositoryService.createDeployment().addModelInstance("pg-check.bpmn", Bpmn.createExecutableProcess("pg-check")
-                .camundaHistoryTimeToLive(1).startEvent().userTask("UserTask_Check").endEvent().done()).deploy();
+                .camundaHistoryTimeToLive(1).startEvent().userTask("UserTask_Check").camundaCandidateGroups(Roles.OPERATORS_GROUP)
+                .endEvent().done()).deploy();
 
         ProcessInstance instance = runtimeService.startProcessInstanceByKey("pg-check",
                 Map.of(CustomerTenantIdProvider.CUSTOMER_ID, "pg-customer"));

@@ -84,9 +84,9 @@ class HumanCommandGuard extends CommandInterceptor {
 
     private void check(Command<?> command, CommandContext context, Authentication caller) {
         if (command instanceof CompleteTaskCmd) {
-            checkTaskSubmission(context, field(command, CompleteTaskCmd.class, "taskId"), field(command, CompleteTaskCmd.class, "variables"));
+            checkTaskSubmission(context, caller, field(command, CompleteTaskCmd.class, "taskId"), field(command, CompleteTaskCmd.class, "variables"));
         } else if (command instanceof SubmitTaskFormCmd) {
-            checkTaskSubmission(context, field(command, SubmitTaskFormCmd.class, "taskId"), field(command, SubmitTaskFormCmd.class, "properties"));
+            checkTaskSubmission(context, caller, field(command, SubmitTaskFormCmd.class, "taskId"), field(command, SubmitTaskFormCmd.class, "properties"));
         } else if (command instanceof StartProcessInstanceCmd) {
             ProcessInstantiationBuilderImpl start = field(command, StartProcessInstanceCmd.class, "instantiationBuilder");
             checkStart(context, caller, definition(context, start.getProcessDefinitionId(), start.getProcessDefinitionKey()), start.getVariables());
@@ -131,10 +131,15 @@ class HumanCommandGuard extends CommandInterceptor {
         }
     }
 
-    private void checkTaskSubmission(CommandContext context, String taskId, Map<String, Object> variables) {
+    private void checkTaskSubmission(CommandContext context, Authentication caller, String taskId, Map<String, Object> variables) {
         TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
         if (task == null) {
             return; // the engine itself answers "no such task"
+        }
+        if (task.getTenantId() != null && !isAdmin(context, caller)
+                && (caller.getTenantIds() == null || !caller.getTenantIds().contains(task.getTenantId()))) {
+            // Camunda's own tenant check refuses it too, but as a 500; this says 403 and why.
+            throw new AuthorizationException("User '" + caller.getUserId() + "' does not work for the customer of task " + taskId);
         }
         FormFields form = taskForm(context, task);
         Map<String, Object> submitted = plain(variables);

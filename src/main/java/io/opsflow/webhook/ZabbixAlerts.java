@@ -205,7 +205,10 @@ class ZabbixAlerts {
         line(lines, "Zabbix", details.get("link"));
         p.get("alert_message").ifPresent(message -> lines.add("\n" + message));
 
-        return new Alert(SOURCE, "zabbix:" + eventId, deliveryId(eventId, state, p), customer.id(), trigger, host, severity,
+        // Event ids are unique per Zabbix server only: scoped by the customer, one customer's event can
+        // never pass as (or deduplicate away) another's.
+        String alertId = "zabbix:" + customer.id() + ":" + eventId;
+        return new Alert(SOURCE, alertId, deliveryId(alertId, state, p), customer.id(), trigger, host, severity,
                 state, summary, String.join("\n", lines), occurred, details);
     }
 
@@ -228,8 +231,8 @@ class ZabbixAlerts {
      * update's time and a hash of what it says tell two comments apart, while a retried delivery of
      * the same update keeps its id.
      */
-    private static String deliveryId(String eventId, Alert.State state, Parameters p) {
-        String base = "zabbix:" + eventId + "/";
+    private static String deliveryId(String alertId, Alert.State state, Parameters p) {
+        String base = alertId + "/";
         return switch (state) {
             case FIRED -> base + "problem";
             case RESOLVED -> base + "recovery" + p.get("event_recovery_id").map(id -> ":" + id).orElse("");

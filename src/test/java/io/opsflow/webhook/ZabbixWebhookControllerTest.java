@@ -70,7 +70,7 @@ class ZabbixWebhookControllerTest {
         when(customers.find("globex")).thenReturn(Optional.of(GLOBEX));
         when(customers.findByZabbixHostGroup("ACME/Production")).thenReturn(Optional.of(ACME));
         when(customers.findByZabbixHostGroup("Globex/Production")).thenReturn(Optional.of(GLOBEX));
-        when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.STARTED, "zabbix:4711"));
+        when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.STARTED, "zabbix:acme:4711"));
     }
 
     @AfterEach
@@ -85,12 +85,12 @@ class ZabbixWebhookControllerTest {
         send(body("zabbix/webhook-problem.json"))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.processInstanceId").value(PROCESS_INSTANCE))
-                .andExpect(jsonPath("$.businessKey").value("zabbix:4711"));
+                .andExpect(jsonPath("$.businessKey").value("zabbix:acme:4711"));
 
         Alert alert = received();
         assertThat(alert.source()).isEqualTo("zabbix");
-        assertThat(alert.alertId()).isEqualTo("zabbix:4711");
-        assertThat(alert.deliveryId()).isEqualTo("zabbix:4711/problem");
+        assertThat(alert.alertId()).isEqualTo("zabbix:acme:4711");
+        assertThat(alert.deliveryId()).isEqualTo("zabbix:acme:4711/problem");
         assertThat(alert.customerId()).isEqualTo("acme");
         assertThat(alert.ruleName()).isEqualTo("vm-acme-db01 is unreachable for 5 minutes");
         assertThat(alert.targetResource()).isEqualTo("vm-acme-db01");
@@ -113,14 +113,14 @@ class ZabbixWebhookControllerTest {
 
     @Test
     void anUpdateCarriesItsMessageAndEachUpdateIsItsOwnDelivery() throws Exception {
-        when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.CORRELATED, "zabbix:4711"));
+        when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.CORRELATED, "zabbix:acme:4711"));
         ObjectNode update = update("調査中です。DBチームに連絡済み");
 
         send(update).andExpect(status().isOk()).andExpect(jsonPath("$.correlated").value(true));
         Alert first = received();
-        assertThat(first.alertId()).isEqualTo("zabbix:4711");
+        assertThat(first.alertId()).isEqualTo("zabbix:acme:4711");
         assertThat(first.state()).isEqualTo(Alert.State.UPDATED);
-        assertThat(first.deliveryId()).startsWith("zabbix:4711/update:2026.11.24T17:31:10:");
+        assertThat(first.deliveryId()).startsWith("zabbix:acme:4711/update:2026.11.24T17:31:10:");
         assertThat(first.occurredAt()).isEqualTo(Instant.parse("2026-11-24T08:31:10Z"));
         assertThat(first.summary()).isEqualTo("[Zabbix] Updated: vm-acme-db01 is unreachable for 5 minutes on vm-acme-db01");
         assertThat(first.details())
@@ -140,14 +140,14 @@ class ZabbixWebhookControllerTest {
 
     @Test
     void theRecoveryResolvesTheProblemsAlert() throws Exception {
-        when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.CORRELATED, "zabbix:4711"));
+        when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.CORRELATED, "zabbix:acme:4711"));
 
         send(body("zabbix/webhook-recovery.json")).andExpect(status().isOk()).andExpect(jsonPath("$.correlated").value(true));
 
         Alert alert = received();
-        assertThat(alert.alertId()).isEqualTo("zabbix:4711");
+        assertThat(alert.alertId()).isEqualTo("zabbix:acme:4711");
         assertThat(alert.state()).isEqualTo(Alert.State.RESOLVED);
-        assertThat(alert.deliveryId()).isEqualTo("zabbix:4711/recovery:4733");
+        assertThat(alert.deliveryId()).isEqualTo("zabbix:acme:4711/recovery:4733");
         assertThat(alert.occurredAt()).isEqualTo(Instant.parse("2026-11-24T08:46:31Z"));
         assertThat(alert.summary()).startsWith("[Zabbix] Resolved: ");
         assertThat(alert.details()).containsEntry("event_recovery_id", "4733").containsEntry("item_lastvalue", "Up (1)");
@@ -155,7 +155,7 @@ class ZabbixWebhookControllerTest {
 
     @Test
     void aRepeatedDeliveryIsAnsweredAsDuplicate() throws Exception {
-        when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.DUPLICATE, "zabbix:4711"));
+        when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.DUPLICATE, "zabbix:acme:4711"));
         send(body("zabbix/webhook-problem.json"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.duplicate").value(true))
@@ -166,8 +166,8 @@ class ZabbixWebhookControllerTest {
     void theZabbix30AlertScriptProblemAndRecoveryMapToOneAlert() throws Exception {
         send(withCustomerLine(forwarded("zabbix/alertscript-3.0-problem.json"))).andExpect(status().isAccepted());
         Alert problem = received();
-        assertThat(problem.alertId()).isEqualTo("zabbix:90211");
-        assertThat(problem.deliveryId()).isEqualTo("zabbix:90211/problem");
+        assertThat(problem.alertId()).isEqualTo("zabbix:acme:90211");
+        assertThat(problem.deliveryId()).isEqualTo("zabbix:acme:90211/problem");
         assertThat(problem.state()).isEqualTo(Alert.State.FIRED);
         assertThat(problem.customerId()).isEqualTo("acme");
         assertThat(problem.severityLevel()).isEqualTo(1);
@@ -184,9 +184,9 @@ class ZabbixWebhookControllerTest {
         clearInvocations(intake);
         send(withCustomerLine(forwarded("zabbix/alertscript-3.0-recovery.json"))).andExpect(status().isAccepted());
         Alert recovery = received();
-        assertThat(recovery.alertId()).isEqualTo("zabbix:90211");
+        assertThat(recovery.alertId()).isEqualTo("zabbix:acme:90211");
         assertThat(recovery.state()).isEqualTo(Alert.State.RESOLVED);
-        assertThat(recovery.deliveryId()).isEqualTo("zabbix:90211/recovery:90388");
+        assertThat(recovery.deliveryId()).isEqualTo("zabbix:acme:90211/recovery:90388");
         assertThat(recovery.occurredAt()).isEqualTo(Instant.parse("2026-11-24T01:03:17Z"));
         assertThat(recovery.details()).containsEntry("item_lastvalue", "23.90 %");
     }
