@@ -12,6 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractModificationCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
@@ -50,14 +55,12 @@ class HumanCommandGuard extends CommandInterceptor {
 
     static final String CUSTOMER_ID = "customerId";
 
-    /** Commands that write variables or raise events, for administrators only. */
-    private static final Set<String> ADMIN_ONLY_COMMANDS = Set.of(
-            "SetTaskVariablesCmd", "SetExecutionVariablesCmd", "PatchTaskVariablesCmd", "PatchExecutionVariablesCmd",
-            "RemoveTaskVariablesCmd", "RemoveExecutionVariablesCmd",
-            "CorrelateMessageCmd", "CorrelateAllMessageCmd", "MessageEventReceivedCmd", "SignalEventReceivedCmd",
-            "SignalCmd", "ConditionEvaluationCmd", "EvaluateStartConditionCmd", "ModifyProcessInstanceCmd",
-            "ModifyProcessInstanceAsyncCmd", "ProcessInstanceModificationCmd", "RestartProcessInstancesCmd",
-            "SetVariablesToProcessInstancesBatchCmd", "SetJobDefinitionPriorityCmd");
+    /** Commands that write variables, raise events or move tokens: for administrators only. */
+    private static final List<Class<?>> ADMIN_ONLY_KINDS = List.of(AbstractVariableCmd.class, AbstractPatchVariablesCmd.class,
+            AbstractCorrelateMessageCmd.class, AbstractModificationCmd.class, AbstractRestartProcessInstanceCmd.class);
+    private static final Set<String> ADMIN_ONLY_COMMANDS = Set.of("MessageEventReceivedCmd", "SignalEventReceivedCmd", "SignalCmd",
+            "EvaluateStartConditionCmd", "CorrelateAllMessageBatchCmd", "SetVariablesToProcessInstancesBatchCmd",
+            "RestartProcessInstancesBatchCmd", "CaseExecutionVariableCmd");
 
     private static final ThreadLocal<Boolean> INSIDE = new ThreadLocal<>();
 
@@ -96,10 +99,15 @@ class HumanCommandGuard extends CommandInterceptor {
         } else if (command instanceof SubmitStartFormCmd) {
             String definitionId = field(command, SubmitStartFormCmd.class, "processDefinitionId");
             checkStart(context, caller, definition(context, definitionId, null), field(command, SubmitStartFormCmd.class, "variables"));
-        } else if (ADMIN_ONLY_COMMANDS.contains(command.getClass().getSimpleName()) && !isAdmin(context, caller)) {
+        } else if (isAdminOnly(command) && !isAdmin(context, caller)) {
             throw new AuthorizationException("Only administrators may change variables or raise events directly ("
                     + command.getClass().getSimpleName() + "); complete the task's form instead");
         }
+    }
+
+    private static boolean isAdminOnly(Command<?> command) {
+        return ADMIN_ONLY_KINDS.stream().anyMatch(kind -> kind.isInstance(command))
+                || ADMIN_ONLY_COMMANDS.contains(command.getClass().getSimpleName());
     }
 
     private void checkStart(CommandContext context, Authentication caller, ProcessDefinitionEntity definition, Map<String, Object> variables) {
