@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -130,9 +131,12 @@ public final class OutboundClient {
             Function<OutboundResponse, T> onSuccess, boolean lastAttempt) {
         OutboundSettings.RetrySettings bounds = settings.retry();
         destinations.awaitOpen(destination, bounds.maxRetryAfter(), errors);
+        // Outside the try: a credential fetched here fails with the adapter's own exception, not as transport.
+        HttpHeaders headers = new HttpHeaders();
+        request.headers().accept(headers);
         OutboundResponse response;
         try {
-            response = send(request);
+            response = send(request, headers);
         } catch (RuntimeException e) {
             Throwable failure = Exceptions.unwrap(e);
             if (!isTransportFailure(failure)) {
@@ -186,9 +190,9 @@ public final class OutboundClient {
         return hold;
     }
 
-    private OutboundResponse send(OutboundRequest request) {
+    private OutboundResponse send(OutboundRequest request, HttpHeaders headers) {
         WebClient.RequestBodySpec spec = webClient.method(request.method()).uri(request.uri())
-                .headers(request.headers());
+                .headers(h -> h.addAll(headers));
         WebClient.RequestHeadersSpec<?> withBody = spec;
         if (request.body() != null) {
             withBody = spec.contentType(request.contentType()).bodyValue(request.body());
