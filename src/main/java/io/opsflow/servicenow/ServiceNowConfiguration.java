@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import io.opsflow.outbound.OutboundClient;
+
 @Configuration(proxyBeanMethods = false)
 class ServiceNowConfiguration {
 
@@ -23,7 +25,7 @@ class ServiceNowConfiguration {
     @Bean
     ServiceNowClient serviceNowClient(WebClient.Builder webClientBuilder, ServiceNowProperties properties,
             ObjectProvider<ServiceNowEndpoint> endpoints) {
-        return new WebClientServiceNowClient(webClientBuilder, properties, () -> {
+        return new TableApiServiceNowClient(new OutboundClient(webClientBuilder, properties), properties, () -> {
             ServiceNowEndpoint endpoint = endpoints.getIfAvailable();
             if (endpoint == null) {
                 throw new IllegalStateException(

@@ -5,11 +5,14 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.opsflow.outbound.OutboundSettings;
+
 /**
  * The MSP's ServiceNow instance. {@code baseUrl} may be absent: sandbox mode then serves its own
  * {@link ServiceNowEndpoint}. Credentials come from the environment only
  * ({@code OPSFLOW_SERVICENOW_USER} / {@code _PASSWORD}, or {@code OPSFLOW_SERVICENOW_OAUTH_CLIENTID} /
- * {@code _CLIENTSECRET}); OAuth is used when a client id is set, Basic otherwise.
+ * {@code _CLIENTSECRET}); OAuth is used when a client id is set, Basic otherwise. Timeouts and
+ * retry bounds use the outbound foundation's names ({@link OutboundSettings}).
  */
 @ConfigurationProperties("opsflow.servicenow")
 public record ServiceNowProperties(
@@ -19,7 +22,7 @@ public record ServiceNowProperties(
         OAuth oauth,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("30s") Duration readTimeout,
-        @DefaultValue Retry retry) {
+        @DefaultValue Retry retry) implements OutboundSettings {
 
     boolean usesOAuth() {
         return oauth != null && oauth.clientId() != null && !oauth.clientId().isBlank();
@@ -57,12 +60,13 @@ public record ServiceNowProperties(
      * @param maxAttempts    attempts per call, the first included
      * @param initialBackoff wait before the second attempt, doubled before each further one
      * @param maxBackoff     cap on that wait
-     * @param maxRetryAfter  longest {@code Retry-After} waited in-process; a longer one fails the call at once
+     * @param maxRetryAfter  longest {@code Retry-After} waited in-process; a longer one fails the call at once,
+     *                       and every call to the instance on this node until it has passed
      */
     public record Retry(
             @DefaultValue("4") int maxAttempts,
             @DefaultValue("1s") Duration initialBackoff,
             @DefaultValue("4s") Duration maxBackoff,
-            @DefaultValue("30s") Duration maxRetryAfter) {
+            @DefaultValue("30s") Duration maxRetryAfter) implements OutboundSettings.RetrySettings {
     }
 }

@@ -4,6 +4,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import io.opsflow.outbound.OutboundClient;
+
 @Configuration(proxyBeanMethods = false)
 class SlackConfiguration {
 
@@ -13,6 +15,6 @@ class SlackConfiguration {
      */
     @Bean
     SlackNotifier slackNotifier(WebClient.Builder webClientBuilder, SlackProperties properties) {
-        return new WebClientSlackNotifier(webClientBuilder, properties, System::getenv);
+        return new WebhookSlackNotifier(new OutboundClient(webClientBuilder, properties), System::getenv);
     }
 }

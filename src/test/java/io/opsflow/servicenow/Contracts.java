@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
+import io.opsflow.outbound.OutboundClient;
+import io.opsflow.outbound.Timing;
+
 /**
  * The ServiceNow contract examples (copied from the shared contracts into test resources) and a
  * client pointed at WireMock with short timeouts and back-offs.
@@ -51,11 +54,17 @@ final class Contracts {
                 Duration.ofMillis(500), retry);
     }
 
-    static WebClientServiceNowClient client(WireMockExtension wireMock, ServiceNowProperties properties) {
-        return new WebClientServiceNowClient(WebClient.builder(), properties, wireMock::baseUrl);
+    static ServiceNowClient client(WireMockExtension wireMock, ServiceNowProperties properties) {
+        return client(wireMock, properties, Timing.SYSTEM);
     }
 
-    static WebClientServiceNowClient client(WireMockExtension wireMock) {
+    /** With {@link io.opsflow.outbound.VirtualTime}, holds and {@code Retry-After} are recorded instead of waited. */
+    static ServiceNowClient client(WireMockExtension wireMock, ServiceNowProperties properties, Timing timing) {
+        return new TableApiServiceNowClient(new OutboundClient(WebClient.builder(), properties, timing), properties,
+                wireMock::baseUrl);
+    }
+
+    static ServiceNowClient client(WireMockExtension wireMock) {
         return client(wireMock, basicAuth(FAST_RETRY));
     }
 }

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import io.opsflow.customer.Customer;
+import io.opsflow.outbound.OutboundClient;
+import io.opsflow.outbound.Timing;
 
 /**
  * The Slack contract examples (copied into test resources), the message of the contract example,
@@ -72,11 +74,20 @@ final class SlackContracts {
         return new SlackMessage("テスト通知", null, null, null, null, null);
     }
 
-    static WebClientSlackNotifier notifier(WireMockExtension wireMock) {
-        return notifier(Map.of(VARIABLE, wireMock.baseUrl() + PATH), PROPERTIES);
+    static WebhookSlackNotifier notifier(WireMockExtension wireMock) {
+        return notifier(wireMock, Timing.SYSTEM);
     }
 
-    static WebClientSlackNotifier notifier(Map<String, String> environment, SlackProperties properties) {
-        return new WebClientSlackNotifier(WebClient.builder(), properties, environment::get);
+    /** With {@link io.opsflow.outbound.VirtualTime}, holds and {@code Retry-After} are recorded instead of waited. */
+    static WebhookSlackNotifier notifier(WireMockExtension wireMock, Timing timing) {
+        return notifier(Map.of(VARIABLE, wireMock.baseUrl() + PATH), PROPERTIES, timing);
+    }
+
+    static WebhookSlackNotifier notifier(Map<String, String> environment, SlackProperties properties) {
+        return notifier(environment, properties, Timing.SYSTEM);
+    }
+
+    static WebhookSlackNotifier notifier(Map<String, String> environment, SlackProperties properties, Timing timing) {
+        return new WebhookSlackNotifier(new OutboundClient(WebClient.builder(), properties, timing), environment::get);
     }
 }

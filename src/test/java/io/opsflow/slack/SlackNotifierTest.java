@@ -38,6 +38,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.opsflow.customer.Customer;
+import io.opsflow.outbound.OutboundClient;
 
 /** The request Slack gets, and what happens before any request: no channel, no variable. */
 class SlackNotifierTest {
@@ -70,8 +71,8 @@ class SlackNotifierTest {
     @Test
     void aCustomerWithoutSlackIsNotConfiguredAndNothingIsLookedUpOrSent() {
         List<String> lookedUp = new ArrayList<>();
-        WebClientSlackNotifier notifier = new WebClientSlackNotifier(
-                WebClient.builder(), PROPERTIES, name -> {
+        WebhookSlackNotifier notifier = new WebhookSlackNotifier(
+                new OutboundClient(WebClient.builder(), PROPERTIES), name -> {
                     lookedUp.add(name);
                     return null;
                 });
