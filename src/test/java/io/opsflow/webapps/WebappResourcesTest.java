@@ -30,7 +30,7 @@ class WebappResourcesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasklist", "admin", "welcome"})
+    @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
     void configOffersJapaneseUnderOpsflowsName(String app) {
         ResponseEntity<String> config = rest.getForEntity("/camunda/app/" + app + "/scripts/config.js", String.class);
         assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -41,7 +41,7 @@ class WebappResourcesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tasklist", "admin", "welcome"})
+    @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
     void camunda8MigrationBannerIsHidden(String app) {
         assertThat(rest.getForEntity("/camunda/app/" + app + "/styles/user-styles.css", String.class).getBody())
                 .contains(".ce-eol-banner {\n  display: none;");
