@@ -35,9 +35,17 @@ class WebappResourcesTest {
         ResponseEntity<String> config = rest.getForEntity("/camunda/app/" + app + "/scripts/config.js", String.class);
         assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(config.getBody()).contains("vendor: 'opsflow'")
-                .contains("availableLocales: ['ja', 'en']").contains("fallbackLocale: 'en'");
+                .contains("availableLocales: ['ja', 'en']").contains("fallbackLocale: 'en'")
+                .contains("customScripts: ['../opsflow/date-locale']");
         assertThat(rest.getForEntity("/camunda/app/" + app + "/locales/ja.json", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void theScriptThatMakesDatesJapaneseIsServedWhereTheConfigsPointTo() {
+        ResponseEntity<String> script = rest.getForEntity("/camunda/app/opsflow/date-locale.js", String.class);
+        assertThat(script.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(script.getBody()).contains("moment.locale(language)");
     }
 
     @ParameterizedTest

@@ -26,13 +26,8 @@ export default {
     availableLocales: ['ja', 'en'],
     fallbackLocale: 'en'
   },
-  // // custom libraries and scripts loading and initialization,
-  // // see: http://docs.camunda.org/guides/user-guide/#tasklist-customizing-custom-scripts
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'admin' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
+  // makes the chosen language moment's locale too (relative times, month names): see the script
+  customScripts: ['../opsflow/date-locale'],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],

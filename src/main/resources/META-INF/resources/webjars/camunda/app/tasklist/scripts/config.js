@@ -26,6 +26,8 @@ export default {
     availableLocales: ['ja', 'en'],
     fallbackLocale: 'en'
   },
+  // makes the chosen language moment's locale too (relative times, month names): see the script
+  customScripts: ['../opsflow/date-locale'],
   //
   // configure the date format
   // "dateFormat": {
@@ -33,11 +35,6 @@ export default {
   //   "long":   "LLLL"
   // },
   //
-  // customScripts: [
-  //   // If you have a folder called 'my-custom-script' (in the 'tasklist' folder)
-  //   // with a file called 'customScript.js' in it
-  //   // 'my-custom-script/customScript'
-  // ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
