@@ -1,0 +1,55 @@
+/*
+ * Copyright Camunda Services GmbH and/or licensed to Camunda Services GmbH
+ * under one or more contributor license agreements. See the NOTICE file
+ * distributed with this work for additional information regarding copyright
+ * ownership. Camunda licenses this file to you under the Apache License,
+ * Version 2.0; you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+export default {
+  // opsflow: its name in the header and the browser title ("opsflow Admin"), and Japanese
+  // for browsers asking for it (locales/ja.json beside this app); every other language gets English.
+  app: {
+    name: 'Admin',
+    vendor: 'opsflow'
+  },
+  locales: {
+    availableLocales: ['ja', 'en'],
+    fallbackLocale: 'en'
+  },
+  // makes the chosen language moment's locale too (relative times, month names): see the script
+  customScripts: ['../opsflow/date-locale'],
+  // requireJsConfig: {
+  //   // AngularJS module names
+  //   ngDeps: ['ui.bootstrap'],
+  //   // RequireJS configuration for a complete configuration documentation see:
+  //   // http://requirejs.org/docs/api.html#config
+  //   deps: ['jquery', 'custom-ui'],
+  //   paths: {
+  //     // if you have a folder called `custom-ui` (in the `admin` folder)
+  //     // with a file called `scripts.js` in it and defining the `custom-ui` AMD module
+  //     'custom-ui': 'custom-ui/scripts'
+  //   }
+  // },
+  // 'runtimeActivityInstanceMetrics': {
+  //   'display': true
+  // },
+  // 'historicActivityInstanceMetrics': {
+  //   'adjustablePeriod': true,
+  //   'period': {
+  //     'unit': 'day'
+  //   }
+  // },
+  // csrfCookieName: 'XSRF-TOKEN',
+  // disableWelcomeMessage: false,
+  // userOperationLogAnnotationLength: 4000
+};
