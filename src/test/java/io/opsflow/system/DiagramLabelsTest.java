@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnLabel;
@@ -88,6 +89,18 @@ class DiagramLabelsTest {
             }
         }
         assertThat(overlaps).as(file.toString()).isEmpty();
+    }
+
+    /** Without label bounds bpmn-js puts a flow's name at its middle, wherever that falls: every name gets its place. */
+    @ParameterizedTest
+    @MethodSource("models")
+    void everyNamedSequenceFlowHasItsLabelPlaced(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        List<String> unplaced = model.getModelElementsByType(BpmnEdge.class).stream()
+                .filter(edge -> edge.getBpmnElement() instanceof SequenceFlow flow && flow.getName() != null && !flow.getName().isBlank())
+                .filter(edge -> edge.getBpmnLabel() == null || edge.getBpmnLabel().getBounds() == null)
+                .map(edge -> edge.getBpmnElement().getId()).toList();
+        assertThat(unplaced).as(file.toString()).isEmpty();
     }
 
     /** bpmn-js's external label: 11 px font, 90 px wide, about 14 px a line. */
