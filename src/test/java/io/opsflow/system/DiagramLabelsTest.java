@@ -18,12 +18,14 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnLabel;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * What Cockpit and Modeler draw stays readable: no label overlaps another label or a shape other
- * than its own (an expanded sub-process only at its border, since its content is inside it).
+ * than its own (an expanded sub-process only at its border, since its content is inside it), and no
+ * other sequence flow runs through it.
  * bpmn-js draws an external label centred on its DI bounds, wrapped at 90 px and as tall as its
  * lines need, whatever height the DI says: a label is checked at the larger of the two boxes.
  */
@@ -47,6 +49,23 @@ class DiagramLabelsTest {
     record Label(String element, Box box) {
     }
 
+    /** A straight piece of a sequence flow, which bpmn-js draws over any label in its way. */
+    record Segment(String edge, double x1, double y1, double x2, double y2) {
+
+        boolean crosses(Box box) {
+            if (x1 == x2) {
+                return box.x() < x1 && x1 < box.x() + box.width()
+                        && Math.max(Math.min(y1, y2), box.y()) < Math.min(Math.max(y1, y2), box.y() + box.height());
+            }
+            if (y1 == y2) {
+                return box.y() < y1 && y1 < box.y() + box.height()
+                        && Math.max(Math.min(x1, x2), box.x()) < Math.min(Math.max(x1, x2), box.x() + box.width());
+            }
+            // A slanted piece: checked by its bounding box.
+            return new Box(edge, Math.min(x1, x2), Math.min(y1, y2), Math.abs(x2 - x1), Math.abs(y2 - y1)).overlaps(box);
+        }
+    }
+
     record Shape(String element, Box box, boolean container) {
     }
 
@@ -68,8 +87,14 @@ class DiagramLabelsTest {
             shapes.add(new Shape(element.getId(), Box.of(element.getId(), shape.getBounds()), container));
             label(element, shape.getBpmnLabel(), labels);
         }
+        List<Segment> segments = new ArrayList<>();
         for (BpmnEdge edge : model.getModelElementsByType(BpmnEdge.class)) {
             label(edge.getBpmnElement(), edge.getBpmnLabel(), labels);
+            List<Waypoint> points = new ArrayList<>(edge.getWaypoints());
+            for (int i = 0; i + 1 < points.size(); i++) {
+                segments.add(new Segment(edge.getBpmnElement().getId(), points.get(i).getX(), points.get(i).getY(),
+                        points.get(i + 1).getX(), points.get(i + 1).getY()));
+            }
         }
 
         List<String> overlaps = new ArrayList<>();
@@ -78,6 +103,11 @@ class DiagramLabelsTest {
             for (Label other : labels.subList(i + 1, labels.size())) {
                 if (label.box().overlaps(other.box())) {
                     overlaps.add("label of " + label.element() + " overlaps label of " + other.element());
+                }
+            }
+            for (Segment segment : segments) {
+                if (!segment.edge().equals(label.element()) && segment.crosses(label.box())) {
+                    overlaps.add("label of " + label.element() + " is crossed by " + segment.edge());
                 }
             }
             for (Shape shape : shapes) {
