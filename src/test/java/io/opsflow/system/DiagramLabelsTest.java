@@ -85,6 +85,14 @@ class DiagramLabelsTest {
             BaseElement element = shape.getBpmnElement();
             boolean container = element instanceof SubProcess && !Boolean.FALSE.equals(shape.isExpanded());
             shapes.add(new Shape(element.getId(), Box.of(element.getId(), shape.getBounds()), container));
+            String name = element.getAttributeValue("name");
+            if (container && name != null && !name.isBlank()) {
+                // bpmn-js writes an expanded sub-process's name inside it, centred at the top.
+                Bounds bounds = shape.getBounds();
+                double width = Math.min(textWidth(name), bounds.getWidth() - 10);
+                shapes.add(new Shape("title of " + element.getId(), new Box(element.getId(), bounds.getX() + (bounds.getWidth() - width) / 2,
+                        bounds.getY(), width, 5 + Math.ceil(textWidth(name) / (bounds.getWidth() - 10)) * LINE_HEIGHT), false));
+            }
             label(element, shape.getBpmnLabel(), labels);
         }
         List<Segment> segments = new ArrayList<>();
