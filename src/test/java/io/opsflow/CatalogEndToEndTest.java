@@ -60,10 +60,25 @@ class CatalogEndToEndTest {
         JsonNode approval = await().atMost(Duration.ofSeconds(30)).until(() -> taskOf(instanceId), t -> t != null);
         assertThat(approval.get("taskDefinitionKey").asText()).isEqualTo("UserTask_ApproveRequest");
         await().atMost(Duration.ofSeconds(30)).until(() -> "waiting_for_approval".equals(ritm().value("stage")));
+        assertThat(approval.get("name").asText()).isEqualTo("承認 / Approve request · RITM0090001 · デモ株式会社 (Demo Co.) · vm-demo-web01");
+        assertThat(approval.get("priority").asInt()).isEqualTo(50);
+        assertThat(approval.get("due").asText()).isNotBlank();
+
+        // As Tasklist submits a Camunda Form: every field, the read-only ones sent back as loaded.
+        String taskId = approval.get("id").asText();
+        JsonNode shown = json.readTree(rest.withBasicAuth("e2e-approver", TestIdentities.PASSWORD).getForObject(
+                "/engine-rest/task/" + taskId + "/form-variables?variableNames=ritmNumber,customerName,customerId,requestedForName,requestReason,"
+                        + "scheduledStart,scheduledStartPassed,requestSummary", String.class));
+        assertThat(shown.at("/requestedForName/value").asText()).isEqualTo("Jiro Suzuki");
+        assertThat(shown.at("/requestReason/value").asText()).isEqualTo("月例パッチ適用後の再起動 / Restart after the monthly patch");
+        assertThat(shown.at("/scheduledStart/value").asText()).isEqualTo("2026-11-24 02:10 UTC");
+        assertThat(shown.at("/scheduledStartPassed/value").asBoolean()).as("the sample's start lies in the past").isTrue();
+        Map<String, Object> submitted = new java.util.LinkedHashMap<>();
+        shown.properties().forEach(e -> submitted.put(e.getKey(), Map.of("value", json.convertValue(e.getValue().get("value"), Object.class))));
+        submitted.put("approvalDecision", Map.of("value", "approve"));
+        submitted.put("approvalReason", Map.of("value", "パッチ適用のため"));
         ResponseEntity<String> done = rest.withBasicAuth("e2e-approver", TestIdentities.PASSWORD).postForEntity(
-                "/engine-rest/task/" + approval.get("id").asText() + "/complete",
-                Map.of("variables", Map.of("approvalDecision", Map.of("value", "approve"), "approvalReason", Map.of("value", "パッチ適用のため"))),
-                String.class);
+                "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", submitted), String.class);
         assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> "3".equals(ritm().value("state")));

@@ -84,6 +84,7 @@ class CatalogRequests implements CatalogIntake {
         variables.put(CAT_ITEM_SYS_ID, event.record().get("cat_item"));
         variables.put(CAT_ITEM_NAME, event.record().get("cat_item_name"));
         variables.put(REQUESTED_FOR, event.record().get("requested_for"));
+        variables.put(REQUESTED_FOR_NAME, event.displayValues().getOrDefault("requested_for", ""));
         variables.put(MOD_COUNT, event.modCount());
         variables.put(APPROVED_IN_SERVICENOW, "approved".equals(event.record().get("approval")));
         try {

@@ -10,6 +10,18 @@ public final class CatalogVariables {
     public static final String CAT_ITEM_SYS_ID = "catItemSysId";
     public static final String CAT_ITEM_NAME = "catItemName";
     public static final String REQUESTED_FOR = "requestedFor";
+    /** ServiceNow's display value of {@code requested_for} (the person's name), empty when not sent. */
+    public static final String REQUESTED_FOR_NAME = "requestedForName";
+    /** The customer's display name from the registry, as tasks and forms show it. */
+    public static final String CUSTOMER_NAME = "customerName";
+    /** The names of the resources the request changes (the definition's targets), comma-separated. */
+    public static final String TARGET_RESOURCES = "targetResources";
+    /** The requester's reason: the RITM variable {@code reason}, empty when the item has none. */
+    public static final String REQUEST_REASON = "requestReason";
+    /** The RITM variable {@code scheduled_start} as "yyyy-MM-dd HH:mm UTC", empty when the item has none. */
+    public static final String SCHEDULED_START = "scheduledStart";
+    /** Whether the scheduled start had already passed when the task was created. */
+    public static final String SCHEDULED_START_PASSED = "scheduledStartPassed";
     /** The RITM's catalog variables as a JSON object of strings. */
     public static final String RITM_VARIABLES = "ritmVariables";
     public static final String REQUEST_VALID = "requestValid";

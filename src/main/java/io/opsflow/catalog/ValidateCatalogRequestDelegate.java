@@ -3,6 +3,9 @@ package io.opsflow.catalog;
 import static io.opsflow.catalog.CatalogVariables.*;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,6 +26,11 @@ class ValidateCatalogRequestDelegate implements JavaDelegate {
 
     static final Duration DEFAULT_APPROVAL_DEADLINE = Duration.ofDays(1);
     static final Duration DEFAULT_FULFILMENT_TIMEOUT = Duration.ofHours(1);
+    /** RITM variables shown to approvers when an item has them; they are not runbook parameters. */
+    static final String REASON_VARIABLE = "reason";
+    static final String SCHEDULED_START_VARIABLE = "scheduled_start";
+    private static final DateTimeFormatter GLIDE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    static final DateTimeFormatter SHOWN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RequestValidation validation;
@@ -34,6 +42,8 @@ class ValidateCatalogRequestDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) throws JsonProcessingException {
         Map<String, String> variables = CatalogJobs.ritmVariables(execution);
+        execution.setVariable(REQUEST_REASON, variables.getOrDefault(REASON_VARIABLE, "").strip());
+        execution.setVariable(SCHEDULED_START, scheduledStart(variables.get(SCHEDULED_START_VARIABLE)));
         RequestValidation.Result result = validation.validate((String) execution.getVariable(CAT_ITEM_SYS_ID),
                 (String) execution.getVariable(CAT_ITEM_NAME), variables);
         if (result instanceof RequestValidation.Valid valid) {
@@ -54,6 +64,8 @@ class ValidateCatalogRequestDelegate implements JavaDelegate {
         execution.setVariable(RUNBOOK, definition.runbook());
         execution.setVariable(RUNBOOK_PARAMETERS, JSON.writeValueAsString(new LinkedHashMap<>(parameters)));
         execution.setVariable(REQUEST_SUMMARY, summary(definition, parameters));
+        execution.setVariable(TARGET_RESOURCES, definition.targets().stream().map(t -> parameters.get(t.name()))
+                .filter(name -> name != null && !name.isBlank()).collect(Collectors.joining(", ")));
         // An item already approved in ServiceNow (its own approval flow) needs no second approval here.
         boolean approvedThere = Boolean.TRUE.equals(execution.getVariable(CatalogRequests.APPROVED_IN_SERVICENOW));
         execution.setVariable(APPROVAL_REQUIRED, definition.approvalRequired() && !approvedThere);
@@ -72,6 +84,18 @@ class ValidateCatalogRequestDelegate implements JavaDelegate {
     private static void reject(DelegateExecution execution, String note) {
         execution.setVariable(REQUEST_VALID, false);
         execution.setVariable(VALIDATION_NOTE, note);
+    }
+
+    /** ServiceNow sends date/time variables as UTC "yyyy-MM-dd HH:mm:ss"; anything else is shown as sent. */
+    static String scheduledStart(String value) {
+        if (value == null || value.isBlank()) {
+            return "";
+        }
+        try {
+            return LocalDateTime.parse(value.strip(), GLIDE_TIME).format(SHOWN_TIME);
+        } catch (DateTimeParseException e) {
+            return value.strip();
+        }
     }
 
     private static String summary(CatalogDefinition definition, Map<String, String> parameters) {

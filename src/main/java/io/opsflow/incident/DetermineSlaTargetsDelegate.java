@@ -14,7 +14,8 @@ import io.opsflow.customer.Customer;
 
 /**
  * SLA targets of the incident's priority: the customer's own (registry) or else the defaults
- * managers keep in the {@code incident-sla-defaults} decision; due times are fixed at the start.
+ * managers keep in the {@code incident-sla-defaults} decision; due times are fixed at the start
+ * (the timers of the acknowledge and identify-cause targets, the due dates of the tasks).
  */
 @Component
 class DetermineSlaTargetsDelegate implements JavaDelegate {
@@ -40,6 +41,7 @@ class DetermineSlaTargetsDelegate implements JavaDelegate {
         execution.setVariable(IncidentVariables.RESOLVE_WITHIN, target.resolve().toString());
         execution.setVariable(IncidentVariables.ACKNOWLEDGE_DUE_AT, new Date(now.getTime() + target.acknowledge().toMillis()));
         execution.setVariable(IncidentVariables.IDENTIFY_CAUSE_DUE_AT, new Date(now.getTime() + target.identifyCause().toMillis()));
+        execution.setVariable(IncidentVariables.RESOLVE_DUE_AT, new Date(now.getTime() + target.resolve().toMillis()));
     }
 
     private static Customer.SlaTarget defaults(DelegateExecution execution, String priority) {

@@ -25,6 +25,10 @@ public final class IncidentVariables {
     public static final String RESOLVE_WITHIN = "resolveWithin";
     public static final String ACKNOWLEDGE_DUE_AT = "acknowledgeDueAt";
     public static final String IDENTIFY_CAUSE_DUE_AT = "identifyCauseDueAt";
+    /** When the resolve target falls due: the due date of the Resolve task (not a timer). */
+    public static final String RESOLVE_DUE_AT = "resolveDueAt";
+    /** The customer's display name from the registry, as tasks and forms show it. */
+    public static final String CUSTOMER_NAME = "customerName";
     public static final String DIAGNOSTIC_RUNBOOK = "diagnosticRunbook";
     public static final String DIAGNOSTIC_JOB_NAME = "diagnosticJobName";
     public static final String DIAGNOSTIC_POLL_INTERVAL = "diagnosticPollInterval";

@@ -37,8 +37,14 @@ class ServiceNowRequestItemHandler implements ServiceNowTableHandler {
         }
         Map<String, String> values = new LinkedHashMap<>();
         variables.properties().forEach(e -> values.put(e.getKey(), e.getValue().isNull() ? "" : e.getValue().asText()));
+        Map<String, String> displayValues = new LinkedHashMap<>();
+        webhook.body().path("display_values").properties().forEach(e -> {
+            if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                displayValues.put(e.getKey(), e.getValue().asText());
+            }
+        });
         return WebhookResult.of(intake.receive(new ServiceNowRequestItemEvent(webhook.deliveryId(), webhook.type(),
                 webhook.requiredField("sys_id"), webhook.requiredField("number"), webhook.customer(customers).id(),
-                webhook.modCount(), webhook.record(), values, webhook.occurredAt())));
+                webhook.modCount(), webhook.record(), values, displayValues, webhook.occurredAt())));
     }
 }

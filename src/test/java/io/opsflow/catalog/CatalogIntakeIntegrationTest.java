@@ -57,6 +57,6 @@ class CatalogIntakeIntegrationTest {
     private static ServiceNowRequestItemEvent event(String delivery, String sysId, long modCount, String state, Map<String, String> variables) {
         return new ServiceNowRequestItemEvent(delivery, "updated", sysId, "RITM0095001", "demo", modCount,
                 Map.of("cat_item", START_VM, "cat_item_name", "Start VM", "state", state, "approval", "not requested"),
-                variables, Instant.now());
+                variables, Map.of(), Instant.now());
     }
 }

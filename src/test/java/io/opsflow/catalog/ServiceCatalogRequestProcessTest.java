@@ -93,6 +93,7 @@ class ServiceCatalogRequestProcessTest {
         Mocks.register("checkCatalogRunbookDelegate", new CheckCatalogRunbookDelegate(catalogJobs, jobs));
         Mocks.register("stopCatalogRunbookDelegate", new StopCatalogRunbookDelegate(catalogJobs, jobs));
         Mocks.register("openFulfilmentIncidentDelegate", new OpenFulfilmentIncidentDelegate(intake));
+        Mocks.register("describeCatalogTaskListener", new DescribeCatalogTaskListener(customers));
     }
 
     @AfterEach
@@ -402,6 +403,44 @@ class ServiceCatalogRequestProcessTest {
         executeJob(instance, "ServiceTask_RecordApproval");
         executeJob(instance, "ServiceTask_MarkWorkInProgress");
         return instance;
+    }
+
+    @Test
+    void theApprovalTaskSaysWhatItIsForAndIsDueAtTheApprovalDeadline() {
+        Instant t0 = Instant.parse("2026-11-24T01:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(t0));
+        ProcessInstance instance = start("Restart VM", Map.of("subscription_id", SUB, "resource_group", "rg-acme-prod", "vm_name", "vm-acme-web01",
+                "reason", "月例パッチ適用後の再起動", "scheduled_start", "2026-11-24 02:10:00"));
+        executeJob(instance, "ServiceTask_MarkAwaitingApproval");
+
+        assertThat(task("UserTask_ApproveRequest", instance)).hasName("承認 / Approve request · RITM0010007 · ACME · vm-acme-web01")
+                .hasDescription("RITM0010007 · ACME · vm-acme-web01 · Restart VM · 佐藤 花子")
+                .hasDueDate(Date.from(t0.plus(Duration.ofHours(4))));
+        assertThat(task("UserTask_ApproveRequest", instance).getPriority()).isEqualTo(50);
+        assertThat(instance).variables().containsEntry("customerName", "ACME").containsEntry("requestReason", "月例パッチ適用後の再起動")
+                .containsEntry("scheduledStart", "2026-11-24 02:10 UTC").containsEntry("scheduledStartPassed", false);
+
+        ClockUtil.setCurrentTime(Date.from(t0.plus(Duration.ofHours(4)).plusSeconds(1)));
+        management.executeJob(management.createJobQuery().processInstanceId(instance.getId())
+                .activityId("BoundaryEvent_ApprovalOverdue").singleResult().getId());
+        assertThat(task("UserTask_ReviewOverdueApproval", instance)).hasName("期限超過の承認 / Review overdue approval · RITM0010007 · ACME · vm-acme-web01")
+                .hasDueDate(Date.from(t0.plus(Duration.ofHours(5)).plusSeconds(1)));
+        assertThat(task("UserTask_ReviewOverdueApproval", instance).getPriority()).isEqualTo(60);
+        assertThat(instance).variables().containsEntry("scheduledStartPassed", true);
+    }
+
+    @Test
+    void aScheduledStartAlreadyPastIsFlaggedAndAnItemWithoutOneShowsNothing() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-24T03:00:00Z")));
+        ProcessInstance late = start("Restart VM", Map.of("subscription_id", SUB, "resource_group", "rg-acme-prod", "vm_name", "vm-acme-web01",
+                "scheduled_start", "2026-11-24 02:10:00"));
+        executeJob(late, "ServiceTask_MarkAwaitingApproval");
+        assertThat(late).variables().containsEntry("scheduledStartPassed", true);
+
+        ProcessInstance unscheduled = start("Restart VM", Map.of("subscription_id", SUB, "resource_group", "rg-acme-prod", "vm_name", "vm-acme-web01"));
+        executeJob(unscheduled, "ServiceTask_MarkAwaitingApproval");
+        assertThat(unscheduled).variables().containsEntry("scheduledStart", "").containsEntry("requestReason", "")
+                .containsEntry("scheduledStartPassed", false);
     }
 
     private ProcessInstance start(String catalogItemName, Map<String, String> variables) {

@@ -107,6 +107,7 @@ class IncidentCoordinationProcessTest {
         Mocks.register("notifySlackChannelDelegate", new NotifySlackChannelDelegate(context, slack, properties));
         Mocks.register("addSlaMissedWorkNoteDelegate", new AddSlaMissedWorkNoteDelegate(workNotes));
         Mocks.register("releaseIncidentKeysListener", new ReleaseIncidentKeysListener(openIncidents));
+        Mocks.register("describeIncidentTaskListener", new DescribeIncidentTaskListener(context));
     }
 
     @AfterEach
@@ -156,6 +157,57 @@ class IncidentCoordinationProcessTest {
         assertThat(instance).isWaitingAt("UserTask_PostIncidentReview");
         complete(task("UserTask_PostIncidentReview", instance), withVariables("rootCause", "r", "preventiveActions", "p"));
         assertThat(instance).isEnded();
+    }
+
+    @Test
+    void everyTaskSaysWhichIncidentItIsForIsDueAtItsSlaTargetAndRanksByPriority() {
+        Instant t0 = Instant.parse("2026-11-24T01:00:00Z");
+        ClockUtil.setCurrentTime(Date.from(t0));
+        ProcessInstance instance = startAlert(0);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        String subject = "INC0010042 · ACME株式会社 · vm-acme-web01";
+
+        assertThat(task("UserTask_Triage", instance)).hasName("トリアージ / Triage · " + subject)
+                .hasDescription("P1 · " + subject + " · [Azure Monitor] Sev0 acme-vm-cpu-high fired on vm-acme-web01")
+                .hasDueDate(Date.from(t0.plus(Duration.ofMinutes(15))));
+        assertThat(task("UserTask_Triage", instance).getPriority()).isEqualTo(100);
+        assertThat(instance).variables().containsEntry("customerName", "ACME株式会社");
+        complete(task("UserTask_Triage", instance), withVariables("findings", "x", "causeIdentified", false, "needsMicrosoft", false));
+
+        assertThat(task("UserTask_InvestigateCause", instance)).hasName("原因調査 / Investigate cause · " + subject)
+                .hasDueDate(Date.from(t0.plus(Duration.ofHours(1))));
+        complete(task("UserTask_InvestigateCause", instance), withVariables("findings", "y", "causeIdentified", true, "needsMicrosoft", false));
+
+        assertThat(task("UserTask_Resolve", instance)).hasName("解決 / Resolve · " + subject)
+                .hasDueDate(Date.from(t0.plus(Duration.ofHours(4))));
+        assertThat(task("UserTask_Resolve", instance).getPriority()).isEqualTo(100);
+        ClockUtil.setCurrentTime(Date.from(t0.plus(Duration.ofHours(2))));
+        complete(task("UserTask_Resolve", instance), withVariables("resolution", "fixed", "closeCode", "Solution provided"));
+        executeJob(instance, "ServiceTask_ResolveServiceNowIncident");
+        assertThat(task("UserTask_PostIncidentReview", instance)).hasName("事後レビュー / Post-incident review · " + subject)
+                .hasDueDate(Date.from(t0.plus(Duration.ofHours(2)).plus(Duration.ofDays(7))));
+    }
+
+    @Test
+    void aLowerPriorityIncidentRanksLowerAndItsSlaMissReviewIsDueAtTheResolveTarget() {
+        ProcessInstance instance = startAlert(3);
+        assertThat(instance).variables().containsEntry("priority", "P4");
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        assertThat(task("UserTask_Triage", instance).getPriority()).isEqualTo(40);
+        Date resolveDueAt = (Date) runtime.getVariable(instance.getId(), "resolveDueAt");
+        Date acknowledgeDueAt = (Date) runtime.getVariable(instance.getId(), "acknowledgeDueAt");
+        assertThat(task("UserTask_Triage", instance)).hasDueDate(acknowledgeDueAt);
+
+        ClockUtil.setCurrentTime(new Date(acknowledgeDueAt.getTime() + 1000));
+        management.executeJob(management.createJobQuery().processInstanceId(instance.getId())
+                .activityId("BoundaryEvent_AcknowledgeSlaMissed").singleResult().getId());
+        ProcessInstance escalation = runtime.createProcessInstanceQuery().processDefinitionKey("incident-sla-escalation")
+                .superProcessInstanceId(instance.getId()).singleResult();
+        executeJob(escalation, "ServiceTask_NotifySlackChannel");
+        executeJob(escalation, "ServiceTask_AddSlaMissedWorkNote");
+        assertThat(task("UserTask_ReviewSlaMiss", escalation)).hasName("SLA 超過の確認 / Review SLA miss · INC0010042 · ACME株式会社 · vm-acme-web01")
+                .hasDueDate(resolveDueAt);
+        assertThat(task("UserTask_ReviewSlaMiss", escalation).getPriority()).isEqualTo(40);
     }
 
     @Test

@@ -87,6 +87,7 @@ class IncidentCoordinationRetriesProcessTest {
         Mocks.register("startDiagnosticRunbookDelegate", new StartDiagnosticRunbookDelegate(context, jobs, properties));
         Mocks.register("notifySlackChannelDelegate", new NotifySlackChannelDelegate(context, mock(SlackNotifier.class), properties));
         Mocks.register("releaseIncidentKeysListener", new ReleaseIncidentKeysListener(mock(OpenIncidents.class)));
+        Mocks.register("describeIncidentTaskListener", new DescribeIncidentTaskListener(context));
     }
 
     @AfterEach

@@ -1,0 +1,72 @@
+package io.opsflow.incident;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On creation of an incident's task: what tells it apart from the others in Tasklist's list. Camunda
+ * 7 does not evaluate expressions in a task's name, so the name gets the ServiceNow number, the
+ * customer's display name and the target resource appended, the description adds the priority and
+ * the summary, and the task's priority follows the incident's (P1 first). The customer's name is also
+ * kept as {@code customerName} for the forms; it is read from the registry each time, so a renamed
+ * customer shows under its current name.
+ */
+@Component
+class DescribeIncidentTaskListener implements TaskListener {
+
+    static final Map<String, Integer> TASK_PRIORITIES = Map.of("P1", 100, "P2", 80, "P3", 60, "P4", 40, "P5", 20);
+    static final int UNKNOWN_PRIORITY = 50;
+    /** ACT_RU_TASK.NAME_ holds 255 characters, DESCRIPTION_ 4000: the list needs far less. */
+    static final int NAME_LENGTH = 255;
+    static final int DESCRIPTION_LENGTH = 1000;
+    static final String SEPARATOR = " · ";
+
+    private final IncidentContext context;
+
+    DescribeIncidentTaskListener(IncidentContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        DelegateExecution execution = task.getExecution();
+        String customerName = context.customer(execution).displayName();
+        execution.setVariable(IncidentVariables.CUSTOMER_NAME, customerName);
+        String priority = text(execution, IncidentVariables.PRIORITY);
+        String subject = join(text(execution, IncidentVariables.SERVICENOW_NUMBER), customerName,
+                resourceName(text(execution, IncidentVariables.TARGET_RESOURCE)));
+        task.setName(abbreviate(join(task.getName(), subject), NAME_LENGTH));
+        task.setDescription(abbreviate(join(priority, subject, text(execution, IncidentVariables.SUMMARY)), DESCRIPTION_LENGTH));
+        task.setPriority(TASK_PRIORITIES.getOrDefault(priority, UNKNOWN_PRIORITY));
+    }
+
+    /** An Azure resource id ends with the resource's name; a Zabbix host is its name already. */
+    static String resourceName(String resource) {
+        if (resource == null) {
+            return null;
+        }
+        String trimmed = resource.endsWith("/") ? resource.substring(0, resource.length() - 1) : resource;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    }
+
+    static String join(String... parts) {
+        return Stream.of(parts).filter(Objects::nonNull).map(String::strip).filter(p -> !p.isEmpty())
+                .collect(Collectors.joining(SEPARATOR));
+    }
+
+    static String abbreviate(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+}
