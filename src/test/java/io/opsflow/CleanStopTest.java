@@ -67,7 +67,8 @@ class CleanStopTest {
 
         String stop = log.substring(log.indexOf("Started OpsflowApplication"));
         assertThat(app.exitValue()).as("the JVM's exit status after SIGTERM").isEqualTo(143);
-        assertThat(log.toString()).as("the whole log").doesNotContain(" ERROR ").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(log.toString()).as("the whole log").doesNotContain(" ERROR ").doesNotContain("Exception").doesNotContain("\tat ")
+                .as("Netty at the version azure-core-http-netty expects").doesNotContain("Netty versions were found on the classpath and have a mismatch");
         assertThat(stop).contains("Process Engine default closed").contains("HikariPool-1 - Shutdown completed");
         assertThat(stop.indexOf("Process Engine default closed")).as("the engine closes before the pool")
                 .isLessThan(stop.indexOf("HikariPool-1 - Shutdown completed"));
