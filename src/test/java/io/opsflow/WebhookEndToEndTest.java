@@ -71,7 +71,7 @@ class WebhookEndToEndTest {
 
         complete(triage.get("id").asText(), Map.of("findings", Map.of("value", "バッチ処理による一時的な高負荷"),
                 "causeIdentified", Map.of("value", true), "needsMicrosoft", Map.of("value", false)));
-        JsonNode resolve = await().atMost(Duration.ofSeconds(10)).until(() -> taskOf(instanceId),
+        JsonNode resolve = await().atMost(Duration.ofSeconds(30)).until(() -> taskOf(instanceId),
                 t -> t != null && t.get("taskDefinitionKey").asText().equals("UserTask_Resolve"));
         complete(resolve.get("id").asText(), Map.of("resolution", Map.of("value", "バッチを夜間に移動"),
                 "closeCode", Map.of("value", "Solution provided")));

@@ -51,7 +51,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * Ingest benchmark of issue 4: how fast alerts enter incident-coordination through the engine API,
  * Camunda's own REST start and opsflow's webhook, and how soon the ServiceNow incident follows.
  * The app runs in production mode against a zero-latency WireMock ServiceNow, on an H2 file and on
- * embedded PostgreSQL, all in one run so the ratios are taken under the same machine load.
+ * embedded PostgreSQL, all in one run; the start rates of both databases are measured round by round,
+ * the databases taking turns at going first, and each ratio is taken within one round.
  * Run with {@code mvn -q -Pbenchmark test}; the table goes to stdout and target/benchmark/ingest.md.
  */
 @Tag("benchmark")
@@ -90,12 +91,8 @@ class IngestBenchmark {
             stubServiceNow(servicenow);
             String snowUrl = "http://localhost:" + servicenow.port();
 
-            try (ConfigurableApplicationContext node = start("benchH2", "jdbc:h2:file:" + h2Dir.resolve("opsflow"), snowUrl, true)) {
-                registerCustomer(node);
-                alertToIncident("H2", "single node", node);
-                startRates("H2", node);
-            }
-
+            // PostgreSQL's cross-node pair first, so that no more than two applications share the heap;
+            // then both single nodes stay up and the rates alternate between them round by round.
             try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
                 String url = postgres.getJdbcUrl("postgres", "postgres");
                 try (ConfigurableApplicationContext worker = start("benchPgB", url, snowUrl, true)) {
@@ -104,7 +101,11 @@ class IngestBenchmark {
                     try (ConfigurableApplicationContext receiver = start("benchPgA", url, snowUrl, false)) {
                         alertToIncident("PostgreSQL", "cross-node: A receives, B runs the job", receiver);
                     }
-                    startRates("PostgreSQL", worker);
+                    try (ConfigurableApplicationContext h2 = start("benchH2", "jdbc:h2:file:" + h2Dir.resolve("opsflow"), snowUrl, true)) {
+                        registerCustomer(h2);
+                        alertToIncident("H2", "single node", h2);
+                        startRates(List.of(new Node("H2", h2), new Node("PostgreSQL", worker)));
+                    }
                 }
             }
             try (ConfigurableApplicationContext sandbox = startSandbox(h2Dir.resolve("sandbox"))) {
@@ -211,11 +212,48 @@ class IngestBenchmark {
     // ---- (a), (b), (c) ----------------------------------------------------------------------
 
     /**
-     * The three ways in, interleaved round by round (a warm-up round, then {@link #RUNS}) so that
-     * drift in machine load and table size hits them alike. The job executor is paused meanwhile:
-     * the rates are ingest alone, not ingest plus the ServiceNow jobs competing for the 2 cores.
+     * The three ways in on both databases, interleaved round by round (a warm-up round, then
+     * {@link #RUNS}) so that drift in machine load and table size hits them alike; the databases take
+     * turns at going first. A ratio (c/b, c/a) is taken within one round of one database, where its
+     * rates were measured back to back, and the table shows the median of those per-round ratios.
+     * The job executors are paused meanwhile: the rates are ingest alone, not ingest plus the
+     * ServiceNow jobs competing for the 2 cores.
      */
-    private void startRates(String db, ConfigurableApplicationContext node) throws Exception {
+    private void startRates(List<Node> nodes) throws Exception {
+        Map<String, Rounds> rounds = new LinkedHashMap<>();
+        Map<String, Ways> ways = new HashMap<>();
+        for (Node node : nodes) {
+            ways.put(node.db(), ways(node.context()));
+            rounds.put(node.db(), new Rounds());
+        }
+        for (int round = 0; round <= RUNS; round++) {
+            List<Node> order = new ArrayList<>(nodes);
+            if (round % 2 == 1) {
+                java.util.Collections.reverse(order);
+            }
+            for (Node node : order) {
+                Ways way = ways.get(node.db());
+                Run a = concurrently(STARTS_PER_RUN, way.engine());
+                Run b = concurrently(STARTS_PER_RUN, way.rest());
+                Run c = concurrently(STARTS_PER_RUN, way.webhook());
+                if (round > 0) {
+                    rounds.get(node.db()).add(a, b, c);
+                }
+            }
+        }
+        rounds.forEach((db, r) -> {
+            rows.add(row(db, "(a) RuntimeService start, 8 threads", rate(median(r.engine, Run::rate)), ms(median(r.engine, Run::p50)), "",
+                    ms(median(r.engine, Run::p99)), ""));
+            rows.add(row(db, "(b) POST /engine-rest/…/start, 8 clients", rate(median(r.rest, Run::rate)), ms(median(r.rest, Run::p50)), "",
+                    ms(median(r.rest, Run::p99)), ""));
+            rows.add(row(db, "(c) POST /webhooks/azure-monitor, 8 clients", rate(median(r.webhook, Run::rate)), ms(median(r.webhook, Run::p50)), "",
+                    ms(median(r.webhook, Run::p99)), String.format("c/b %.2f, c/a %.2f", median(r.cToB, Double::doubleValue),
+                            median(r.cToA, Double::doubleValue))));
+        });
+    }
+
+    /** The three ways in to one node; pauses its job executor. */
+    private Ways ways(ConfigurableApplicationContext node) throws IOException {
         RuntimeService runtime = node.getBean(RuntimeService.class);
         String base = baseUrl(node);
         // Each node's engine has its own name (Camunda's registry is JVM-wide), so the REST API is
@@ -223,34 +261,38 @@ class IngestBenchmark {
         String engineRest = base + "/engine-rest/engine/" + node.getBean(ProcessEngine.class).getName();
         String restAuth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
         String restKey = deployRestStartCopy(node);
-        var jobExecutor = ((ProcessEngineConfigurationImpl) node.getBean(ProcessEngine.class).getProcessEngineConfiguration()).getJobExecutor();
-        jobExecutor.shutdown();
+        ((ProcessEngineConfigurationImpl) node.getBean(ProcessEngine.class).getProcessEngineConfiguration()).getJobExecutor().shutdown();
+        return new Ways(
+                i -> {
+                    Map<String, Object> v = variables(next());
+                    runtime.createProcessInstanceByKey(IncidentVariables.PROCESS_KEY)
+                            .businessKey((String) v.get(IncidentVariables.ALERT_ID)).setVariables(v).execute();
+                },
+                i -> send(engineRest + "/process-definition/key/" + restKey + "/start", restStartBody(next()), restAuth, 200),
+                i -> send(base + "/webhooks/azure-monitor/" + CUSTOMER + "?token=" + TOKEN, alertBody(next()), null, 202));
+    }
 
-        List<Run> engine = new ArrayList<>();
-        List<Run> rest = new ArrayList<>();
-        List<Run> webhook = new ArrayList<>();
-        for (int round = 0; round <= RUNS; round++) {
-            Run a = concurrently(STARTS_PER_RUN, i -> {
-                Map<String, Object> v = variables(next());
-                runtime.createProcessInstanceByKey(IncidentVariables.PROCESS_KEY)
-                        .businessKey((String) v.get(IncidentVariables.ALERT_ID)).setVariables(v).execute();
-            });
-            Run b = concurrently(STARTS_PER_RUN, i -> send(engineRest + "/process-definition/key/"
-                    + restKey + "/start", restStartBody(next()), restAuth, 200));
-            Run c = concurrently(STARTS_PER_RUN, i -> send(base + "/webhooks/azure-monitor/" + CUSTOMER + "?token=" + TOKEN, alertBody(next()), null, 202));
-            if (round > 0) {
-                engine.add(a);
-                rest.add(b);
-                webhook.add(c);
-            }
+    record Node(String db, ConfigurableApplicationContext context) {
+    }
+
+    record Ways(IntConsumer engine, IntConsumer rest, IntConsumer webhook) {
+    }
+
+    /** One database's measured rounds, and the ratios each round gave. */
+    static final class Rounds {
+        final List<Run> engine = new ArrayList<>();
+        final List<Run> rest = new ArrayList<>();
+        final List<Run> webhook = new ArrayList<>();
+        final List<Double> cToB = new ArrayList<>();
+        final List<Double> cToA = new ArrayList<>();
+
+        void add(Run a, Run b, Run c) {
+            engine.add(a);
+            rest.add(b);
+            webhook.add(c);
+            cToB.add(c.rate() / b.rate());
+            cToA.add(c.rate() / a.rate());
         }
-        double aRate = median(engine, Run::rate);
-        double bRate = median(rest, Run::rate);
-        double cRate = median(webhook, Run::rate);
-        rows.add(row(db, "(a) RuntimeService start, 8 threads", rate(aRate), ms(median(engine, Run::p50)), "", ms(median(engine, Run::p99)), ""));
-        rows.add(row(db, "(b) POST /engine-rest/…/start, 8 clients", rate(bRate), ms(median(rest, Run::p50)), "", ms(median(rest, Run::p99)), ""));
-        rows.add(row(db, "(c) POST /webhooks/azure-monitor, 8 clients", rate(cRate), ms(median(webhook, Run::p50)), "", ms(median(webhook, Run::p99)),
-                String.format("c/b %.2f, c/a %.2f", cRate / bRate, cRate / aRate)));
     }
 
     private Run concurrently(int count, IntConsumer work) throws Exception {
@@ -505,11 +547,23 @@ class IngestBenchmark {
         return cells;
     }
 
+    /** H2's rows, then PostgreSQL's, then (e); within a database (d) before (a)–(c), as measured before rounds alternated. */
+    private static int tableOrder(String[] row) {
+        String measurement = row[1];
+        if (measurement.startsWith("(e)")) {
+            return 100;
+        }
+        int within = measurement.startsWith("(d)") ? (measurement.contains("cross-node") ? 1 : 0) : 2 + (measurement.charAt(1) - 'a');
+        return ("H2".equals(row[0]) ? 0 : 10) + within;
+    }
+
     private void report() throws IOException {
         StringBuilder table = new StringBuilder();
         table.append(String.format("Ingest benchmark: process %s, medians of %d runs after a warm-up; %d starts per run for a-c, "
+                + "H2 and PostgreSQL taking turns at going first in each round, ratios the median of per-round ratios; "
                 + "%d alerts per run for d; %d cores%n%n", IncidentVariables.PROCESS_KEY, RUNS, STARTS_PER_RUN, ALERTS_PER_RUN,
                 Runtime.getRuntime().availableProcessors()));
+        rows.sort(java.util.Comparator.comparingInt(IngestBenchmark::tableOrder));
         table.append("| database | measurement | rate | p50 | p95 | p99 | ratio |\n|---|---|---|---|---|---|---|\n");
         for (String[] r : rows) {
             table.append("| ").append(String.join(" | ", r)).append(" |\n");

@@ -73,7 +73,7 @@ class IncidentIntakeIntegrationTest {
         IntakeResult resolved = intake.receive(alert("heal-1", "rule-heal", "vm-demo-db01", Alert.State.RESOLVED));
         assertThat(resolved.outcome()).isEqualTo(IntakeResult.Outcome.CORRELATED);
         await().atMost(Duration.ofSeconds(30)).until(() -> "6".equals(servicenow.getIncident(sysId).state()));
-        await().atMost(Duration.ofSeconds(10)).until(() -> runtime.createProcessInstanceQuery()
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery()
                 .processInstanceId(incident.processInstanceId()).count() == 0);
         assertThat(intake.receive(alert("heal-2", "rule-heal", "vm-demo-db01", Alert.State.FIRED)).outcome())
                 .as("the key is free again once the incident ended").isEqualTo(IntakeResult.Outcome.STARTED);

@@ -54,7 +54,7 @@ class SandboxAzureThroughAdapterTest {
         assertThat(jobs.start(demo(), jobName, "Restart-AzureVM", Map.of("VMName", "vm-demo-web01")).jobId())
                 .as("a retried start is the same job").isEqualTo(started.jobId());
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> jobs.get(demo(), jobName).status().isFinal());
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs.get(demo(), jobName).status().isFinal());
         assertThat(jobs.get(demo(), jobName).status()).isEqualTo(AutomationJobStatus.COMPLETED);
         assertThat(jobs.output(demo(), jobName)).contains("VMName = vm-demo-web01");
     }
@@ -63,7 +63,7 @@ class SandboxAzureThroughAdapterTest {
     void aFailingRunbookEndsFailedWithItsErrorStream() {
         String jobName = JobNames.forStep("sandbox-instance-2", "ServiceTask_StartRunbook");
         jobs.start(demo(), jobName, "Fail-Restart-AzureVM", Map.of());
-        await().atMost(Duration.ofSeconds(5)).until(() -> jobs.get(demo(), jobName).status().isFinal());
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs.get(demo(), jobName).status().isFinal());
         assertThat(jobs.get(demo(), jobName).status()).isEqualTo(AutomationJobStatus.FAILED);
         assertThat(jobs.errors(demo(), jobName)).contains("Simulated failure");
     }
@@ -76,7 +76,7 @@ class SandboxAzureThroughAdapterTest {
                 "/subscriptions/" + SUB + "/resourceGroups/rg-demo-prod/providers/Microsoft.Compute/virtualMachines/vm-demo-web01",
                 true, false, SupportTickets.Contact.japanese("太郎", "運用", "ops@example.co.jp", List.of())));
         assertThat(submission.isAccepted()).isTrue();
-        await().atMost(Duration.ofSeconds(5)).until(() -> tickets.created(demo(), SUB, submission).isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> tickets.created(demo(), SUB, submission).isPresent());
         Optional<SupportTickets.Ticket> ticket = tickets.find(demo(), SUB, "opsflow-sandbox-ticket-1");
         assertThat(ticket).map(SupportTickets.Ticket::status).hasValue("Open");
 

@@ -2,11 +2,14 @@ package io.opsflow.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -31,6 +34,11 @@ class SecurityIntegrationTest {
     TestIdentities identities;
     @Autowired
     IdentityService identityService;
+
+    @AfterEach
+    void resetEngineClock() {
+        ClockUtil.reset();
+    }
 
     @Test
     void engineRestAndApiRequireALogin() {
@@ -62,9 +70,16 @@ class SecurityIntegrationTest {
     @Test
     void wrongPasswordIsRefusedAndDelaysTheNextAttempt() {
         identities.user("sec-locked", List.of(Roles.OPERATORS_GROUP), List.of());
+        // The engine clock stands still, so "right after the failure" does not depend on how fast
+        // this machine sends the next request.
+        Date failedAt = new Date();
+        ClockUtil.setCurrentTime(failedAt);
         assertThat(basic("sec-locked", "wrong", "192.0.2.1").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        // Camunda's brake, shared by the cluster through the database: right after a failure even the
+        // Camunda's brake, shared by the cluster through the database: after a failure even the
         // right password waits (1 s here, doubling up to 60 s).
+        UserEntity user = (UserEntity) identityService.createUserQuery().userId("sec-locked").singleResult();
+        assertThat(user.getAttempts()).isEqualTo(1);
+        assertThat(user.getLockExpirationTime()).isEqualTo(new Date(failedAt.getTime() + 1000));
         assertThat(basic("sec-locked", TestIdentities.PASSWORD, "192.0.2.1").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 

@@ -10,6 +10,7 @@ import static io.opsflow.webhook.Fixtures.bytes;
 import static io.opsflow.webhook.Fixtures.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -80,7 +81,7 @@ class AzureMonitorWebhookControllerTest {
     }
 
     @Test
-    void aFiredMetricAlertStartsAnIncident() throws Exception {
+    void aFiredMetricAlertReachesTheIntakeTypedAndItsStartIsAnswered202() throws Exception {
         send(body("azure-monitor/alert-metric-fired.json"))
                 .andExpect(status().isAccepted())
                 .andExpect(content().contentType(MediaType.APPLICATION_JSON))
@@ -118,7 +119,7 @@ class AzureMonitorWebhookControllerTest {
     }
 
     @Test
-    void theResolvedMetricAlertIsCorrelatedToTheSameAlert() throws Exception {
+    void theResolvedMetricAlertCarriesTheFiredAlertsIdAndItsCorrelationIsAnswered200() throws Exception {
         when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.CORRELATED, "INC0010042"));
 
         send(body("azure-monitor/alert-metric-resolved.json"))
@@ -139,14 +140,24 @@ class AzureMonitorWebhookControllerTest {
     }
 
     @Test
-    void aRepeatedDeliveryIsAnsweredAsDuplicate() throws Exception {
-        when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.DUPLICATE, "INC0010042"));
+    void aRepeatedDeliveryKeepsItsDeliveryIdAndTheIntakesDuplicateIsAnswered200() throws Exception {
+        // The intake recognises a duplicate by the delivery id (its ledger: IncidentIntakeIntegrationTest);
+        // the controller's part is to give a repeated delivery the same id and answer the verdict.
+        when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.STARTED, "INC0010042"),
+                result(Outcome.DUPLICATE, "INC0010042"));
+        ObjectNode fired = body("azure-monitor/alert-metric-fired.json");
 
-        send(body("azure-monitor/alert-metric-fired.json"))
+        send(fired).andExpect(status().isAccepted());
+        send(fired)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.duplicate").value(true))
                 .andExpect(jsonPath("$.processInstanceId").value(PROCESS_INSTANCE))
                 .andExpect(jsonPath("$.correlated").doesNotExist());
+
+        ArgumentCaptor<Alert> alerts = ArgumentCaptor.forClass(Alert.class);
+        verify(intake, times(2)).receive(alerts.capture());
+        assertThat(alerts.getAllValues()).extracting(Alert::deliveryId)
+                .containsOnly(METRIC_ALERT_ID + "/Fired/2026-11-24T01:58:12.4471130Z");
     }
 
     @Test
@@ -344,7 +355,7 @@ class AzureMonitorWebhookControllerTest {
     }
 
     @Test
-    void staleIsAnswered200() throws Exception {
+    void aStaleIntakeResultIsAnswered200MarkedStale() throws Exception {
         when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.STALE, "INC0010042"));
         send(body("azure-monitor/alert-metric-fired.json")).andExpect(status().isOk()).andExpect(jsonPath("$.stale").value(true));
     }

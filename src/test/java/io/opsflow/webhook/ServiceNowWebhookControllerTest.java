@@ -80,7 +80,7 @@ class ServiceNowWebhookControllerTest {
     }
 
     @Test
-    void anUpdatedIncidentReachesTheRunningProcess() throws Exception {
+    void anUpdatedIncidentReachesTheIntakeTypedAndItsCorrelationIsAnswered200() throws Exception {
         send(body(UPDATED))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.APPLICATION_JSON))
@@ -106,7 +106,7 @@ class ServiceNowWebhookControllerTest {
     }
 
     @Test
-    void aCreatedIncidentStartsOneAndItsJapaneseTextSurvives() throws Exception {
+    void aCreatedIncidentReachesTheIntakeWithItsJapaneseTextAndItsStartIsAnswered202() throws Exception {
         when(intake.receive(any(ServiceNowIncidentEvent.class))).thenReturn(result(Outcome.STARTED, "INC0010050"));
 
         send(created())
@@ -125,7 +125,7 @@ class ServiceNowWebhookControllerTest {
     }
 
     @Test
-    void theSameDeliveryThreeTimesIsAnsweredAsADuplicateAfterTheFirst() throws Exception {
+    void theSameDeliveryThreeTimesKeepsItsDeliveryIdAndTheIntakesDuplicatesAreAnswered200() throws Exception {
         when(intake.receive(any(ServiceNowIncidentEvent.class))).thenReturn(result(Outcome.STARTED, "INC0010050"),
                 result(Outcome.DUPLICATE, "INC0010050"), result(Outcome.DUPLICATE, "INC0010050"));
         ObjectNode created = created();
@@ -141,7 +141,7 @@ class ServiceNowWebhookControllerTest {
     }
 
     @Test
-    void anOlderChangeIsAnsweredAsStale() throws Exception {
+    void aStaleIntakeResultIsAnswered200MarkedStale() throws Exception {
         when(intake.receive(any(ServiceNowIncidentEvent.class))).thenReturn(result(Outcome.STALE, "INC0010042"));
         send(body(UPDATED)).andExpect(status().isOk()).andExpect(jsonPath("$.stale").value(true));
     }

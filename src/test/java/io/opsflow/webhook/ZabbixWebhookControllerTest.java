@@ -10,6 +10,7 @@ import static io.opsflow.webhook.Fixtures.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -81,7 +82,7 @@ class ZabbixWebhookControllerTest {
     }
 
     @Test
-    void aProblemStartsAnIncident() throws Exception {
+    void aProblemReachesTheIntakeTypedAndItsStartIsAnswered202() throws Exception {
         send(body("zabbix/webhook-problem.json"))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.processInstanceId").value(PROCESS_INSTANCE))
@@ -139,7 +140,7 @@ class ZabbixWebhookControllerTest {
     }
 
     @Test
-    void theRecoveryResolvesTheProblemsAlert() throws Exception {
+    void theRecoveryCarriesTheProblemsAlertIdAsResolved() throws Exception {
         when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.CORRELATED, "zabbix:acme:4711"));
 
         send(body("zabbix/webhook-recovery.json")).andExpect(status().isOk()).andExpect(jsonPath("$.correlated").value(true));
@@ -154,12 +155,22 @@ class ZabbixWebhookControllerTest {
     }
 
     @Test
-    void aRepeatedDeliveryIsAnsweredAsDuplicate() throws Exception {
-        when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.DUPLICATE, "zabbix:acme:4711"));
-        send(body("zabbix/webhook-problem.json"))
+    void aRepeatedDeliveryKeepsItsDeliveryIdAndTheIntakesDuplicateIsAnswered200() throws Exception {
+        // The intake recognises a duplicate by the delivery id (its ledger: IncidentIntakeIntegrationTest);
+        // the controller's part is to give a repeated delivery the same id and answer the verdict.
+        when(intake.receive(any(Alert.class))).thenReturn(result(Outcome.STARTED, "zabbix:acme:4711"),
+                result(Outcome.DUPLICATE, "zabbix:acme:4711"));
+        ObjectNode problem = body("zabbix/webhook-problem.json");
+
+        send(problem).andExpect(status().isAccepted());
+        send(problem)
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.duplicate").value(true))
                 .andExpect(jsonPath("$.processInstanceId").value(PROCESS_INSTANCE));
+
+        ArgumentCaptor<Alert> alerts = ArgumentCaptor.forClass(Alert.class);
+        verify(intake, times(2)).receive(alerts.capture());
+        assertThat(alerts.getAllValues()).extracting(Alert::deliveryId).containsOnly("zabbix:acme:4711/problem");
     }
 
     @Test
