@@ -1,19 +1,21 @@
 package io.opsflow.catalog;
 
+import static io.opsflow.system.TaskLabels.join;
+import static io.opsflow.system.TaskLabels.text;
+
 import static io.opsflow.catalog.CatalogVariables.*;
 
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Objects;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+
+import io.opsflow.system.TaskLabels;
 
 import io.opsflow.customer.CustomerRegistry;
 
@@ -27,10 +29,6 @@ import io.opsflow.customer.CustomerRegistry;
 @Component
 class DescribeCatalogTaskListener implements TaskListener {
 
-    /** ACT_RU_TASK.NAME_ holds 255 characters, DESCRIPTION_ 4000: the list needs far less. */
-    static final int NAME_LENGTH = 255;
-    static final int DESCRIPTION_LENGTH = 1000;
-    static final String SEPARATOR = " · ";
 
     private final CustomerRegistry customers;
 
@@ -46,10 +44,9 @@ class DescribeCatalogTaskListener implements TaskListener {
         execution.setVariable(CUSTOMER_NAME, customerName);
         execution.setVariable(SCHEDULED_START_PASSED, passed(text(execution, SCHEDULED_START)));
         String subject = join(text(execution, RITM_NUMBER), customerName, text(execution, TARGET_RESOURCES));
-        task.setName(abbreviate(join(task.getName(), subject), NAME_LENGTH));
         String requestedFor = text(execution, REQUESTED_FOR_NAME);
-        task.setDescription(abbreviate(join(subject, text(execution, CAT_ITEM_NAME),
-                requestedFor == null || requestedFor.isBlank() ? text(execution, REQUESTED_FOR) : requestedFor), DESCRIPTION_LENGTH));
+        TaskLabels.label(task, subject, subject, text(execution, CAT_ITEM_NAME),
+                requestedFor == null || requestedFor.isBlank() ? text(execution, REQUESTED_FOR) : requestedFor);
     }
 
     /** Whether a start shown as "yyyy-MM-dd HH:mm UTC" lies before now (the engine's clock). */
@@ -65,17 +62,6 @@ class DescribeCatalogTaskListener implements TaskListener {
         }
     }
 
-    static String join(String... parts) {
-        return Stream.of(parts).filter(Objects::nonNull).map(String::strip).filter(p -> !p.isEmpty())
-                .collect(Collectors.joining(SEPARATOR));
-    }
 
-    static String abbreviate(String text, int length) {
-        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
-    }
 
-    private static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value == null ? null : value.toString();
-    }
 }

@@ -1,14 +1,16 @@
 package io.opsflow.incident;
 
+import static io.opsflow.system.TaskLabels.join;
+import static io.opsflow.system.TaskLabels.text;
+
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+
+import io.opsflow.system.TaskLabels;
 
 /**
  * On creation of an incident's task: what tells it apart from the others in Tasklist's list. Camunda
@@ -23,10 +25,6 @@ class DescribeIncidentTaskListener implements TaskListener {
 
     static final Map<String, Integer> TASK_PRIORITIES = Map.of("P1", 100, "P2", 80, "P3", 60, "P4", 40, "P5", 20);
     static final int UNKNOWN_PRIORITY = 50;
-    /** ACT_RU_TASK.NAME_ holds 255 characters, DESCRIPTION_ 4000: the list needs far less. */
-    static final int NAME_LENGTH = 255;
-    static final int DESCRIPTION_LENGTH = 1000;
-    static final String SEPARATOR = " · ";
 
     private final IncidentContext context;
 
@@ -42,8 +40,7 @@ class DescribeIncidentTaskListener implements TaskListener {
         String priority = text(execution, IncidentVariables.PRIORITY);
         String subject = join(text(execution, IncidentVariables.SERVICENOW_NUMBER), customerName,
                 resourceName(text(execution, IncidentVariables.TARGET_RESOURCE)));
-        task.setName(abbreviate(join(task.getName(), subject), NAME_LENGTH));
-        task.setDescription(abbreviate(join(priority, subject, text(execution, IncidentVariables.SUMMARY)), DESCRIPTION_LENGTH));
+        TaskLabels.label(task, subject, priority, subject, text(execution, IncidentVariables.SUMMARY));
         task.setPriority(TASK_PRIORITIES.getOrDefault(priority, UNKNOWN_PRIORITY));
     }
 
@@ -56,17 +53,6 @@ class DescribeIncidentTaskListener implements TaskListener {
         return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 
-    static String join(String... parts) {
-        return Stream.of(parts).filter(Objects::nonNull).map(String::strip).filter(p -> !p.isEmpty())
-                .collect(Collectors.joining(SEPARATOR));
-    }
 
-    static String abbreviate(String text, int length) {
-        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
-    }
 
-    private static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
-        return value == null ? null : value.toString();
-    }
 }
