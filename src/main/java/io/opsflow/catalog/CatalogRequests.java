@@ -16,9 +16,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opsflow.system.CustomerTenantIdProvider;
-import io.opsflow.system.InboundDeliveries;
-import io.opsflow.system.IntakeTransaction;
-import io.opsflow.system.IntakeResult;
+import io.opsflow.intake.InboundDeliveries;
+import io.opsflow.intake.IntakeTransaction;
+import io.opsflow.intake.IntakeResult;
 
 /**
  * Starts a service-catalog-request for a new requested item and passes later changes to it: a

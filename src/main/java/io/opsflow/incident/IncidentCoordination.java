@@ -15,9 +15,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
-import io.opsflow.system.InboundDeliveries;
-import io.opsflow.system.IntakeTransaction;
-import io.opsflow.system.IntakeResult;
+import io.opsflow.intake.InboundDeliveries;
+import io.opsflow.intake.IntakeTransaction;
+import io.opsflow.intake.IntakeResult;
 
 /**
  * Starts and correlates incident-coordination instances for inbound events. Each event is handled

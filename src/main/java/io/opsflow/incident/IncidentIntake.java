@@ -1,6 +1,6 @@
 package io.opsflow.incident;
 
-import io.opsflow.system.IntakeResult;
+import io.opsflow.intake.IntakeResult;
 
 /**
  * The one way inbound events reach incident coordination: starts a process for a new incident,

@@ -8,7 +8,7 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.opsflow.system.IntakeResult;
+import io.opsflow.intake.IntakeResult;
 
 /**
  * What a capability made of a webhook event, independent of the capability, so that every webhook

@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opsflow.OpsflowSpringTest;
-import io.opsflow.system.IntakeResult;
+import io.opsflow.intake.IntakeResult;
 
 /** Later deliveries of a requested item reach its running request: redeliveries, older changes, a cancellation. */
 @OpsflowSpringTest

@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.servicenow.ServiceNowClient;
 import io.opsflow.servicenow.TableQuery;
-import io.opsflow.system.IntakeResult;
+import io.opsflow.intake.IntakeResult;
 
 /**
  * The intake against the whole application in sandbox mode: the job executor runs the process's

@@ -59,7 +59,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.incident.Alert;
 import io.opsflow.incident.IncidentIntake;
-import io.opsflow.system.IntakeResult.Outcome;
+import io.opsflow.intake.IntakeResult.Outcome;
 
 /**
  * Azure Monitor Secure Webhook: tokens signed here with a generated RSA key, whose public half is

@@ -41,7 +41,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.incident.Alert;
 import io.opsflow.incident.IncidentIntake;
-import io.opsflow.system.IntakeResult.Outcome;
+import io.opsflow.intake.IntakeResult.Outcome;
 
 @WebMvcTest(controllers = AzureMonitorWebhookController.class)
 @Import({AzureMonitorAlerts.class, WebhookCredentials.class, SecureWebhookTokens.class, WebhookSliceConfiguration.class})

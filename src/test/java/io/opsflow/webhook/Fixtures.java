@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.opsflow.customer.Customer;
-import io.opsflow.system.IntakeResult;
+import io.opsflow.intake.IntakeResult;
 
 /** The inbound contract payloads (copied from the shared contracts into test resources) and the customer they belong to. */
 final class Fixtures {

@@ -45,7 +45,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.incident.IncidentIntake;
-import io.opsflow.system.IntakeResult.Outcome;
+import io.opsflow.intake.IntakeResult.Outcome;
 import io.opsflow.incident.ServiceNowIncidentEvent;
 
 @WebMvcTest(controllers = ServiceNowWebhookController.class)

@@ -1,4 +1,4 @@
-package io.opsflow.system;
+package io.opsflow.intake;
 
 import java.util.function.Supplier;
 

@@ -1,4 +1,4 @@
-package io.opsflow.system;
+package io.opsflow.intake;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import io.opsflow.system.IntakeResult;
 
 /**
  * Every inbound delivery once, with what became of it: the one idempotency record of all webhook
