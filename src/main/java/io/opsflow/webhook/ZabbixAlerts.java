@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -31,25 +30,15 @@ import io.opsflow.incident.Alert;
  * mapped once. The recovery and every update keep the problem's {@code event_id}, so they all
  * share the alert id {@code zabbix:<customer>:<event_id>}.
  *
- * <p>Over 250 lines because it still does several jobs (the two input forms, the customer check, the
- * text, the ids); issue 10 splits it with the webhook path's other translations.
+ * Reading the two forms is {@link ZabbixParameters}' job.
  */
 @Component
 class ZabbixAlerts {
 
     static final String SOURCE = "zabbix";
-    static final String TEMPLATE_VERSION = "opsflow-v1";
-    /** A macro Zabbix could not resolve for this event arrives literally, e.g. {EVENT.RECOVERY.ID}. */
-    private static final Pattern UNRESOLVED_MACRO = Pattern.compile("\\{[^{}]*}");
     private static final DateTimeFormatter ZABBIX_TIME = DateTimeFormatter.ofPattern("yyyy.MM.dd HH:mm:ss");
     private static final Map<String, Integer> SEVERITY_LEVELS = Map.of(
             "disaster", 0, "high", 1, "average", 2, "warning", 3, "information", 4, "not classified", 4);
-    /** Keys of the 3.0 template that differ from the media type's parameter names. */
-    private static final Map<String, String> TEMPLATE_KEYS = Map.of(
-            "trigger_nseverity", "event_nseverity",
-            "recovery_event_id", "event_recovery_id",
-            "host_groups", "trigger_hostgroups",
-            "item", "item_name");
 
     private final CustomerRegistry customers;
     private final ObjectMapper json;
@@ -64,98 +53,16 @@ class ZabbixAlerts {
     /** @param customer the customer whose credential the caller proved */
     Alert toAlert(JsonNode root, Customer customer) {
         if (root.has("event_id")) {
-            return map(mediaTypeParameters(root), customer);
+            return map(ZabbixParameters.ofMediaType(root), customer);
         }
         if (root.has("message")) {
-            return map(alertScriptParameters(root), customer);
+            return map(ZabbixParameters.ofAlertScript(root), customer);
         }
         throw WebhookRejectedException.invalid("event_id",
                 "is missing: neither webhook media type parameters nor an alert-script body {sendto, subject, message}");
     }
 
-    /** Present values only; each remembers the payload field it came from, for error messages. */
-    private record Parameters(Map<String, String> values, Map<String, String> fields, String missingPrefix) {
-
-        Optional<String> get(String name) {
-            return Optional.ofNullable(values.get(name));
-        }
-
-        String required(String name) {
-            return get(name).orElseThrow(() -> WebhookRejectedException.invalid(field(name), "is missing"));
-        }
-
-        String field(String name) {
-            return fields.getOrDefault(name, missingPrefix + name);
-        }
-
-        void put(String name, String field, String value) {
-            if (value != null && !value.isBlank() && !UNRESOLVED_MACRO.matcher(value.trim()).matches()) {
-                values.put(name, value.trim());
-                fields.put(name, field);
-            }
-        }
-    }
-
-    private static Parameters mediaTypeParameters(JsonNode root) {
-        Parameters p = new Parameters(new LinkedHashMap<>(), new LinkedHashMap<>(), "");
-        root.fields().forEachRemaining(e -> p.put(e.getKey(), e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : null));
-        return p;
-    }
-
-    private static Parameters alertScriptParameters(JsonNode root) {
-        String message = JsonFields.required(root, "message");
-        String[] lines = message.replace("\r\n", "\n").split("\n");
-        if (!lines[0].trim().equals(TEMPLATE_VERSION)) {
-            throw WebhookRejectedException.invalid("message", "the first line must be '" + TEMPLATE_VERSION
-                    + "' (the action's message template, see docs/zabbix-media-type.md)");
-        }
-        Map<String, String> raw = new LinkedHashMap<>();
-        String last = null;
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0 && lines[i].substring(0, colon).matches("[a-z_]+")) {
-                last = lines[i].substring(0, colon);
-                raw.put(last, lines[i].substring(colon + 1).trim());
-            } else if (last != null) {
-                // An item value or trigger name spanning lines belongs to the key above it.
-                raw.put(last, raw.get(last) + "\n" + lines[i]);
-            }
-        }
-        Parameters p = new Parameters(new LinkedHashMap<>(), new LinkedHashMap<>(), "message.");
-        raw.forEach((key, value) -> {
-            String field = "message." + key;
-            switch (key) {
-                case "trigger_status" -> {
-                    p.put("trigger_status", field, value);
-                    p.put("event_value", field, switch (value) {
-                        case "PROBLEM" -> "1";
-                        case "OK" -> "0";
-                        default -> throw WebhookRejectedException.invalid(field, "'" + value + "' is neither PROBLEM nor OK");
-                    });
-                }
-                case "event_time" -> splitDateTime(p, "event_date", "event_time", field, value);
-                case "recovery_time" -> splitDateTime(p, "event_recovery_date", "event_recovery_time", field, value);
-                case "item" -> {
-                    int equals = value.lastIndexOf(" = ");
-                    p.put("item_name", field, equals < 0 ? value : value.substring(0, equals));
-                    p.put("item_lastvalue", field, equals < 0 ? null : value.substring(equals + 3));
-                }
-                default -> p.put(TEMPLATE_KEYS.getOrDefault(key, key), field, value);
-            }
-        });
-        p.put("alert_subject", "subject", JsonFields.text(root, "subject"));
-        p.put("alert_sendto", "sendto", JsonFields.text(root, "sendto"));
-        p.required("trigger_status");
-        return p;
-    }
-
-    private static void splitDateTime(Parameters p, String dateName, String timeName, String field, String value) {
-        int space = value.indexOf(' ');
-        p.put(dateName, field, space < 0 ? value : value.substring(0, space));
-        p.put(timeName, field, space < 0 ? null : value.substring(space + 1));
-    }
-
-    private Alert map(Parameters p, Customer caller) {
+    private Alert map(ZabbixParameters p, Customer caller) {
         String eventId = p.required("event_id");
         Alert.State state = state(p);
         String trigger = p.get("trigger_name").or(() -> p.get("event_name"))
@@ -215,7 +122,7 @@ class ZabbixAlerts {
                 state, summary, String.join("\n", lines), occurred, details);
     }
 
-    private static Alert.State state(Parameters p) {
+    private static Alert.State state(ZabbixParameters p) {
         if (p.get("event_update_status").filter("1"::equals).isPresent()) {
             return Alert.State.UPDATED;
         }
@@ -234,7 +141,7 @@ class ZabbixAlerts {
      * update's time and a hash of what it says tell two comments apart, while a retried delivery of
      * the same update keeps its id.
      */
-    private static String deliveryId(String alertId, Alert.State state, Parameters p) {
+    private static String deliveryId(String alertId, Alert.State state, ZabbixParameters p) {
         String base = alertId + "/";
         return switch (state) {
             case FIRED -> base + "problem";
@@ -248,7 +155,7 @@ class ZabbixAlerts {
         };
     }
 
-    private static int severityLevel(Parameters p, String name) {
+    private static int severityLevel(ZabbixParameters p, String name) {
         if (name != null) {
             Integer level = SEVERITY_LEVELS.get(name.toLowerCase());
             if (level == null) {
@@ -268,7 +175,7 @@ class ZabbixAlerts {
         };
     }
 
-    private Map<String, List<String>> tags(Parameters p) {
+    private Map<String, List<String>> tags(ZabbixParameters p) {
         Map<String, List<String>> tags = new LinkedHashMap<>();
         Optional<String> text = p.get("event_tags");
         if (text.isEmpty()) {
@@ -298,7 +205,7 @@ class ZabbixAlerts {
      * otherwise it is refused, so one customer's token cannot raise another's problems. Host groups
      * nobody owns ("Linux servers") do not matter.
      */
-    private Customer requireCaller(Parameters p, Map<String, List<String>> tags, Customer caller) {
+    private Customer requireCaller(ZabbixParameters p, Map<String, List<String>> tags, Customer caller) {
         Optional<String> named = Optional.ofNullable(tags.get("customer")).map(values -> values.get(0));
         String namedField = named.isPresent() ? p.field("event_tags") : p.field("customer");
         named = named.or(() -> p.get("customer"));
@@ -316,7 +223,7 @@ class ZabbixAlerts {
         return caller;
     }
 
-    private Instant time(Parameters p, String dateName, String timeName) {
+    private Instant time(ZabbixParameters p, String dateName, String timeName) {
         String text = timeText(p, dateName, timeName);
         if (text.isEmpty()) {
             // Updates from older templates carry no time of their own: the receipt is the best there is.
@@ -329,7 +236,7 @@ class ZabbixAlerts {
         }
     }
 
-    private static String timeText(Parameters p, String dateName, String timeName) {
+    private static String timeText(ZabbixParameters p, String dateName, String timeName) {
         return (p.get(dateName).orElse("") + " " + p.get(timeName).orElse("")).trim();
     }
 
