@@ -1,12 +1,14 @@
 package io.opsflow.sandbox;
 
+import static io.opsflow.sandbox.ArmAnswers.armError;
+import static io.opsflow.sandbox.ArmAnswers.asMap;
+import static io.opsflow.sandbox.ArmAnswers.automationError;
+
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -21,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -29,7 +30,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * A stateful Azure Resource Manager for sandbox mode under {@code /sandbox/azure}: Automation jobs
  * (New → Activating → Running → Completed after {@code opsflow.sandbox.job-step-delay} each; a
  * runbook named {@code Fail-*} fails, {@code Suspend-*} suspends), Support tickets and
- * communications (202 + Azure-AsyncOperation), Monitor alert rules and action groups, resource
+ * communications ({@link SimulatedSupport}), Monitor alert rules and action groups, resource
  * groups and resources. Shapes and error envelopes follow the documented contracts.
  */
 @RestController
@@ -49,13 +50,12 @@ class ArmSimulator {
     private final SandboxProperties properties;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, SimulatedJob> jobs = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Object>> tickets = new ConcurrentHashMap<>();
-    private final Map<String, List<Map<String, Object>>> communications = new ConcurrentHashMap<>();
-    private final Map<String, Instant> operations = new ConcurrentHashMap<>();
+    private final SimulatedSupport support;
     private final Map<String, Map<String, Object>> resources = new ConcurrentHashMap<>();
 
     ArmSimulator(SandboxProperties properties) {
         this.properties = properties;
+        this.support = new SimulatedSupport(properties.ticketDelay(), clock);
     }
 
     /** A resource that exists from the start, such as the demo customer's resource group and VMs. */
@@ -83,13 +83,13 @@ class ArmSimulator {
             return job(method, path, m, body);
         }
         if ((m = OPERATION.matcher(path)).matches()) {
-            return operation(m.group(1));
+            return support.operation(m.group(1));
         }
         if ((m = COMMUNICATIONS.matcher(path)).matches()) {
-            return communication(method, m.group(2), m.group(3), body);
+            return support.communication(method, m.group(2), m.group(3), body);
         }
         if ((m = TICKET.matcher(path)).matches()) {
-            return ticket(method, path, m.group(1), m.group(2), body);
+            return support.ticket(method, path, m.group(1), m.group(2), body);
         }
         if (RESOURCE_GROUP.matcher(path).matches() || RESOURCE.matcher(path).matches()) {
             return resource(method, path, body);
@@ -101,12 +101,8 @@ class ArmSimulator {
         return jobs.values().stream().sorted((a, b) -> b.created().compareTo(a.created())).toList();
     }
 
-    List<Map<String, Object>> tickets() {
-        return List.copyOf(tickets.values());
-    }
-
-    List<Map<String, Object>> communicationsOf(String ticketName) {
-        return List.copyOf(communications.getOrDefault(ticketName.toLowerCase(Locale.ROOT), List.of()));
+    SimulatedSupport support() {
+        return support;
     }
 
     private ResponseEntity<?> job(HttpMethod method, String path, Matcher m, Map<String, Object> body) {
@@ -159,88 +155,6 @@ class ArmSimulator {
         return ResponseEntity.status(HttpStatus.CREATED).body(job.json(clock.instant()));
     }
 
-    private ResponseEntity<?> ticket(HttpMethod method, String path, String subscription, String name, Map<String, Object> body) {
-        String key = name.toLowerCase(Locale.ROOT);
-        if (method == HttpMethod.PUT) {
-            if (tickets.containsKey(key)) {
-                return ResponseEntity.ok(tickets.get(key));
-            }
-            Map<String, Object> props = new LinkedHashMap<>(asMap(body == null ? null : body.get("properties")));
-            for (String required : List.of("serviceId", "title", "description", "problemClassificationId", "severity", "contactDetails")) {
-                if (props.get(required) == null) {
-                    return armError(HttpStatus.BAD_REQUEST, "BadArgument", "'" + required + "' is required.");
-                }
-            }
-            props.put("supportTicketId", String.valueOf(2611240000000000L + tickets.size()));
-            props.put("status", "Open");
-            props.put("createdDate", clock.instant().toString());
-            props.put("modifiedDate", clock.instant().toString());
-            Map<String, Object> ticket = new LinkedHashMap<>();
-            ticket.put("id", path);
-            ticket.put("name", name);
-            ticket.put("type", "Microsoft.Support/supportTickets");
-            ticket.put("properties", props);
-            tickets.put(key, ticket);
-            String operationId = UUID.randomUUID().toString();
-            operations.put(operationId, clock.instant().plus(properties.ticketDelay()));
-            String status = ServletUriComponentsBuilder.fromCurrentContextPath()
-                    .path(PREFIX + "/subscriptions/{s}/providers/Microsoft.Support/operationsStatus/{id}")
-                    .queryParam("api-version", "2024-04-01").buildAndExpand(subscription, operationId).toUriString();
-            return ResponseEntity.accepted().header("Azure-AsyncOperation", status).header(HttpHeaders.LOCATION, status)
-                    .header(HttpHeaders.RETRY_AFTER, "1").build();
-        }
-        Map<String, Object> ticket = tickets.get(key);
-        if (ticket == null) {
-            return armError(HttpStatus.NOT_FOUND, "ResourceNotFound", "Support ticket '" + name + "' was not found.");
-        }
-        if (method == HttpMethod.PATCH && body != null) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> props = (Map<String, Object>) ticket.get("properties");
-            body.forEach((k, v) -> props.put(k, "status".equals(k) ? capitalize(String.valueOf(v)) : v));
-            props.put("modifiedDate", clock.instant().toString());
-        }
-        return ResponseEntity.ok(ticket);
-    }
-
-    private ResponseEntity<?> communication(HttpMethod method, String ticketName, String name, Map<String, Object> body) {
-        String key = ticketName.toLowerCase(Locale.ROOT);
-        if (!tickets.containsKey(key)) {
-            return armError(HttpStatus.NOT_FOUND, "ResourceNotFound", "Support ticket '" + ticketName + "' was not found.");
-        }
-        List<Map<String, Object>> list = communications.computeIfAbsent(key, k -> new java.util.concurrent.CopyOnWriteArrayList<>());
-        if (name == null) {
-            return ResponseEntity.ok(Map.of("value", list));
-        }
-        Optional<Map<String, Object>> existing = list.stream().filter(c -> name.equalsIgnoreCase(String.valueOf(c.get("name")))).findFirst();
-        if (method == HttpMethod.PUT && existing.isEmpty()) {
-            Map<String, Object> props = new LinkedHashMap<>(asMap(body == null ? null : body.get("properties")));
-            if (props.get("subject") == null || props.get("body") == null) {
-                return armError(HttpStatus.BAD_REQUEST, "BadArgument", "'subject' and 'body' are required.");
-            }
-            props.put("communicationType", "web");
-            props.put("communicationDirection", "outbound");
-            props.put("createdDate", clock.instant().toString());
-            Map<String, Object> communication = new LinkedHashMap<>();
-            communication.put("id", ServletUriComponentsBuilder.fromCurrentRequestUri().build().getPath());
-            communication.put("name", name);
-            communication.put("type", "Microsoft.Support/communications");
-            communication.put("properties", props);
-            list.add(communication);
-            return ResponseEntity.ok(communication);
-        }
-        return existing.<ResponseEntity<?>>map(ResponseEntity::ok)
-                .orElseGet(() -> armError(HttpStatus.NOT_FOUND, "ResourceNotFound", "Communication '" + name + "' was not found."));
-    }
-
-    private ResponseEntity<?> operation(String id) {
-        Instant done = operations.get(id);
-        if (done == null) {
-            return armError(HttpStatus.NOT_FOUND, "ResourceNotFound", "Operation '" + id + "' was not found.");
-        }
-        String status = clock.instant().isBefore(done) ? "InProgress" : "Succeeded";
-        return ResponseEntity.ok(Map.of("id", id, "name", id, "status", status, "startTime", done.minus(properties.ticketDelay()).toString()));
-    }
-
     private ResponseEntity<?> resource(HttpMethod method, String path, Map<String, Object> body) {
         String key = path.toLowerCase(Locale.ROOT);
         if (method == HttpMethod.PUT) {
@@ -268,22 +182,4 @@ class ArmSimulator {
         return ResponseEntity.ok(resource);
     }
 
-    private static ResponseEntity<?> armError(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("error", Map.of("code", code, "message", message)));
-    }
-
-    /** Automation's own operations answer with a flat error body. */
-    private static ResponseEntity<?> automationError(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("code", code, "message", message));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object value) {
-        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-    }
-
-    private static String capitalize(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
 }

@@ -50,10 +50,10 @@ class SandboxPage {
         arm.jobs().forEach(job -> html.append("<tr>").append(td(job.name())).append(td(job.runbook())).append(td(job.status(now)))
                 .append(td(job.parameters().toString())).append(td(job.created().toString())).append("</tr>"));
         html.append("</table><h2>サポートリクエスト / Support tickets</h2><table><tr><th>name</th><th>title</th><th>severity</th><th>status</th><th>communications</th></tr>");
-        for (Map<String, Object> ticket : arm.tickets()) {
+        for (Map<String, Object> ticket : arm.support().tickets()) {
             Map<?, ?> props = (Map<?, ?>) ticket.get("properties");
             html.append("<tr>").append(td(ticket.get("name"))).append(td(props.get("title"))).append(td(props.get("severity")))
-                    .append(td(props.get("status"))).append(td(arm.communicationsOf(String.valueOf(ticket.get("name"))).size())).append("</tr>");
+                    .append(td(props.get("status"))).append(td(arm.support().communicationsOf(String.valueOf(ticket.get("name"))).size())).append("</tr>");
         }
         return html.append("</table></body></html>").toString();
     }
