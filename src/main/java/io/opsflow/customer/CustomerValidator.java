@@ -1,12 +1,11 @@
 package io.opsflow.customer;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.opsflow.system.FieldChecks;
 import io.opsflow.system.FieldProblem;
 
 /**
@@ -27,7 +26,7 @@ final class CustomerValidator {
     private static final Pattern AUDIENCE = Pattern.compile("\\S{1,200}");
     private static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._@-]{0,63}");
 
-    private final List<FieldProblem> problems = new ArrayList<>();
+    private final FieldChecks checks = new FieldChecks();
 
     private CustomerValidator() {
     }
@@ -35,67 +34,67 @@ final class CustomerValidator {
     static List<FieldProblem> validate(Customer c) {
         CustomerValidator v = new CustomerValidator();
         v.check(c);
-        return List.copyOf(v.problems);
+        return v.checks.problems();
     }
 
     private void check(Customer c) {
-        if (required("id", c.id())) {
-            matches("id", c.id(), SLUG, "must be a slug: lower-case letters, digits and '-', at most 63 characters");
+        if (checks.required("id", c.id())) {
+            checks.matches("id", c.id(), SLUG, "must be a slug: lower-case letters, digits and '-', at most 63 characters");
         }
-        if (required("displayName", c.displayName()) && c.displayName().length() > 200) {
-            problem("displayName", "must be at most 200 characters");
+        if (checks.required("displayName", c.displayName()) && c.displayName().length() > 200) {
+            checks.problem("displayName", "must be at most 200 characters");
         }
-        if (required("locale", c.locale()) && !LOCALES.contains(c.locale())) {
-            problem("locale", "must be 'ja' or 'en', got '" + c.locale() + "'");
+        if (checks.required("locale", c.locale()) && !LOCALES.contains(c.locale())) {
+            checks.problem("locale", "must be 'ja' or 'en', got '" + c.locale() + "'");
         }
         if (c.azure() != null) {
             checkAzure(c.azure());
         }
-        if (c.servicenow() != null && required("servicenow.companySysId", c.servicenow().companySysId())) {
-            matches("servicenow.companySysId", c.servicenow().companySysId(), SYS_ID,
+        if (c.servicenow() != null && checks.required("servicenow.companySysId", c.servicenow().companySysId())) {
+            checks.matches("servicenow.companySysId", c.servicenow().companySysId(), SYS_ID,
                     "must be a ServiceNow sys_id (32 lower-case hexadecimal characters)");
         }
         if (c.servicenow() != null && c.servicenow().assignmentGroup() != null && c.servicenow().assignmentGroup().length() > 100) {
-            problem("servicenow.assignmentGroup", "must be at most 100 characters");
+            checks.problem("servicenow.assignmentGroup", "must be at most 100 characters");
         }
         if (c.zabbix() != null) {
-            unique("zabbix.hostGroups", c.zabbix().hostGroups());
+            checks.unique("zabbix.hostGroups", c.zabbix().hostGroups());
             if (c.zabbix().tokenEnv() != null) {
-                matches("zabbix.tokenEnv", c.zabbix().tokenEnv(), ENV_NAME,
+                checks.matches("zabbix.tokenEnv", c.zabbix().tokenEnv(), ENV_NAME,
                         "must name the environment variable that holds the token (A-Z, 0-9, _), never the token itself");
             }
         }
-        if (c.slack() != null && required("slack.webhookEnv", c.slack().webhookEnv())) {
-            matches("slack.webhookEnv", c.slack().webhookEnv(), ENV_NAME, "must name an environment variable (A-Z, 0-9, _)");
+        if (c.slack() != null && checks.required("slack.webhookEnv", c.slack().webhookEnv())) {
+            checks.matches("slack.webhookEnv", c.slack().webhookEnv(), ENV_NAME, "must name an environment variable (A-Z, 0-9, _)");
         }
         c.sla().forEach(this::checkSla);
         if (c.members() != null) {
-            eachMatches("members.users", c.members().users(), USER_ID, "is not a valid user id");
-            eachMatches("members.groups", c.members().groups(), SLUG, "is not a valid group id");
+            checks.eachMatches("members.users", c.members().users(), USER_ID, "is not a valid user id");
+            checks.eachMatches("members.groups", c.members().groups(), SLUG, "is not a valid group id");
         }
     }
 
     private void checkAzure(Customer.Azure azure) {
-        if (required("azure.tenantId", azure.tenantId())) {
-            matches("azure.tenantId", azure.tenantId(), UUID, "must be a GUID (the Microsoft Entra tenant id)");
+        if (checks.required("azure.tenantId", azure.tenantId())) {
+            checks.matches("azure.tenantId", azure.tenantId(), UUID, "must be a GUID (the Microsoft Entra tenant id)");
         }
-        eachMatches("azure.subscriptionIds", azure.subscriptionIds(), UUID, "must be a subscription GUID");
-        unique("azure.subscriptionIds", azure.subscriptionIds());
+        checks.eachMatches("azure.subscriptionIds", azure.subscriptionIds(), UUID, "must be a subscription GUID");
+        checks.unique("azure.subscriptionIds", azure.subscriptionIds());
         Customer.AutomationAccount account = azure.automationAccount();
         if (account != null) {
-            if (required("azure.automationAccount.subscriptionId", account.subscriptionId())) {
-                matches("azure.automationAccount.subscriptionId", account.subscriptionId(), UUID, "must be a subscription GUID");
+            if (checks.required("azure.automationAccount.subscriptionId", account.subscriptionId())) {
+                checks.matches("azure.automationAccount.subscriptionId", account.subscriptionId(), UUID, "must be a subscription GUID");
             }
-            if (required("azure.automationAccount.resourceGroup", account.resourceGroup())) {
-                matches("azure.automationAccount.resourceGroup", account.resourceGroup(), RESOURCE_GROUP,
+            if (checks.required("azure.automationAccount.resourceGroup", account.resourceGroup())) {
+                checks.matches("azure.automationAccount.resourceGroup", account.resourceGroup(), RESOURCE_GROUP,
                         "must be an Azure resource group name (1-90 letters, digits, '-', '_', '.', '(', ')', not ending in '.')");
             }
-            if (required("azure.automationAccount.name", account.name())) {
-                matches("azure.automationAccount.name", account.name(), AUTOMATION_ACCOUNT,
+            if (checks.required("azure.automationAccount.name", account.name())) {
+                checks.matches("azure.automationAccount.name", account.name(), AUTOMATION_ACCOUNT,
                         "must be an Automation account name (6-50 letters, digits and '-', starting with a letter)");
             }
         }
-        if (required("azure.credential", azure.credential())) {
+        if (checks.required("azure.credential", azure.credential())) {
             checkCredential(azure.credential());
         }
         if (azure.monitorWebhook() != null) {
@@ -105,52 +104,52 @@ final class CustomerValidator {
 
     private void checkMonitorWebhook(Customer.MonitorWebhook webhook) {
         if (webhook.tokenEnv() == null && webhook.audiences().isEmpty()) {
-            problem("azure.monitorWebhook", "needs tokenEnv (plain webhook) or audiences (Secure Webhook), or both");
+            checks.problem("azure.monitorWebhook", "needs tokenEnv (plain webhook) or audiences (Secure Webhook), or both");
         }
         if (webhook.tokenEnv() != null) {
-            matches("azure.monitorWebhook.tokenEnv", webhook.tokenEnv(), ENV_NAME,
+            checks.matches("azure.monitorWebhook.tokenEnv", webhook.tokenEnv(), ENV_NAME,
                     "must name the environment variable that holds the token (A-Z, 0-9, _), never the token itself");
         }
         if (webhook.tenantId() != null) {
-            matches("azure.monitorWebhook.tenantId", webhook.tenantId(), UUID, "must be a GUID (the app registration's tenant)");
+            checks.matches("azure.monitorWebhook.tenantId", webhook.tenantId(), UUID, "must be a GUID (the app registration's tenant)");
         }
-        eachMatches("azure.monitorWebhook.audiences", webhook.audiences(), AUDIENCE,
+        checks.eachMatches("azure.monitorWebhook.audiences", webhook.audiences(), AUDIENCE,
                 "must be the Application ID URI (api://…) or the application (client) id, without spaces");
-        unique("azure.monitorWebhook.audiences", webhook.audiences());
+        checks.unique("azure.monitorWebhook.audiences", webhook.audiences());
     }
 
     private void checkCredential(Customer.Credential credential) {
         String type = credential.type();
-        if (!required("azure.credential.type", type)) {
+        if (!checks.required("azure.credential.type", type)) {
             return;
         }
         if (!CREDENTIAL_TYPES.contains(type)) {
-            problem("azure.credential.type", "must be one of client-secret, managed-identity, workload-identity; got '" + type + "'");
+            checks.problem("azure.credential.type", "must be one of client-secret, managed-identity, workload-identity; got '" + type + "'");
             return;
         }
         boolean clientIdRequired = !type.equals("managed-identity");
         if (credential.clientId() != null || clientIdRequired) {
-            if (required("azure.credential.clientId", credential.clientId())) {
-                matches("azure.credential.clientId", credential.clientId(), UUID, "must be the application (client) GUID");
+            if (checks.required("azure.credential.clientId", credential.clientId())) {
+                checks.matches("azure.credential.clientId", credential.clientId(), UUID, "must be the application (client) GUID");
             }
         }
         if (type.equals("client-secret")) {
-            if (required("azure.credential.secretEnv", credential.secretEnv())) {
-                matches("azure.credential.secretEnv", credential.secretEnv(), ENV_NAME,
+            if (checks.required("azure.credential.secretEnv", credential.secretEnv())) {
+                checks.matches("azure.credential.secretEnv", credential.secretEnv(), ENV_NAME,
                         "must name the environment variable that holds the secret (A-Z, 0-9, _), never the secret itself");
             }
         } else if (credential.secretEnv() != null) {
-            problem("azure.credential.secretEnv", "is only used with type client-secret");
+            checks.problem("azure.credential.secretEnv", "is only used with type client-secret");
         }
     }
 
     private void checkSla(String priority, Customer.SlaTarget target) {
         String field = "sla." + priority;
         if (!PRIORITY.matcher(priority).matches()) {
-            problem(field, "priority must be one of P1, P2, P3, P4, P5");
+            checks.problem(field, "priority must be one of P1, P2, P3, P4, P5");
             return;
         }
-        if (!required(field, target)) {
+        if (!checks.required(field, target)) {
             return;
         }
         boolean complete = positive(field + ".acknowledge", target.acknowledge())
@@ -158,54 +157,11 @@ final class CustomerValidator {
                 & positive(field + ".resolve", target.resolve());
         if (complete && (target.acknowledge().compareTo(target.identifyCause()) > 0
                 || target.identifyCause().compareTo(target.resolve()) > 0)) {
-            problem(field, "targets must not decrease: acknowledge <= identifyCause <= resolve");
+            checks.problem(field, "targets must not decrease: acknowledge <= identifyCause <= resolve");
         }
     }
 
     private boolean positive(String field, Duration duration) {
-        if (!required(field, duration)) {
-            return false;
-        }
-        if (duration.isNegative() || duration.isZero()) {
-            problem(field, "must be a positive ISO-8601 duration such as PT30M");
-            return false;
-        }
-        return true;
-    }
-
-    private boolean required(String field, Object value) {
-        if (value == null || (value instanceof String s && s.isBlank())) {
-            problem(field, "is required");
-            return false;
-        }
-        return true;
-    }
-
-    private void matches(String field, String value, Pattern pattern, String message) {
-        if (!pattern.matcher(value).matches()) {
-            problem(field, message + ", got '" + value + "'");
-        }
-    }
-
-    private void eachMatches(String field, List<String> values, Pattern pattern, String message) {
-        for (int i = 0; i < values.size(); i++) {
-            if (required(field + "[" + i + "]", values.get(i))) {
-                matches(field + "[" + i + "]", values.get(i), pattern, message);
-            }
-        }
-    }
-
-    private void unique(String field, List<String> values) {
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < values.size(); i++) {
-            String value = values.get(i);
-            if (value != null && !seen.add(value.toLowerCase())) {
-                problem(field + "[" + i + "]", "'" + value + "' is listed twice");
-            }
-        }
-    }
-
-    private void problem(String field, String message) {
-        problems.add(new FieldProblem(field, message));
+        return checks.required(field, duration) && checks.positive(field, duration);
     }
 }
