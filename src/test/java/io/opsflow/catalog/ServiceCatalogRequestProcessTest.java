@@ -46,6 +46,8 @@ import io.opsflow.azure.AutomationJobStatus;
 import io.opsflow.azure.AutomationJobs;
 import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.messages.Messages;
+import io.opsflow.messages.MessagesFixture;
 import io.opsflow.incident.Alert;
 import io.opsflow.incident.IncidentIntake;
 import io.opsflow.servicenow.NoteKey;
@@ -85,6 +87,7 @@ class ServiceCatalogRequestProcessTest {
         when(jobs.output(any(), anyString())).thenReturn("vm-acme-web01 を再起動しました / restarted");
         when(jobs.errors(any(), anyString())).thenReturn("VM が見つかりません / VM not found");
         CatalogJobs catalogJobs = new CatalogJobs(customers);
+        Messages messages = MessagesFixture.messages(customers);
         RequestValidation validation = new RequestValidation(CatalogDefinitions.load("classpath*:processes/catalog/items/*.yaml"));
         Mocks.register("validateCatalogRequestDelegate", new ValidateCatalogRequestDelegate(validation));
         Mocks.register("updateRequestedItemDelegate", new UpdateRequestedItemDelegate(servicenow));
@@ -93,7 +96,7 @@ class ServiceCatalogRequestProcessTest {
         Mocks.register("checkCatalogRunbookDelegate", new CheckCatalogRunbookDelegate(catalogJobs, jobs));
         Mocks.register("stopCatalogRunbookDelegate", new StopCatalogRunbookDelegate(catalogJobs, jobs));
         Mocks.register("openFulfilmentIncidentDelegate", new OpenFulfilmentIncidentDelegate(intake));
-        Mocks.register("describeCatalogTaskListener", new DescribeCatalogTaskListener(customers));
+        Mocks.register("describeCatalogTaskListener", new DescribeCatalogTaskListener(customers, messages));
     }
 
     @AfterEach
@@ -413,7 +416,7 @@ class ServiceCatalogRequestProcessTest {
                 "reason", "月例パッチ適用後の再起動", "scheduled_start", "2026-11-24 02:10:00"));
         executeJob(instance, "ServiceTask_MarkAwaitingApproval");
 
-        assertThat(task("UserTask_ApproveRequest", instance)).hasName("承認 / Approve request · RITM0010007 · ACME · vm-acme-web01")
+        assertThat(task("UserTask_ApproveRequest", instance)).hasName("承認 · RITM0010007 · ACME · vm-acme-web01")
                 .hasDescription("RITM0010007 · ACME · vm-acme-web01 · Restart VM · 佐藤 花子")
                 .hasDueDate(Date.from(t0.plus(Duration.ofHours(4))));
         assertThat(task("UserTask_ApproveRequest", instance).getPriority()).isEqualTo(50);
@@ -423,7 +426,7 @@ class ServiceCatalogRequestProcessTest {
         ClockUtil.setCurrentTime(Date.from(t0.plus(Duration.ofHours(4)).plusSeconds(1)));
         management.executeJob(management.createJobQuery().processInstanceId(instance.getId())
                 .activityId("BoundaryEvent_ApprovalOverdue").singleResult().getId());
-        assertThat(task("UserTask_ReviewOverdueApproval", instance)).hasName("期限超過の承認 / Review overdue approval · RITM0010007 · ACME · vm-acme-web01")
+        assertThat(task("UserTask_ReviewOverdueApproval", instance)).hasName("期限超過の承認 · RITM0010007 · ACME · vm-acme-web01")
                 .hasDueDate(Date.from(t0.plus(Duration.ofHours(5)).plusSeconds(1)));
         assertThat(task("UserTask_ReviewOverdueApproval", instance).getPriority()).isEqualTo(60);
         assertThat(instance).variables().containsEntry("scheduledStartPassed", true);
