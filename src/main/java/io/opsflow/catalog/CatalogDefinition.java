@@ -45,6 +45,11 @@ public record CatalogDefinition(
 
     /** A Japanese and an English text. */
     public record Texts(String ja, String en) {
+
+        /** The English text for an English reader, else the Japanese one (as {@link io.opsflow.messages.Messages#locale}). */
+        public String in(java.util.Locale locale) {
+            return java.util.Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? en : ja;
+        }
     }
 
     /**

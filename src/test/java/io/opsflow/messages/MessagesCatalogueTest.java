@@ -33,6 +33,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.core.io.ClassPathResource;
 
+import io.opsflow.catalog.TargetKind;
 import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
 
@@ -90,8 +91,8 @@ class MessagesCatalogueTest {
                     MessageSource source = context.getBean(MessageSource.class);
                     assertThat(source.getMessage("sla.slack.open", null, Locale.JAPANESE)).isEqualTo("opsflow で開く");
                     assertThat(source.getMessage("sla.slack.open", null, Locale.ENGLISH)).isEqualTo("Open in opsflow");
-                    assertThat(source.getMessage("sla.note.missed", new Object[] {"x", "P1", "PT15M"}, Locale.ENGLISH))
-                            .startsWith("SLA missed: x (P1, target PT15M)");
+                    assertThat(source.getMessage("catalog.note.unknownItem", new Object[] {"x", "y"}, Locale.ENGLISH))
+                            .startsWith("Catalog item 'x' (y)");
                     // Not the JVM's locale, not the other language: a missing text is a bug to see.
                     assertThatThrownBy(() -> source.getMessage("sla.slack.open", null, Locale.FRENCH))
                             .isInstanceOf(NoSuchMessageException.class);
@@ -111,6 +112,7 @@ class MessagesCatalogueTest {
         assertThat(messages.forCustomer("fr").locale()).isEqualTo(Locale.JAPANESE);
         assertThat(messages.forCustomer("gone").locale()).isEqualTo(Locale.JAPANESE);
         assertThat(messages.forCustomer((String) null).locale()).isEqualTo(Locale.JAPANESE);
+        assertThat(messages.forCustomer("en").text("param.range", "99", "100", "4096")).isEqualTo("'99' is out of range (100-4096)");
         assertThatThrownBy(() -> messages.forCustomer("en").text("no.such.key")).isInstanceOf(NoSuchMessageException.class);
     }
 
@@ -130,6 +132,16 @@ class MessagesCatalogueTest {
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyTargetKindHasItsWordsInBothLanguages() {
+        for (TargetKind kind : TargetKind.values()) {
+            assertThat(kind.label(Messages.standalone(Locale.JAPANESE))).isNotBlank();
+            assertThat(kind.label(Messages.standalone(Locale.ENGLISH))).isNotBlank();
+        }
+        assertThat(TargetKind.VIRTUAL_MACHINE.label(Messages.standalone(Locale.JAPANESE))).isEqualTo("仮想マシン");
+        assertThat(TargetKind.VIRTUAL_MACHINE.label(Messages.standalone(Locale.ENGLISH))).isEqualTo("Virtual machine");
     }
 
     private static Customer customer(String locale) {
