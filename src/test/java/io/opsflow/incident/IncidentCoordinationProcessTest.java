@@ -423,8 +423,26 @@ class IncidentCoordinationProcessTest {
         complete(task("UserTask_Triage", instance), withVariables("findings", "Azure 側の障害の疑い", "causeIdentified", false, "needsMicrosoft", true));
         ProcessInstance support = runtime.createProcessInstanceQuery().processDefinitionKey("microsoft-support-escalation")
                 .superProcessInstanceId(instance.getId()).singleResult();
+        assertThat(instance).variables().containsEntry("priority", "P2");
+        assertThat(task("UserTask_OpenMicrosoftSupportRequest", support))
+                .hasName("サポートリクエストを起票 · INC0010042 · ACME株式会社 · vm-acme-web01")
+                .hasDueDate((Date) runtime.getVariable(instance.getId(), "identifyCauseDueAt"));
+        assertThat(task("UserTask_OpenMicrosoftSupportRequest", support).getPriority()).isEqualTo(80);
         complete(task("UserTask_OpenMicrosoftSupportRequest", support), withVariables("microsoftCaseNumber", "2611240010000001"));
         assertThat(instance).isWaitingAt("UserTask_InvestigateCause").variables().containsEntry("microsoftCaseNumber", "2611240010000001");
+    }
+
+    @Test
+    void aP1SupportRequestRanksFirstAndAnEnglishCustomersIsNamedInEnglish() {
+        ProcessInstance instance = startAlert("globex", 0);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        complete(task("UserTask_Triage", instance), withVariables("findings", "Azure outage?", "causeIdentified", false, "needsMicrosoft", true));
+        ProcessInstance support = runtime.createProcessInstanceQuery().processDefinitionKey("microsoft-support-escalation")
+                .superProcessInstanceId(instance.getId()).singleResult();
+        assertThat(task("UserTask_OpenMicrosoftSupportRequest", support))
+                .hasName("Open support request · INC0010042 · Globex Ltd · vm-acme-web01")
+                .hasDueDate((Date) runtime.getVariable(instance.getId(), "identifyCauseDueAt"));
+        assertThat(task("UserTask_OpenMicrosoftSupportRequest", support).getPriority()).isEqualTo(100);
     }
 
     @Test
