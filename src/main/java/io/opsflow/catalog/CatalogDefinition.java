@@ -3,6 +3,7 @@ package io.opsflow.catalog;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -47,8 +48,8 @@ public record CatalogDefinition(
     public record Texts(String ja, String en) {
 
         /** The English text for an English reader, else the Japanese one (as {@link io.opsflow.messages.Messages#locale}). */
-        public String in(java.util.Locale locale) {
-            return java.util.Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? en : ja;
+        public String in(Locale locale) {
+            return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? en : ja;
         }
     }
 

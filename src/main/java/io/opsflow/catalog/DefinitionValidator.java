@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,7 +26,7 @@ final class DefinitionValidator {
 
     static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     /** Whoever writes the item YAML reads its errors in English, like every other startup error. */
-    private static final Messages.Texts ENGLISH = Messages.standalone(java.util.Locale.ENGLISH);
+    private static final Messages.Texts ENGLISH = Messages.standalone(Locale.ENGLISH);
     private static final Pattern SYS_ID = Pattern.compile("[0-9a-f]{32}");
     // Azure Automation: letters, digits, '_' and '-', starting with a letter, at most 63 characters.
     private static final Pattern RUNBOOK = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");

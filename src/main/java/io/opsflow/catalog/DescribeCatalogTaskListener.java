@@ -23,10 +23,11 @@ import io.opsflow.system.TaskLabels;
 
 /**
  * On creation of a catalog request's task: what tells it apart from the others in Tasklist's list.
- * Camunda 7 does not evaluate expressions in a task's name, so the name gets the RITM number, the
- * customer's display name and the target resources appended, and the description names the item
- * and who it is for, in the customer's language. For the forms it keeps the customer's name (read from the registry each time)
- * and whether the scheduled start has already passed, as of the task's creation.
+ * Camunda 7 does not evaluate expressions in a task's name, so the name (in the customer's language)
+ * gets the RITM number, the customer's display name and the target resources appended, and the
+ * description names the item and who it is for. For the forms it keeps the customer's name (read
+ * from the registry each time) and whether the scheduled start has already passed, as of the
+ * task's creation.
  */
 @Component
 class DescribeCatalogTaskListener implements TaskListener {

@@ -1,5 +1,6 @@
 package io.opsflow.catalog;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -205,7 +206,7 @@ final class ParameterValues {
 
     /** The value is always the key's first argument, {@code {0}}. */
     private static Checked bad(String key, String raw, String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of(raw));
+        List<String> args = new ArrayList<>(List.of(raw));
         args.addAll(List.of(more));
         return new Checked.Bad(key, args);
     }
