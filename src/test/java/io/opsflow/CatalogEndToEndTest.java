@@ -60,7 +60,7 @@ class CatalogEndToEndTest {
         JsonNode approval = await().atMost(Duration.ofSeconds(30)).until(() -> taskOf(instanceId), t -> t != null);
         assertThat(approval.get("taskDefinitionKey").asText()).isEqualTo("UserTask_ApproveRequest");
         await().atMost(Duration.ofSeconds(30)).until(() -> "waiting_for_approval".equals(ritm().value("stage")));
-        assertThat(approval.get("name").asText()).isEqualTo("承認 / Approve request · RITM0090001 · デモ株式会社 (Demo Co.) · vm-demo-web01");
+        assertThat(approval.get("name").asText()).isEqualTo("承認 · RITM0090001 · デモ株式会社 (Demo Co.) · vm-demo-web01");
         assertThat(approval.get("priority").asInt()).isEqualTo(50);
         assertThat(approval.get("due").asText()).isNotBlank();
 

@@ -3,6 +3,7 @@ package io.opsflow.catalog;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -45,6 +46,11 @@ public record CatalogDefinition(
 
     /** A Japanese and an English text. */
     public record Texts(String ja, String en) {
+
+        /** The English text for an English reader, else the Japanese one (as {@link io.opsflow.messages.Messages#locale}). */
+        public String in(Locale locale) {
+            return Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? en : ja;
+        }
     }
 
     /**

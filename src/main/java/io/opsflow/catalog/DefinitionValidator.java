@@ -3,6 +3,7 @@ package io.opsflow.catalog;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -13,6 +14,7 @@ import io.opsflow.catalog.CatalogDefinition.Approval;
 import io.opsflow.catalog.CatalogDefinition.Parameter;
 import io.opsflow.catalog.CatalogDefinition.Target;
 import io.opsflow.catalog.CatalogDefinition.Texts;
+import io.opsflow.messages.Messages;
 import io.opsflow.system.FieldChecks;
 import io.opsflow.system.FieldProblem;
 
@@ -23,6 +25,8 @@ import io.opsflow.system.FieldProblem;
 final class DefinitionValidator {
 
     static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    /** Whoever writes the item YAML reads its errors in English, like every other startup error. */
+    private static final Messages.Texts ENGLISH = Messages.standalone(Locale.ENGLISH);
     private static final Pattern SYS_ID = Pattern.compile("[0-9a-f]{32}");
     // Azure Automation: letters, digits, '_' and '-', starting with a letter, at most 63 characters.
     private static final Pattern RUNBOOK = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,62}");
@@ -141,7 +145,7 @@ final class DefinitionValidator {
         if (p.defaultValue() != null && !checks.anyUnder(path)) {
             ParameterValues.Checked checked = ParameterValues.check(p, type, p.defaultValue().strip());
             if (checked instanceof ParameterValues.Checked.Bad bad) {
-                checks.problem(path + ".default", bad.en());
+                checks.problem(path + ".default", ENGLISH.text(bad.key(), bad.args().toArray()));
             }
         }
     }

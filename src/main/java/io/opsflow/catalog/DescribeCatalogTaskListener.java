@@ -15,37 +15,42 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import io.opsflow.system.TaskLabels;
-
+import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.messages.Messages;
+import io.opsflow.system.CustomerTenantIdProvider;
+import io.opsflow.system.TaskLabels;
 
 /**
  * On creation of a catalog request's task: what tells it apart from the others in Tasklist's list.
- * Camunda 7 does not evaluate expressions in a task's name, so the name gets the RITM number, the
- * customer's display name and the target resources appended, and the description names the item
- * and who it is for. For the forms it keeps the customer's name (read from the registry each time)
- * and whether the scheduled start has already passed, as of the task's creation.
+ * Camunda 7 does not evaluate expressions in a task's name, so the name (in the customer's language)
+ * gets the RITM number, the customer's display name and the target resources appended, and the
+ * description names the item and who it is for. For the forms it keeps the customer's name (read
+ * from the registry each time) and whether the scheduled start has already passed, as of the
+ * task's creation.
  */
 @Component
 class DescribeCatalogTaskListener implements TaskListener {
 
-
     private final CustomerRegistry customers;
+    private final Messages messages;
 
-    DescribeCatalogTaskListener(CustomerRegistry customers) {
+    DescribeCatalogTaskListener(CustomerRegistry customers, Messages messages) {
         this.customers = customers;
+        this.messages = messages;
     }
 
     @Override
     public void notify(DelegateTask task) {
         DelegateExecution execution = task.getExecution();
-        String customerId = text(execution, io.opsflow.system.CustomerTenantIdProvider.CUSTOMER_ID);
-        String customerName = customers.find(customerId).map(c -> c.displayName()).orElse(customerId);
+        String customerId = text(execution, CustomerTenantIdProvider.CUSTOMER_ID);
+        Customer customer = customers.find(customerId).orElse(null);
+        String customerName = customer == null ? customerId : customer.displayName();
         execution.setVariable(CUSTOMER_NAME, customerName);
         execution.setVariable(SCHEDULED_START_PASSED, passed(text(execution, SCHEDULED_START)));
         String subject = join(text(execution, RITM_NUMBER), customerName, text(execution, TARGET_RESOURCES));
         String requestedFor = text(execution, REQUESTED_FOR_NAME);
-        TaskLabels.label(task, subject, subject, text(execution, CAT_ITEM_NAME),
+        TaskLabels.label(task, messages.forCustomer(customer), subject, subject, text(execution, CAT_ITEM_NAME),
                 requestedFor == null || requestedFor.isBlank() ? text(execution, REQUESTED_FOR) : requestedFor);
     }
 
@@ -61,7 +66,4 @@ class DescribeCatalogTaskListener implements TaskListener {
             return false;
         }
     }
-
-
-
 }

@@ -1,5 +1,6 @@
 package io.opsflow.catalog;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,8 +13,8 @@ import io.opsflow.catalog.CatalogDefinition.Parameter;
  * Checks one RITM variable value against its parameter and normalises it into the form the runbook
  * gets (integers without leading zeros, {@code true}/{@code false}, GUIDs in lower case, a bare IP
  * address as {@code /32}, the allowed value's own spelling of a SKU, a UPN's domain in lower case).
- * Messages are Japanese and English and quote the value, because they end up in a work note the
- * requester reads.
+ * A problem is a catalogue key ({@code param.*}) whose first argument is the value: it ends up in a
+ * work note the requester reads, in the customer's language, quoting what they entered.
  */
 final class ParameterValues {
 
@@ -22,11 +23,13 @@ final class ParameterValues {
         record Ok(String value) implements Checked {
         }
 
-        record Bad(String ja, String en) implements Checked {
+        record Bad(String key, List<String> args) implements Checked {
+            public Bad {
+                args = List.copyOf(args);
+            }
         }
     }
 
-    static final String VM_NAME_RULE = "1-64 letters, digits, '-', '_', '.'; starting with a letter or digit, not ending with '-' or '.'";
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     // Azure's rule for the VM resource name; the guest's computer name has its own, stricter rule.
@@ -50,13 +53,11 @@ final class ParameterValues {
             case ENUM -> enumeration(p, raw);
             case SKU -> sku(p, raw);
             case UUID -> GUID.matcher(raw).matches() ? ok(raw.toLowerCase(Locale.ROOT))
-                    : bad(raw, "は GUID ではありません（例: 6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f）",
-                            "is not a GUID (e.g. 6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f)");
+                    : bad("param.uuid", raw);
             case VM_NAME -> VM_NAME.matcher(raw).matches() ? ok(raw)
-                    : bad(raw, "は VM 名として使えません", "is not a valid VM name (" + VM_NAME_RULE + ")");
+                    : bad("param.vmName", raw);
             case RESOURCE_GROUP -> RESOURCE_GROUP.matcher(raw).matches() ? ok(raw)
-                    : bad(raw, "はリソース グループ名として使えません",
-                            "is not a valid resource group name (1-90 letters, digits, '-', '_', '.', '(', ')'; not ending with '.')");
+                    : bad("param.resourceGroup", raw);
             case CIDR -> cidr(p, raw);
             case PORT -> port(p, raw);
             case PORT_RANGE -> portRange(p, raw);
@@ -64,29 +65,28 @@ final class ParameterValues {
         };
         if (checked instanceof Checked.Ok ok && p.pattern() != null && type.takesPattern()
                 && !Pattern.compile(p.pattern()).matcher(ok.value()).matches()) {
-            return bad(raw, "は求められる形式ではありません（パターン " + p.pattern() + "）",
-                    "does not have the required format (pattern " + p.pattern() + ")");
+            return bad("param.pattern", raw, p.pattern());
         }
         return checked;
     }
 
     private static Checked string(Parameter p, String raw) {
         if (CONTROL.matcher(raw).find()) {
-            return bad(raw, "に制御文字が含まれています", "contains control characters");
+            return bad("param.control", raw);
         }
         int length = raw.codePointCount(0, raw.length());
         if (p.min() != null && length < p.min()) {
-            return bad(raw, "は短すぎます（" + p.min() + " 文字以上）", "is too short (at least " + p.min() + " characters)");
+            return bad("param.tooShort", raw, p.min().toString());
         }
         if (p.max() != null && length > p.max()) {
-            return bad(raw, "は長すぎます（" + p.max() + " 文字以内）", "is too long (at most " + p.max() + " characters)");
+            return bad("param.tooLong", raw, p.max().toString());
         }
         return ok(raw);
     }
 
     private static Checked integer(Parameter p, String raw) {
         if (!INTEGER.matcher(raw).matches()) {
-            return bad(raw, "は整数ではありません", "is not a whole number");
+            return bad("param.integer", raw);
         }
         return inRange(Long.parseLong(raw), p.min(), p.max(), raw)
                 .orElseGet(() -> ok(Long.toString(Long.parseLong(raw))));
@@ -94,9 +94,7 @@ final class ParameterValues {
 
     private static Optional<Checked> inRange(long value, Long min, Long max, String raw) {
         if ((min != null && value < min) || (max != null && value > max)) {
-            String range = (min == null ? "" : min) + "-" + (max == null ? "" : max);
-            String rangeJa = (min == null ? "" : min) + "〜" + (max == null ? "" : max);
-            return Optional.of(bad(raw, "は範囲外です（" + rangeJa + "）", "is out of range (" + range + ")"));
+            return Optional.of(bad("param.range", raw, min == null ? "" : min.toString(), max == null ? "" : max.toString()));
         }
         return Optional.empty();
     }
@@ -104,25 +102,22 @@ final class ParameterValues {
     private static Checked bool(String raw) {
         String lower = raw.toLowerCase(Locale.ROOT);
         return lower.equals("true") || lower.equals("false") ? ok(lower)
-                : bad(raw, "は true か false で指定してください", "must be true or false");
+                : bad("param.bool", raw);
     }
 
     private static Checked enumeration(Parameter p, String raw) {
         return p.allowed().contains(raw) ? ok(raw)
-                : bad(raw, "は選択肢にありません（" + String.join(", ", p.allowed()) + "）",
-                        "is not one of the allowed values (" + String.join(", ", p.allowed()) + ")");
+                : bad("param.enum", raw, String.join(", ", p.allowed()));
     }
 
     private static Checked sku(Parameter p, String raw) {
         return p.allowed().stream().filter(a -> a.equalsIgnoreCase(raw)).findFirst().<Checked>map(ParameterValues::ok)
-                .orElseGet(() -> bad(raw, "は許可されたサイズ / SKU ではありません（" + String.join(", ", p.allowed()) + "）",
-                        "is not an allowed size / SKU (" + String.join(", ", p.allowed()) + ")"));
+                .orElseGet(() -> bad("param.sku", raw, String.join(", ", p.allowed())));
     }
 
     private static Checked cidr(Parameter p, String raw) {
         Matcher m = IPV4_CIDR.matcher(raw);
-        Checked notCidr = bad(raw, "は IPv4 アドレスまたは CIDR ではありません（例: 203.0.113.0/24）",
-                "is not an IPv4 address or CIDR block (e.g. 203.0.113.0/24)");
+        Checked notCidr = bad("param.cidr", raw);
         if (!m.matches()) {
             return notCidr;
         }
@@ -147,14 +142,12 @@ final class ParameterValues {
         long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
         if ((address & ~mask & 0xFFFFFFFFL) != 0) {
             String suggestion = dotted(address & mask) + "/" + prefix;
-            return bad(raw, "はネットワーク アドレスではありません（" + suggestion + " のことですか）",
-                    "has host bits set (did you mean " + suggestion + "?)");
+            return bad("param.cidrHostBits", raw, suggestion);
         }
         if ((p.min() != null && prefix < p.min()) || (p.max() != null && prefix > p.max())) {
             String lo = "/" + (p.min() == null ? 0 : p.min());
             String hi = "/" + (p.max() == null ? 32 : p.max());
-            return bad(raw, "のプレフィックス長は " + lo + "〜" + hi + " にしてください",
-                    "must have a prefix length from " + lo + " to " + hi);
+            return bad("param.cidrPrefix", raw, lo, hi);
         }
         return ok(network + "/" + prefix);
     }
@@ -164,7 +157,7 @@ final class ParameterValues {
     }
 
     private static Checked port(Parameter p, String raw) {
-        Checked notPort = bad(raw, "は 1〜65535 のポート番号ではありません", "is not a port number (1-65535)");
+        Checked notPort = bad("param.port", raw);
         if (!raw.chars().allMatch(c -> c >= '0' && c <= '9') || raw.length() > 5) {
             return notPort;
         }
@@ -177,8 +170,7 @@ final class ParameterValues {
 
     private static Checked portRange(Parameter p, String raw) {
         Matcher m = PORT_RANGE.matcher(raw);
-        Checked notRange = bad(raw, "はポート番号またはポート範囲ではありません（1〜65535、例: 443 または 8000-8100）",
-                "is not a port or port range (1-65535, e.g. 443 or 8000-8100)");
+        Checked notRange = bad("param.portRange", raw);
         if (!m.matches()) {
             return notRange;
         }
@@ -188,15 +180,14 @@ final class ParameterValues {
             return notRange;
         }
         if (from > to) {
-            return bad(raw, "は範囲の開始が終了より大きくなっています", "starts after it ends");
+            return bad("param.portRangeReversed", raw);
         }
         Optional<Checked> outside = inRange(from, p.min(), p.max(), raw).or(() -> inRange(to, p.min(), p.max(), raw));
         return outside.orElseGet(() -> ok(from == to ? Integer.toString(from) : from + "-" + to));
     }
 
     private static Checked upn(String raw) {
-        Checked notUpn = bad(raw, "は UPN（ユーザー プリンシパル名）として使えません",
-                "is not a valid user principal name (name@domain, e.g. taro.yamada@contoso.co.jp)");
+        Checked notUpn = bad("param.upn", raw);
         int at = raw.lastIndexOf('@');
         if (at <= 0 || raw.length() > 113) {
             return notUpn;
@@ -213,8 +204,11 @@ final class ParameterValues {
         return new Checked.Ok(value);
     }
 
-    private static Checked bad(String raw, String ja, String en) {
-        return new Checked.Bad("'" + raw + "' " + ja, en);
+    /** The value is always the key's first argument, {@code {0}}. */
+    private static Checked bad(String key, String raw, String... more) {
+        List<String> args = new ArrayList<>(List.of(raw));
+        args.addAll(List.of(more));
+        return new Checked.Bad(key, args);
     }
 
     static List<String> typeNames() {

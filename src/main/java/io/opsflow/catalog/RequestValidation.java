@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import io.opsflow.catalog.CatalogDefinition.Parameter;
+import io.opsflow.messages.Messages;
 
 /**
  * Turns a RITM's catalog variables into the runbook parameters of its catalog item, or says exactly
@@ -43,11 +44,9 @@ public class RequestValidation {
     public record UnknownItem(String catItemSysId, String catItemName) implements Result {
 
         /** For the RITM's work note. */
-        public String message() {
-            String item = "'" + (catItemName == null || catItemName.isBlank() ? "" : catItemName)
-                    + "' (" + (catItemSysId == null || catItemSysId.isBlank() ? "no sys_id" : catItemSysId) + ")";
-            return "カタログ アイテム " + item + " は opsflow に定義されていないため処理できません / catalog item " + item
-                    + " has no opsflow catalog definition, so it cannot be fulfilled";
+        public String message(Messages.Texts texts) {
+            return texts.text("catalog.note.unknownItem", catItemName == null ? "" : catItemName.strip(),
+                    catItemSysId == null || catItemSysId.isBlank() ? texts.text("catalog.note.noSysId") : catItemSysId);
         }
     }
 
@@ -79,8 +78,7 @@ public class RequestValidation {
             if (value.isEmpty()) {
                 if (parameter.isRequired() && parameter.defaultValue() == null) {
                     problems.add(new VariableProblem(parameter.variable(),
-                            raw == null ? "必須の変数が送られていません" : "必須項目が入力されていません",
-                            raw == null ? "is required but was not sent" : "is required but was not filled in"));
+                            raw == null ? "param.required.notSent" : "param.required.empty", List.of()));
                 } else if (parameter.defaultValue() != null) {
                     parameters.put(name, parameter.defaultValue());
                 }
@@ -90,7 +88,7 @@ public class RequestValidation {
             if (checked instanceof ParameterValues.Checked.Ok ok) {
                 parameters.put(name, ok.value());
             } else if (checked instanceof ParameterValues.Checked.Bad bad) {
-                problems.add(new VariableProblem(parameter.variable(), bad.ja(), bad.en()));
+                problems.add(new VariableProblem(parameter.variable(), bad.key(), bad.args()));
             }
         });
         return problems.isEmpty() ? new Valid(definition, parameters) : new Invalid(definition, problems);

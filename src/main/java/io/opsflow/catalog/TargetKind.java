@@ -3,37 +3,32 @@ package io.opsflow.catalog;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The kinds of resource a catalog request can change, with the words the approval form uses. */
+import io.opsflow.messages.Messages;
+
+/** The kinds of resource a catalog request can change; their words are the catalogue's {@code catalog.target.*}. */
 public enum TargetKind {
-    VIRTUAL_MACHINE("virtualMachine", "仮想マシン", "Virtual machine"),
-    NETWORK_SECURITY_GROUP("networkSecurityGroup", "ネットワーク セキュリティ グループ", "Network security group"),
-    NSG_RULE("nsgRule", "NSG セキュリティ規則", "NSG security rule"),
-    SQL_DATABASE("sqlDatabase", "Azure SQL データベース", "Azure SQL database"),
-    WEB_APP("webApp", "App Service", "App Service"),
-    AVD_SESSION_HOST("avdSessionHost", "AVD セッション ホスト", "AVD session host"),
-    USER("user", "ユーザー", "User"),
-    GROUP("group", "グループ", "Group");
+    VIRTUAL_MACHINE("virtualMachine"),
+    NETWORK_SECURITY_GROUP("networkSecurityGroup"),
+    NSG_RULE("nsgRule"),
+    SQL_DATABASE("sqlDatabase"),
+    WEB_APP("webApp"),
+    AVD_SESSION_HOST("avdSessionHost"),
+    USER("user"),
+    GROUP("group");
 
     private final String yamlName;
-    private final String ja;
-    private final String en;
 
-    TargetKind(String yamlName, String ja, String en) {
+    TargetKind(String yamlName) {
         this.yamlName = yamlName;
-        this.ja = ja;
-        this.en = en;
     }
 
     public String yamlName() {
         return yamlName;
     }
 
-    public String ja() {
-        return ja;
-    }
-
-    public String en() {
-        return en;
+    /** What the kind is called in {@code texts}' language ({@code 仮想マシン}, {@code Virtual machine}). */
+    public String label(Messages.Texts texts) {
+        return texts.text("catalog.target." + yamlName);
     }
 
     static Optional<TargetKind> of(String yamlName) {

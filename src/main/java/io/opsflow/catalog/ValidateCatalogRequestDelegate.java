@@ -17,9 +17,13 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opsflow.messages.Messages;
+import io.opsflow.system.CustomerTenantIdProvider;
+
 /**
  * Checks the RITM against its catalog definition and sets what the rest of the process follows:
- * the runbook and its parameters, the approval and the time limits, or the problems to report.
+ * the runbook and its parameters, the approval and the time limits, or the problems to report
+ * (in the customer's language: they become the RITM's work note).
  */
 @Component
 class ValidateCatalogRequestDelegate implements JavaDelegate {
@@ -34,36 +38,39 @@ class ValidateCatalogRequestDelegate implements JavaDelegate {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RequestValidation validation;
+    private final Messages messages;
 
-    ValidateCatalogRequestDelegate(RequestValidation validation) {
+    ValidateCatalogRequestDelegate(RequestValidation validation, Messages messages) {
         this.validation = validation;
+        this.messages = messages;
     }
 
     @Override
     public void execute(DelegateExecution execution) throws JsonProcessingException {
         Map<String, String> variables = CatalogJobs.ritmVariables(execution);
+        Messages.Texts texts = messages.forCustomer((String) execution.getVariable(CustomerTenantIdProvider.CUSTOMER_ID));
         execution.setVariable(REQUEST_REASON, variables.getOrDefault(REASON_VARIABLE, "").strip());
         execution.setVariable(SCHEDULED_START, scheduledStart(variables.get(SCHEDULED_START_VARIABLE)));
         RequestValidation.Result result = validation.validate((String) execution.getVariable(CAT_ITEM_SYS_ID),
                 (String) execution.getVariable(CAT_ITEM_NAME), variables);
         if (result instanceof RequestValidation.Valid valid) {
-            accept(execution, valid.definition(), valid.parameters());
+            accept(execution, valid.definition(), valid.parameters(), texts);
         } else if (result instanceof RequestValidation.Invalid invalid) {
-            reject(execution, "依頼内容に不備があります / The request cannot be fulfilled as entered:\n"
-                    + invalid.problems().stream().map(p -> "- " + p.variable() + ": " + p.ja() + " / " + p.en())
+            reject(execution, texts.text("catalog.note.invalid") + "\n"
+                    + invalid.problems().stream().map(p -> "- " + p.variable() + ": " + p.message(texts))
                     .collect(Collectors.joining("\n")));
         } else {
-            reject(execution, ((RequestValidation.UnknownItem) result).message());
+            reject(execution, ((RequestValidation.UnknownItem) result).message(texts));
         }
     }
 
-    private static void accept(DelegateExecution execution, CatalogDefinition definition, Map<String, String> parameters)
-            throws JsonProcessingException {
+    private static void accept(DelegateExecution execution, CatalogDefinition definition, Map<String, String> parameters,
+            Messages.Texts texts) throws JsonProcessingException {
         execution.setVariable(REQUEST_VALID, true);
         execution.setVariable(CATALOG_ITEM_ID, definition.id());
         execution.setVariable(RUNBOOK, definition.runbook());
         execution.setVariable(RUNBOOK_PARAMETERS, JSON.writeValueAsString(new LinkedHashMap<>(parameters)));
-        execution.setVariable(REQUEST_SUMMARY, summary(definition, parameters));
+        execution.setVariable(REQUEST_SUMMARY, summary(definition, parameters, texts));
         execution.setVariable(TARGET_RESOURCES, definition.targets().stream().map(t -> parameters.get(t.name()))
                 .filter(name -> name != null && !name.isBlank()).collect(Collectors.joining(", ")));
         // An item already approved in ServiceNow (its own approval flow) needs no second approval here.
@@ -98,9 +105,9 @@ class ValidateCatalogRequestDelegate implements JavaDelegate {
         }
     }
 
-    private static String summary(CatalogDefinition definition, Map<String, String> parameters) {
-        String labels = definition.labels() == null ? definition.name() : definition.labels().ja() + " / " + definition.labels().en();
-        return labels + "\n" + parameters.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+    private static String summary(CatalogDefinition definition, Map<String, String> parameters, Messages.Texts texts) {
+        String label = definition.labels() == null ? definition.name() : definition.labels().in(texts.locale());
+        return label + "\n" + parameters.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
                 .collect(Collectors.joining("\n"));
     }
 }

@@ -1,24 +1,21 @@
 package io.opsflow.catalog;
 
-import io.opsflow.system.FieldProblem;
+import java.util.List;
+
+import io.opsflow.messages.Messages;
 
 /**
- * One thing wrong with a RITM variable, named as the requester knows it ({@code vm_name}), with
- * the reason in Japanese and English.
+ * One thing wrong with a RITM variable, named as the requester knows it ({@code vm_name}): a
+ * catalogue key ({@code param.*}) and its arguments, put into words in the reader's language.
  */
-public record VariableProblem(String variable, String ja, String en) {
+public record VariableProblem(String variable, String key, List<String> args) {
 
-    /** {@code 'VM_01!' は VM 名として使えません / is not a valid VM name (…)} */
-    public String message() {
-        return ja + " / " + en;
+    public VariableProblem {
+        args = List.copyOf(args);
     }
 
-    public FieldProblem toFieldProblem() {
-        return new FieldProblem(variable, message());
-    }
-
-    @Override
-    public String toString() {
-        return variable + ": " + message();
+    /** {@code 'VM_01!' は VM 名として使えません（…）} or {@code 'VM_01!' is not a valid VM name (…)}. */
+    public String message(Messages.Texts texts) {
+        return texts.text(key, args.toArray());
     }
 }

@@ -16,6 +16,6 @@ class AddSlaMissedWorkNoteDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        workNotes.add(execution, SlaMiss.of(execution).describe());
+        workNotes.add(execution, SlaMiss.of(execution).describe(workNotes.texts(execution)));
     }
 }

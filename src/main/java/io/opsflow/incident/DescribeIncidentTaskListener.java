@@ -10,13 +10,15 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import io.opsflow.customer.Customer;
+import io.opsflow.messages.Messages;
 import io.opsflow.system.TaskLabels;
 
 /**
  * On creation of an incident's task: what tells it apart from the others in Tasklist's list. Camunda
  * 7 does not evaluate expressions in a task's name, so the name gets the ServiceNow number, the
  * customer's display name and the target resource appended, the description adds the priority and
- * the summary, and the task's priority follows the incident's (P1 first). The customer's name is also
+ * the summary, all in the customer's language, and the task's priority follows the incident's (P1 first). The customer's name is also
  * kept as {@code customerName} for the forms; it is read from the registry each time, so a renamed
  * customer shows under its current name.
  */
@@ -27,20 +29,23 @@ class DescribeIncidentTaskListener implements TaskListener {
     static final int UNKNOWN_PRIORITY = 50;
 
     private final IncidentContext context;
+    private final Messages messages;
 
-    DescribeIncidentTaskListener(IncidentContext context) {
+    DescribeIncidentTaskListener(IncidentContext context, Messages messages) {
         this.context = context;
+        this.messages = messages;
     }
 
     @Override
     public void notify(DelegateTask task) {
         DelegateExecution execution = task.getExecution();
-        String customerName = context.customer(execution).displayName();
+        Customer customer = context.customer(execution);
+        String customerName = customer.displayName();
         execution.setVariable(IncidentVariables.CUSTOMER_NAME, customerName);
         String priority = text(execution, IncidentVariables.PRIORITY);
         String subject = join(text(execution, IncidentVariables.SERVICENOW_NUMBER), customerName,
                 resourceName(text(execution, IncidentVariables.TARGET_RESOURCE)));
-        TaskLabels.label(task, subject, priority, subject, text(execution, IncidentVariables.SUMMARY));
+        TaskLabels.label(task, messages.forCustomer(customer), subject, priority, subject, text(execution, IncidentVariables.SUMMARY));
         task.setPriority(TASK_PRIORITIES.getOrDefault(priority, UNKNOWN_PRIORITY));
     }
 
@@ -52,7 +57,4 @@ class DescribeIncidentTaskListener implements TaskListener {
         String trimmed = resource.endsWith("/") ? resource.substring(0, resource.length() - 1) : resource;
         return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
-
-
-
 }

@@ -2,6 +2,8 @@ package io.opsflow.incident;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
+import io.opsflow.messages.Messages;
+
 /** Which SLA target an escalation is about, in words for ServiceNow and Slack. */
 record SlaMiss(String target, String within, String priority, String serviceNowNumber, String summary) {
 
@@ -13,11 +15,11 @@ record SlaMiss(String target, String within, String priority, String serviceNowN
                 (String) execution.getVariable(IncidentVariables.SERVICENOW_NUMBER), (String) execution.getVariable(IncidentVariables.SUMMARY));
     }
 
-    String targetLabel() {
-        return "identifyCause".equals(target) ? "原因特定 / identify cause" : "受付 / acknowledge";
+    String targetLabel(Messages.Texts texts) {
+        return texts.text("identifyCause".equals(target) ? "sla.target.identifyCause" : "sla.target.acknowledge");
     }
 
-    String describe() {
-        return "SLA 超過 / SLA missed: " + targetLabel() + " (" + priority + ", target " + within + "). マネージャーに通知しました / managers notified.";
+    String describe(Messages.Texts texts) {
+        return texts.text("sla.note.missed", targetLabel(texts), priority, within);
     }
 }

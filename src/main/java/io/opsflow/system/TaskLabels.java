@@ -7,10 +7,13 @@ import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import io.opsflow.messages.Messages;
+
 /**
  * How a task tells itself apart in Tasklist's list: Camunda 7 evaluates no expressions in a task's
  * name, so the capabilities' create listeners append a subject (record number, customer, target) to
- * the modelled name and write a description, both cut to what the list shows.
+ * the name and write a description, both cut to what the list shows. The name is the catalogue's
+ * {@code task.<task id>.name} in the reader's language, or the modelled name for a task it lacks.
  */
 public final class TaskLabels {
 
@@ -22,9 +25,10 @@ public final class TaskLabels {
     private TaskLabels() {
     }
 
-    /** Name: the modelled name · subject; description: the non-blank parts joined. */
-    public static void label(DelegateTask task, String subject, String... descriptionParts) {
-        task.setName(abbreviate(join(task.getName(), subject), NAME_LENGTH));
+    /** Name: the task's name in {@code texts}' language · subject; description: the non-blank parts joined. */
+    public static void label(DelegateTask task, Messages.Texts texts, String subject, String... descriptionParts) {
+        String name = texts.textOr("task." + task.getTaskDefinitionKey() + ".name", task.getName());
+        task.setName(abbreviate(join(name, subject), NAME_LENGTH));
         task.setDescription(abbreviate(join(descriptionParts), DESCRIPTION_LENGTH));
     }
 

@@ -115,7 +115,7 @@ class CatalogDefinitionsTest {
     void enumNeedsAllowedValuesAndADefaultMustBeValid() {
         assertProblem(VALID.replace("type: vmName", "type: enum"), "line 10: parameters.VMName.allowed: is required for type enum");
         assertProblem(VALID.replace("required: true", "default: 'VM 01'"),
-                "line 12: parameters.VMName.default: is not a valid VM name");
+                "line 12: parameters.VMName.default: 'VM 01' is not a valid VM name");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -17,10 +18,13 @@ import io.opsflow.catalog.RequestValidation.Invalid;
 import io.opsflow.catalog.RequestValidation.Result;
 import io.opsflow.catalog.RequestValidation.UnknownItem;
 import io.opsflow.catalog.RequestValidation.Valid;
+import io.opsflow.messages.Messages;
 
 class RequestValidationTest {
 
     private static final RequestValidation VALIDATION = new RequestValidation(CatalogDefinitionsTest.SHIPPED);
+    private static final Messages.Texts JA = Messages.standalone(Locale.JAPANESE);
+    private static final Messages.Texts EN = Messages.standalone(Locale.ENGLISH);
 
     /** The variables of shared/contracts/servicenow/webhook-ritm-restart-vm.json. */
     private static Map<String, String> restartVm() {
@@ -59,9 +63,11 @@ class RequestValidationTest {
     void theExampleProblemReadsAsItWillInTheWorkNote() {
         Map<String, String> variables = restartVm();
         variables.put("vm_name", "VM_01!");
-        assertThat(problems(VALIDATION.validate("4f6a8c0e2b4d4a6c8e0a2c4e6a8c0e2b", "Restart VM", variables)))
-                .containsExactly("vm_name: 'VM_01!' は VM 名として使えません / is not a valid VM name (1-64 letters, digits, "
-                        + "'-', '_', '.'; starting with a letter or digit, not ending with '-' or '.')");
+        Result result = VALIDATION.validate("4f6a8c0e2b4d4a6c8e0a2c4e6a8c0e2b", "Restart VM", variables);
+        assertThat(problems(result, JA)).containsExactly("vm_name: 'VM_01!' は VM 名として使えません（1〜64 文字の英数字、'-'、'_'、'.'。"
+                + "先頭は英数字、末尾に '-' と '.' は不可）");
+        assertThat(problems(result, EN)).containsExactly("vm_name: 'VM_01!' is not a valid VM name (1-64 letters, digits, "
+                + "'-', '_', '.'; starting with a letter or digit, not ending with '-' or '.')");
     }
 
     @Test
@@ -69,9 +75,11 @@ class RequestValidationTest {
         Map<String, String> variables = restartVm();
         variables.remove("vm_name");
         variables.put("resource_group", "  ");
-        assertThat(problems(VALIDATION.validate("4f6a8c0e2b4d4a6c8e0a2c4e6a8c0e2b", "Restart VM", variables))).containsExactly(
-                "resource_group: 必須項目が入力されていません / is required but was not filled in",
-                "vm_name: 必須の変数が送られていません / is required but was not sent");
+        Result result = VALIDATION.validate("4f6a8c0e2b4d4a6c8e0a2c4e6a8c0e2b", "Restart VM", variables);
+        assertThat(problems(result, JA)).containsExactly(
+                "resource_group: 必須項目が入力されていません", "vm_name: 必須の変数が送られていません");
+        assertThat(problems(result, EN)).containsExactly(
+                "resource_group: is required but was not filled in", "vm_name: is required but was not sent");
     }
 
     @Test
@@ -91,8 +99,9 @@ class RequestValidationTest {
     void aValueOutsideTheAllowedListIsNamedWithTheChoices() {
         Map<String, String> variables = restartVm();
         variables.put("restart_mode", "Graceful");
-        assertThat(problems(VALIDATION.validate("4f6a8c0e2b4d4a6c8e0a2c4e6a8c0e2b", "Restart VM", variables))).containsExactly(
-                "restart_mode: 'Graceful' は選択肢にありません（graceful, force） / is not one of the allowed values (graceful, force)");
+        Result result = VALIDATION.validate("4f6a8c0e2b4d4a6c8e0a2c4e6a8c0e2b", "Restart VM", variables);
+        assertThat(problems(result, JA)).containsExactly("restart_mode: 'Graceful' は選択肢にありません（graceful, force）");
+        assertThat(problems(result, EN)).containsExactly("restart_mode: 'Graceful' is not one of the allowed values (graceful, force)");
     }
 
     @Test
@@ -108,9 +117,12 @@ class RequestValidationTest {
     void anUnknownCatalogItemIsItsOwnResult() {
         Result result = VALIDATION.validate("ffffffffffffffffffffffffffffffff", "Order pizza", restartVm());
         assertThat(result).isEqualTo(new UnknownItem("ffffffffffffffffffffffffffffffff", "Order pizza"));
-        assertThat(((UnknownItem) result).message()).isEqualTo(
-                "カタログ アイテム 'Order pizza' (ffffffffffffffffffffffffffffffff) は opsflow に定義されていないため処理できません"
-                        + " / catalog item 'Order pizza' (ffffffffffffffffffffffffffffffff) has no opsflow catalog definition, so it cannot be fulfilled");
+        assertThat(((UnknownItem) result).message(JA)).isEqualTo(
+                "カタログ アイテム 'Order pizza'（ffffffffffffffffffffffffffffffff）は opsflow に定義されていないため処理できません");
+        assertThat(((UnknownItem) result).message(EN)).isEqualTo(
+                "Catalog item 'Order pizza' (ffffffffffffffffffffffffffffffff) has no opsflow catalog definition, so it cannot be fulfilled");
+        assertThat(new UnknownItem(null, "Order pizza").message(EN)).isEqualTo(
+                "Catalog item 'Order pizza' (no sys_id) has no opsflow catalog definition, so it cannot be fulfilled");
     }
 
     @Test
@@ -137,9 +149,11 @@ class RequestValidationTest {
         Map<String, String> variables = Map.of("subscription_id", "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f",
                 "resource_group", "rg-acme-prod", "nsg_name", "nsg-acme-web", "rule_name", "allow-all",
                 "priority", "99", "protocol", "Tcp", "source_cidr", "0.0.0.0/0", "destination_ports", "443");
-        assertThat(problems(VALIDATION.validate(null, "Add NSG rule", variables))).containsExactly(
-                "priority: '99' は範囲外です（100〜4096） / is out of range (100-4096)",
-                "source_cidr: '0.0.0.0/0' のプレフィックス長は /8〜/32 にしてください / must have a prefix length from /8 to /32");
+        Result result = VALIDATION.validate(null, "Add NSG rule", variables);
+        assertThat(problems(result, JA)).containsExactly("priority: '99' は範囲外です（100〜4096）",
+                "source_cidr: '0.0.0.0/0' のプレフィックス長は /8〜/32 にしてください");
+        assertThat(problems(result, EN)).containsExactly("priority: '99' is out of range (100-4096)",
+                "source_cidr: '0.0.0.0/0' must have a prefix length from /8 to /32");
     }
 
     // --- one test per type, valid and invalid values ---
@@ -156,7 +170,7 @@ class RequestValidationTest {
     @ValueSource(strings = {"VM_01!", "仮想マシン01", "-vm", "_vm", ".vm", "vm-", "vm.", "vm 01", "vm/01",
             "a234567890123456789012345678901234567890123456789012345678901234x"})
     void vmNameInvalid(String value) {
-        assertThat(invalid("vmName", value)).contains("は VM 名として使えません / is not a valid VM name");
+        assertThat(invalid("vmName", value)).contains("は VM 名として使えません").contains("' is not a valid VM name");
     }
 
     @ParameterizedTest
@@ -172,13 +186,13 @@ class RequestValidationTest {
     @ValueSource(strings = {"256.0.0.0/8", "10.0.0/8", "10.0.0.0/33", "10.0.0.0/", "10.0.0.0/-1", "010.0.0.0/8",
             "10.0.0.0/08", "::1/128", "10.0.0.0 /8", "any", "１０.0.0.0/8", "10.0.0.0/24/1"})
     void cidrInvalid(String value) {
-        assertThat(invalid("cidr", value)).contains("/ is not an IPv4 address or CIDR block (e.g. 203.0.113.0/24)");
+        assertThat(invalid("cidr", value)).endsWith(" / '" + value + "' is not an IPv4 address or CIDR block (e.g. 203.0.113.0/24)");
     }
 
     @Test
     void cidrWithHostBitsSuggestsTheNetwork() {
         assertThat(invalid("cidr", "10.1.2.3/16"))
-                .isEqualTo("'10.1.2.3/16' はネットワーク アドレスではありません（10.1.0.0/16 のことですか） / has host bits set (did you mean 10.1.0.0/16?)");
+                .isEqualTo("'10.1.2.3/16' はネットワーク アドレスではありません（10.1.0.0/16 のことですか） / '10.1.2.3/16' has host bits set (did you mean 10.1.0.0/16?)");
         assertThat(invalid("cidr", "0.0.0.1/0")).contains("did you mean 0.0.0.0/0?");
     }
 
@@ -186,7 +200,7 @@ class RequestValidationTest {
     void cidrPrefixBounds() {
         Parameter p = parameter("cidr", List.of(), null, 16L, 29L);
         assertThat(check(p, "10.0.0.0/16")).isEqualTo("10.0.0.0/16");
-        assertThat(check(p, "10.0.0.0/8")).isEqualTo("'10.0.0.0/8' のプレフィックス長は /16〜/29 にしてください / must have a prefix length from /16 to /29");
+        assertThat(check(p, "10.0.0.0/8")).isEqualTo("'10.0.0.0/8' のプレフィックス長は /16〜/29 にしてください / '10.0.0.0/8' must have a prefix length from /16 to /29");
         assertThat(check(p, "10.0.0.1")).contains("must have a prefix length from /16 to /29");
     }
 
@@ -199,7 +213,7 @@ class RequestValidationTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "65536", "-1", "99999", "100000", "80a", "+80", "8 0", "８０", "443-444", "*"})
     void portInvalid(String value) {
-        assertThat(invalid("port", value)).isEqualTo("'" + value + "' は 1〜65535 のポート番号ではありません / is not a port number (1-65535)");
+        assertThat(invalid("port", value)).isEqualTo("'" + value + "' は 1〜65535 のポート番号ではありません / '" + value + "' is not a port number (1-65535)");
     }
 
     @ParameterizedTest
@@ -212,12 +226,12 @@ class RequestValidationTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "65536", "0-80", "80-65536", "80-", "-80", "80,443", "*", "http", "80〜90"})
     void portRangeInvalid(String value) {
-        assertThat(invalid("portRange", value)).contains("/ is not a port or port range (1-65535, e.g. 443 or 8000-8100)");
+        assertThat(invalid("portRange", value)).endsWith(" / '" + value + "' is not a port or port range (1-65535, e.g. 443 or 8000-8100)");
     }
 
     @Test
     void portRangeBackwards() {
-        assertThat(invalid("portRange", "9000-8000")).isEqualTo("'9000-8000' は範囲の開始が終了より大きくなっています / starts after it ends");
+        assertThat(invalid("portRange", "9000-8000")).isEqualTo("'9000-8000' は範囲の開始が終了より大きくなっています / '9000-8000' starts after it ends");
     }
 
     @ParameterizedTest
@@ -234,8 +248,8 @@ class RequestValidationTest {
             "taro.@contoso.com", "山田@contoso.co.jp", "taro@コントソ.jp", "taro yamada@contoso.com", "taro@-contoso.com",
             "taro@contoso..com", "taro@@contoso.com"})
     void upnInvalid(String value) {
-        assertThat(invalid("upn", value)).isEqualTo("'" + value + "' は UPN（ユーザー プリンシパル名）として使えません"
-                + " / is not a valid user principal name (name@domain, e.g. taro.yamada@contoso.co.jp)");
+        assertThat(invalid("upn", value)).isEqualTo("'" + value + "' は UPN（ユーザー プリンシパル名）として使えません（名前@ドメイン、例: taro.yamada@contoso.co.jp）"
+                + " / '" + value + "' is not a valid user principal name (name@domain, e.g. taro.yamada@contoso.co.jp)");
     }
 
     @ParameterizedTest
@@ -248,7 +262,7 @@ class RequestValidationTest {
     @ValueSource(strings = {"rg-acme.", "rg acme", "rg/acme", "rg*",
             "r123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890"})
     void resourceGroupInvalid(String value) {
-        assertThat(invalid("resourceGroup", value)).contains("はリソース グループ名として使えません / is not a valid resource group name");
+        assertThat(invalid("resourceGroup", value)).contains("はリソース グループ名として使えません").contains("' is not a valid resource group name");
     }
 
     @ParameterizedTest
@@ -270,9 +284,9 @@ class RequestValidationTest {
         assertThat(check(p, "100")).isEqualTo("100");
         assertThat(check(p, "4096")).isEqualTo("4096");
         assertThat(check(p, "+0200")).isEqualTo("200");
-        assertThat(check(p, "99")).isEqualTo("'99' は範囲外です（100〜4096） / is out of range (100-4096)");
+        assertThat(check(p, "99")).isEqualTo("'99' は範囲外です（100〜4096） / '99' is out of range (100-4096)");
         assertThat(check(p, "4097")).contains("is out of range (100-4096)");
-        assertThat(check(p, "1.5")).isEqualTo("'1.5' は整数ではありません / is not a whole number");
+        assertThat(check(p, "1.5")).isEqualTo("'1.5' は整数ではありません / '1.5' is not a whole number");
         assertThat(check(p, "百")).contains("is not a whole number");
         assertThat(check(p, "99999999999999999999")).contains("is not a whole number");
     }
@@ -286,7 +300,7 @@ class RequestValidationTest {
     @ParameterizedTest
     @ValueSource(strings = {"yes", "1", "はい", "on"})
     void boolInvalid(String value) {
-        assertThat(invalid("bool", value)).isEqualTo("'" + value + "' は true か false で指定してください / must be true or false");
+        assertThat(invalid("bool", value)).isEqualTo("'" + value + "' は true か false で指定してください / '" + value + "' must be true or false");
     }
 
     @Test
@@ -298,20 +312,20 @@ class RequestValidationTest {
         Parameter size = parameter("sku", List.of("Standard_D2s_v5", "Standard_D4s_v5"), null, null, null);
         assertThat(check(size, "standard_d4s_v5")).isEqualTo("Standard_D4s_v5");
         assertThat(check(size, "Standard_D64s_v5")).isEqualTo("'Standard_D64s_v5' は許可されたサイズ / SKU ではありません"
-                + "（Standard_D2s_v5, Standard_D4s_v5） / is not an allowed size / SKU (Standard_D2s_v5, Standard_D4s_v5)");
+                + "（Standard_D2s_v5, Standard_D4s_v5） / 'Standard_D64s_v5' is not an allowed size / SKU (Standard_D2s_v5, Standard_D4s_v5)");
     }
 
     @Test
     void stringLengthPatternAndJapaneseText() {
         Parameter reason = parameter("string", List.of(), null, 2L, 10L);
         assertThat(check(reason, "月次パッチ適用のため")).isEqualTo("月次パッチ適用のため");
-        assertThat(check(reason, "月次パッチ適用のための再起動")).isEqualTo("'月次パッチ適用のための再起動' は長すぎます（10 文字以内） / is too long (at most 10 characters)");
+        assertThat(check(reason, "月次パッチ適用のための再起動")).isEqualTo("'月次パッチ適用のための再起動' は長すぎます（10 文字以内） / '月次パッチ適用のための再起動' is too long (at most 10 characters)");
         assertThat(check(reason, "a")).contains("is too short (at least 2 characters)");
         assertThat(check(reason, "a\u0007b")).contains("contains control characters");
         Parameter server = parameter("string", List.of(), "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", null, null);
         assertThat(check(server, "sql-acme-prod")).isEqualTo("sql-acme-prod");
         assertThat(check(server, "SQL_ACME")).isEqualTo("'SQL_ACME' は求められる形式ではありません（パターン [a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?）"
-                + " / does not have the required format (pattern [a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)");
+                + " / 'SQL_ACME' does not have the required format (pattern [a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)");
     }
 
     private static String valid(String type, String value) {
@@ -325,13 +339,18 @@ class RequestValidationTest {
         assertThat(result).isInstanceOf(Invalid.class);
         List<VariableProblem> problems = ((Invalid) result).problems();
         assertThat(problems).singleElement().extracting(VariableProblem::variable).isEqualTo("v");
-        return problems.get(0).message();
+        return bothLanguages(problems.get(0));
     }
 
-    /** The normalised value, or the problem's message. */
+    /** The normalised value, or the problem's message in both languages. */
     private static String check(Parameter p, String value) {
         Result result = validateOne(p, value);
-        return result instanceof Valid v ? v.parameters().get("P") : ((Invalid) result).problems().get(0).message();
+        return result instanceof Valid v ? v.parameters().get("P") : bothLanguages(((Invalid) result).problems().get(0));
+    }
+
+    /** {@code ja / en}: one string to assert both translations of a problem at once. */
+    private static String bothLanguages(VariableProblem problem) {
+        return problem.message(JA) + " / " + problem.message(EN);
     }
 
     private static Result validateOne(Parameter p, String value) {
@@ -344,8 +363,9 @@ class RequestValidationTest {
         return new Parameter("v", type, true, allowed, pattern, min, max, null, new Texts("p", "p"));
     }
 
-    private static List<String> problems(Result result) {
+    /** As the RITM's work note lists them for a reader of {@code texts}' language. */
+    private static List<String> problems(Result result, Messages.Texts texts) {
         assertThat(result).isInstanceOf(Invalid.class);
-        return ((Invalid) result).problems().stream().map(VariableProblem::toString).toList();
+        return ((Invalid) result).problems().stream().map(p -> p.variable() + ": " + p.message(texts)).toList();
     }
 }

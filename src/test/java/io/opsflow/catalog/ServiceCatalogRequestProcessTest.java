@@ -46,6 +46,8 @@ import io.opsflow.azure.AutomationJobStatus;
 import io.opsflow.azure.AutomationJobs;
 import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.messages.Messages;
+import io.opsflow.messages.MessagesFixture;
 import io.opsflow.incident.Alert;
 import io.opsflow.incident.IncidentIntake;
 import io.opsflow.servicenow.NoteKey;
@@ -68,6 +70,8 @@ class ServiceCatalogRequestProcessTest {
             new Customer.Azure("72f988bf-86f1-41af-91ab-2d7cd011db47", List.of(SUB),
                     new Customer.AutomationAccount(SUB, "rg-acme-ops", "aa-acme-ops"), new Customer.Credential("managed-identity", null, null)),
             null, null, null, Map.of(), null);
+    /** The same customer, reading English. */
+    static final Customer ACME_EN = new Customer("acme-en", "ACME UK", "en", ACME.azure(), null, null, null, Map.of(), null);
 
     final ServiceNowClient servicenow = mock(ServiceNowClient.class);
     final AutomationJobs jobs = mock(AutomationJobs.class);
@@ -82,18 +86,20 @@ class ServiceCatalogRequestProcessTest {
         runtime = engine.getRuntimeService();
         management = engine.getManagementService();
         when(customers.find("acme")).thenReturn(Optional.of(ACME));
+        when(customers.find("acme-en")).thenReturn(Optional.of(ACME_EN));
         when(jobs.output(any(), anyString())).thenReturn("vm-acme-web01 を再起動しました / restarted");
         when(jobs.errors(any(), anyString())).thenReturn("VM が見つかりません / VM not found");
         CatalogJobs catalogJobs = new CatalogJobs(customers);
+        Messages messages = MessagesFixture.messages(customers);
         RequestValidation validation = new RequestValidation(CatalogDefinitions.load("classpath*:processes/catalog/items/*.yaml"));
-        Mocks.register("validateCatalogRequestDelegate", new ValidateCatalogRequestDelegate(validation));
+        Mocks.register("validateCatalogRequestDelegate", new ValidateCatalogRequestDelegate(validation, messages));
         Mocks.register("updateRequestedItemDelegate", new UpdateRequestedItemDelegate(servicenow));
         Mocks.register("recordTaskCompleterListener", new RecordTaskCompleterListener());
         Mocks.register("startCatalogRunbookDelegate", new StartCatalogRunbookDelegate(catalogJobs, validation, jobs));
         Mocks.register("checkCatalogRunbookDelegate", new CheckCatalogRunbookDelegate(catalogJobs, jobs));
         Mocks.register("stopCatalogRunbookDelegate", new StopCatalogRunbookDelegate(catalogJobs, jobs));
-        Mocks.register("openFulfilmentIncidentDelegate", new OpenFulfilmentIncidentDelegate(intake));
-        Mocks.register("describeCatalogTaskListener", new DescribeCatalogTaskListener(customers));
+        Mocks.register("openFulfilmentIncidentDelegate", new OpenFulfilmentIncidentDelegate(intake, messages));
+        Mocks.register("describeCatalogTaskListener", new DescribeCatalogTaskListener(customers, messages));
     }
 
     @AfterEach
@@ -162,9 +168,38 @@ class ServiceCatalogRequestProcessTest {
         ArgumentCaptor<RequestedItemUpdate> update = ArgumentCaptor.forClass(RequestedItemUpdate.class);
         verify(servicenow).updateRequestedItem(eq(RITM), update.capture(), any(NoteKey.class));
         assertThat(update.getValue().state()).isEqualTo("4");
-        assertThat(update.getValue().workNotes()).contains("vm_name").contains("subscription_id");
+        assertThat(update.getValue().workNotes()).contains("依頼内容に不備があります:\n"
+                + "- subscription_id: 'not-a-guid' は GUID ではありません").contains("\n- vm_name: 'VM_01!' は VM 名として使えません")
+                .doesNotContain("is not");
         verify(jobs, never()).start(any(), anyString(), anyString(), any());
         assertThat(instance).isEnded().hasPassed("EndEvent_RequestInvalid");
+    }
+
+    @Test
+    void anEnglishCustomerReadsTheInvalidRequestNoteInEnglish() {
+        ProcessInstance instance = start("acme-en", "Restart VM",
+                Map.of("subscription_id", "not-a-guid", "resource_group", "rg-acme-prod", "vm_name", "VM_01!"));
+        executeJob(instance, "ServiceTask_CloseInvalidRequest");
+        ArgumentCaptor<RequestedItemUpdate> update = ArgumentCaptor.forClass(RequestedItemUpdate.class);
+        verify(servicenow).updateRequestedItem(eq(RITM), update.capture(), any(NoteKey.class));
+        assertThat(update.getValue().workNotes()).contains("The request cannot be fulfilled as entered:\n"
+                + "- subscription_id: 'not-a-guid' is not a GUID").contains("\n- vm_name: 'VM_01!' is not a valid VM name")
+                .doesNotContain("ません");
+    }
+
+    @Test
+    void anEnglishCustomersApprovalTaskAndSummaryAreInEnglish() {
+        ProcessInstance instance = start("acme-en", "Restart VM",
+                Map.of("subscription_id", SUB, "resource_group", "rg-acme-prod", "vm_name", "vm-acme-web01"));
+        executeJob(instance, "ServiceTask_MarkAwaitingApproval");
+        assertThat(task("UserTask_ApproveRequest", instance)).hasName("Approve request · RITM0010007 · ACME UK · vm-acme-web01");
+        assertThat((String) runtime.getVariable(instance.getId(), "requestSummary")).startsWith("Restart a virtual machine\n");
+    }
+
+    @Test
+    void aJapaneseCustomersSummaryNamesTheItemInJapanese() {
+        ProcessInstance instance = start("Restart VM", Map.of("subscription_id", SUB, "resource_group", "rg-acme-prod", "vm_name", "vm-acme-web01"));
+        assertThat((String) runtime.getVariable(instance.getId(), "requestSummary")).startsWith("仮想マシンの再起動\n");
     }
 
     @Test
@@ -180,6 +215,7 @@ class ServiceCatalogRequestProcessTest {
         verify(intake).receive(alert.capture());
         assertThat(alert.getValue().alertId()).isEqualTo("catalog:RITM0010007:attempt-1");
         assertThat(alert.getValue().description()).contains("VM not found");
+        assertThat(alert.getValue().summary()).isEqualTo("[Catalog] RITM0010007 の実行に失敗: Restart-AzureVM");
         assertThat(task("UserTask_HandleFulfilmentFailure", instance)).hasCandidateGroup("operators");
 
         complete(task("UserTask_HandleFulfilmentFailure", instance), withVariables("failureDecision", "retry", "operatorNote", "権限を修正"));
@@ -413,7 +449,7 @@ class ServiceCatalogRequestProcessTest {
                 "reason", "月例パッチ適用後の再起動", "scheduled_start", "2026-11-24 02:10:00"));
         executeJob(instance, "ServiceTask_MarkAwaitingApproval");
 
-        assertThat(task("UserTask_ApproveRequest", instance)).hasName("承認 / Approve request · RITM0010007 · ACME · vm-acme-web01")
+        assertThat(task("UserTask_ApproveRequest", instance)).hasName("承認 · RITM0010007 · ACME · vm-acme-web01")
                 .hasDescription("RITM0010007 · ACME · vm-acme-web01 · Restart VM · 佐藤 花子")
                 .hasDueDate(Date.from(t0.plus(Duration.ofHours(4))));
         assertThat(task("UserTask_ApproveRequest", instance).getPriority()).isEqualTo(50);
@@ -423,7 +459,7 @@ class ServiceCatalogRequestProcessTest {
         ClockUtil.setCurrentTime(Date.from(t0.plus(Duration.ofHours(4)).plusSeconds(1)));
         management.executeJob(management.createJobQuery().processInstanceId(instance.getId())
                 .activityId("BoundaryEvent_ApprovalOverdue").singleResult().getId());
-        assertThat(task("UserTask_ReviewOverdueApproval", instance)).hasName("期限超過の承認 / Review overdue approval · RITM0010007 · ACME · vm-acme-web01")
+        assertThat(task("UserTask_ReviewOverdueApproval", instance)).hasName("期限超過の承認 · RITM0010007 · ACME · vm-acme-web01")
                 .hasDueDate(Date.from(t0.plus(Duration.ofHours(5)).plusSeconds(1)));
         assertThat(task("UserTask_ReviewOverdueApproval", instance).getPriority()).isEqualTo(60);
         assertThat(instance).variables().containsEntry("scheduledStartPassed", true);
@@ -444,8 +480,12 @@ class ServiceCatalogRequestProcessTest {
     }
 
     private ProcessInstance start(String catalogItemName, Map<String, String> variables) {
+        return start("acme", catalogItemName, variables);
+    }
+
+    private ProcessInstance start(String customerId, String catalogItemName, Map<String, String> variables) {
         Map<String, Object> start = new HashMap<>();
-        start.put("customerId", "acme");
+        start.put("customerId", customerId);
         start.put("ritmSysId", RITM);
         start.put("ritmNumber", "RITM0010007");
         start.put("catItemSysId", "00000000000000000000000000000000");

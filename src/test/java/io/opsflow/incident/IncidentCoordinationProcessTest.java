@@ -43,6 +43,8 @@ import io.opsflow.azure.AutomationJobStatus;
 import io.opsflow.azure.AutomationJobs;
 import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.messages.Messages;
+import io.opsflow.messages.MessagesFixture;
 import io.opsflow.servicenow.Incident;
 import io.opsflow.servicenow.IncidentUpdate;
 import io.opsflow.servicenow.NoteKey;
@@ -73,6 +75,9 @@ class IncidentCoordinationProcessTest {
                     new Customer.Credential("managed-identity", null, null)),
             new Customer.ServiceNow("8c1d3e5f7a9b4c2d6e8f0a1b3c5d7e9f", "MSP Operations"), null, new Customer.Slack("ACME_SLACK"),
             Map.of("P1", new Customer.SlaTarget(Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4))), null);
+    /** A customer whose people read English. */
+    static final Customer GLOBEX = new Customer("globex", "Globex Ltd", "en", ACME.azure(), ACME.servicenow(), null,
+            new Customer.Slack("GLOBEX_SLACK"), ACME.sla(), null);
 
     final ServiceNowClient servicenow = mock(ServiceNowClient.class);
     final AutomationJobs jobs = mock(AutomationJobs.class);
@@ -91,10 +96,12 @@ class IncidentCoordinationProcessTest {
         runtime = engine.getRuntimeService();
         management = engine.getManagementService();
         when(customers.find("acme")).thenReturn(Optional.of(ACME));
+        when(customers.find("globex")).thenReturn(Optional.of(GLOBEX));
         when(servicenow.createIncident(any())).thenReturn(incident("5f2e8c1a47d0b210a3c9e6f15d8b7a42", "INC0010042"));
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.RUNNING));
         IncidentContext context = new IncidentContext(customers);
-        WorkNotes workNotes = new WorkNotes(servicenow, properties);
+        Messages messages = MessagesFixture.messages(customers);
+        WorkNotes workNotes = new WorkNotes(servicenow, properties, context, messages);
         Mocks.register("determineSlaTargetsDelegate", new DetermineSlaTargetsDelegate(context));
         Mocks.register("createServiceNowIncidentDelegate", new CreateServiceNowIncidentDelegate(context, servicenow, properties));
         Mocks.register("startDiagnosticRunbookDelegate", new StartDiagnosticRunbookDelegate(context, jobs, properties));
@@ -104,10 +111,10 @@ class IncidentCoordinationProcessTest {
         Mocks.register("closeSelfHealedIncidentDelegate", new CloseSelfHealedIncidentDelegate(servicenow, properties));
         Mocks.register("resolveServiceNowIncidentDelegate", new ResolveServiceNowIncidentDelegate(servicenow));
         Mocks.register("recordServiceNowCommentDelegate", new RecordServiceNowCommentDelegate());
-        Mocks.register("notifySlackChannelDelegate", new NotifySlackChannelDelegate(context, slack, properties));
+        Mocks.register("notifySlackChannelDelegate", new NotifySlackChannelDelegate(context, slack, properties, messages));
         Mocks.register("addSlaMissedWorkNoteDelegate", new AddSlaMissedWorkNoteDelegate(workNotes));
         Mocks.register("releaseIncidentKeysListener", new ReleaseIncidentKeysListener(openIncidents));
-        Mocks.register("describeIncidentTaskListener", new DescribeIncidentTaskListener(context));
+        Mocks.register("describeIncidentTaskListener", new DescribeIncidentTaskListener(context, messages));
     }
 
     @AfterEach
@@ -167,24 +174,24 @@ class IncidentCoordinationProcessTest {
         executeJob(instance, "ServiceTask_CreateServiceNowIncident");
         String subject = "INC0010042 · ACME株式会社 · vm-acme-web01";
 
-        assertThat(task("UserTask_Triage", instance)).hasName("トリアージ / Triage · " + subject)
+        assertThat(task("UserTask_Triage", instance)).hasName("トリアージ · " + subject)
                 .hasDescription("P1 · " + subject + " · [Azure Monitor] Sev0 acme-vm-cpu-high fired on vm-acme-web01")
                 .hasDueDate(Date.from(t0.plus(Duration.ofMinutes(15))));
         assertThat(task("UserTask_Triage", instance).getPriority()).isEqualTo(100);
         assertThat(instance).variables().containsEntry("customerName", "ACME株式会社");
         complete(task("UserTask_Triage", instance), withVariables("findings", "x", "causeIdentified", false, "needsMicrosoft", false));
 
-        assertThat(task("UserTask_InvestigateCause", instance)).hasName("原因調査 / Investigate cause · " + subject)
+        assertThat(task("UserTask_InvestigateCause", instance)).hasName("原因調査 · " + subject)
                 .hasDueDate(Date.from(t0.plus(Duration.ofHours(1))));
         complete(task("UserTask_InvestigateCause", instance), withVariables("findings", "y", "causeIdentified", true, "needsMicrosoft", false));
 
-        assertThat(task("UserTask_Resolve", instance)).hasName("解決 / Resolve · " + subject)
+        assertThat(task("UserTask_Resolve", instance)).hasName("解決 · " + subject)
                 .hasDueDate(Date.from(t0.plus(Duration.ofHours(4))));
         assertThat(task("UserTask_Resolve", instance).getPriority()).isEqualTo(100);
         ClockUtil.setCurrentTime(Date.from(t0.plus(Duration.ofHours(2))));
         complete(task("UserTask_Resolve", instance), withVariables("resolution", "fixed", "closeCode", "Solution provided"));
         executeJob(instance, "ServiceTask_ResolveServiceNowIncident");
-        assertThat(task("UserTask_PostIncidentReview", instance)).hasName("事後レビュー / Post-incident review · " + subject)
+        assertThat(task("UserTask_PostIncidentReview", instance)).hasName("事後レビュー · " + subject)
                 .hasDueDate(Date.from(t0.plus(Duration.ofHours(2)).plus(Duration.ofDays(7))));
     }
 
@@ -205,7 +212,7 @@ class IncidentCoordinationProcessTest {
                 .superProcessInstanceId(instance.getId()).singleResult();
         executeJob(escalation, "ServiceTask_NotifySlackChannel");
         executeJob(escalation, "ServiceTask_AddSlaMissedWorkNote");
-        assertThat(task("UserTask_ReviewSlaMiss", escalation)).hasName("SLA 超過の確認 / Review SLA miss · INC0010042 · ACME株式会社 · vm-acme-web01")
+        assertThat(task("UserTask_ReviewSlaMiss", escalation)).hasName("SLA 超過の確認 · INC0010042 · ACME株式会社 · vm-acme-web01")
                 .hasDueDate(resolveDueAt);
         assertThat(task("UserTask_ReviewSlaMiss", escalation).getPriority()).isEqualTo(40);
     }
@@ -227,12 +234,54 @@ class IncidentCoordinationProcessTest {
         executeJob(escalation, "ServiceTask_AddSlaMissedWorkNote");
         ArgumentCaptor<SlackMessage> message = ArgumentCaptor.forClass(SlackMessage.class);
         verify(slack).notify(eq(ACME), message.capture());
-        assertThat(message.getValue().text()).contains("SLA 超過 / SLA missed").contains("INC0010042");
+        SlackMessage slackMessage = message.getValue();
+        assertThat(slackMessage.text()).isEqualTo("SLA 超過: INC0010042 " + alert(0).summary());
+        assertThat(slackMessage.header()).isEqualTo("SLA 超過: 受付");
+        assertThat(slackMessage.fields()).extracting(SlackMessage.Field::label).containsExactly("インシデント", "優先度", "目標");
+        assertThat(slackMessage.context()).isEqualTo("opsflow: マネージャーに通知済み");
+        assertThat(slackMessage.link().label()).isEqualTo("opsflow で開く");
         ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
         verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
-        assertThat(note.getValue().workNotes()).contains("SLA 超過").contains("受付 / acknowledge").contains("PT15M");
+        assertThat(note.getValue().workNotes()).isEqualTo("opsflow: SLA 超過: 受付（P1、目標 PT15M）。マネージャーに通知しました。");
         assertThat(task("UserTask_ReviewSlaMiss", escalation)).hasCandidateGroup("managers");
         assertThat(instance).isWaitingAt("UserTask_Triage");
+    }
+
+    @Test
+    void anEnglishCustomerReadsItsSlaMissOnSlackInTheWorkNoteAndInTaskNamesInEnglish() {
+        ProcessInstance instance = startAlert("globex", 0);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        assertThat(task("UserTask_Triage", instance)).hasName("Triage · INC0010042 · Globex Ltd · vm-acme-web01");
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(16))));
+        management.executeJob(management.createJobQuery().processInstanceId(instance.getId())
+                .activityId("BoundaryEvent_AcknowledgeSlaMissed").singleResult().getId());
+
+        ProcessInstance escalation = runtime.createProcessInstanceQuery().processDefinitionKey("incident-sla-escalation")
+                .superProcessInstanceId(instance.getId()).singleResult();
+        executeJob(escalation, "ServiceTask_NotifySlackChannel");
+        executeJob(escalation, "ServiceTask_AddSlaMissedWorkNote");
+        ArgumentCaptor<SlackMessage> message = ArgumentCaptor.forClass(SlackMessage.class);
+        verify(slack).notify(eq(GLOBEX), message.capture());
+        SlackMessage slackMessage = message.getValue();
+        assertThat(slackMessage.text()).isEqualTo("SLA missed: INC0010042 " + alert("globex", 0).summary());
+        assertThat(slackMessage.header()).isEqualTo("SLA missed: acknowledge");
+        assertThat(slackMessage.fields()).extracting(SlackMessage.Field::label).containsExactly("Incident", "Priority", "Target");
+        assertThat(slackMessage.context()).isEqualTo("opsflow: managers notified");
+        assertThat(slackMessage.link().label()).isEqualTo("Open in opsflow");
+        ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
+        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
+        assertThat(note.getValue().workNotes()).isEqualTo("opsflow: SLA missed: acknowledge (P1, target PT15M). Managers notified.");
+        assertThat(task("UserTask_ReviewSlaMiss", escalation)).hasName("Review SLA miss · INC0010042 · Globex Ltd · vm-acme-web01");
+    }
+
+    @Test
+    void aNoteTooLongIsCutAndSaysHowMuchIsLeftInTheCustomersLanguage() {
+        WorkNotes workNotes = new WorkNotes(servicenow, new IncidentProperties("https://opsflow.example.jp", Duration.ofSeconds(15),
+                Duration.ofMinutes(30), "Solution provided", 10), new IncidentContext(customers), MessagesFixture.messages(customers));
+        Messages messages = MessagesFixture.messages(customers);
+        assertThat(workNotes.trim("0123456789abc", messages.forCustomer(ACME))).isEqualTo("0123456789\n…（残り 3 文字）");
+        assertThat(workNotes.trim("0123456789abc", messages.forCustomer(GLOBEX))).isEqualTo("0123456789\n… (3 more characters)");
+        assertThat(workNotes.trim("0123456789", messages.forCustomer(GLOBEX))).isEqualTo("0123456789");
     }
 
     @Test
@@ -374,8 +423,26 @@ class IncidentCoordinationProcessTest {
         complete(task("UserTask_Triage", instance), withVariables("findings", "Azure 側の障害の疑い", "causeIdentified", false, "needsMicrosoft", true));
         ProcessInstance support = runtime.createProcessInstanceQuery().processDefinitionKey("microsoft-support-escalation")
                 .superProcessInstanceId(instance.getId()).singleResult();
+        assertThat(instance).variables().containsEntry("priority", "P2");
+        assertThat(task("UserTask_OpenMicrosoftSupportRequest", support))
+                .hasName("サポートリクエストを起票 · INC0010042 · ACME株式会社 · vm-acme-web01")
+                .hasDueDate((Date) runtime.getVariable(instance.getId(), "identifyCauseDueAt"));
+        assertThat(task("UserTask_OpenMicrosoftSupportRequest", support).getPriority()).isEqualTo(80);
         complete(task("UserTask_OpenMicrosoftSupportRequest", support), withVariables("microsoftCaseNumber", "2611240010000001"));
         assertThat(instance).isWaitingAt("UserTask_InvestigateCause").variables().containsEntry("microsoftCaseNumber", "2611240010000001");
+    }
+
+    @Test
+    void aP1SupportRequestRanksFirstAndAnEnglishCustomersIsNamedInEnglish() {
+        ProcessInstance instance = startAlert("globex", 0);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        complete(task("UserTask_Triage", instance), withVariables("findings", "Azure outage?", "causeIdentified", false, "needsMicrosoft", true));
+        ProcessInstance support = runtime.createProcessInstanceQuery().processDefinitionKey("microsoft-support-escalation")
+                .superProcessInstanceId(instance.getId()).singleResult();
+        assertThat(task("UserTask_OpenMicrosoftSupportRequest", support))
+                .hasName("Open support request · INC0010042 · Globex Ltd · vm-acme-web01")
+                .hasDueDate((Date) runtime.getVariable(instance.getId(), "identifyCauseDueAt"));
+        assertThat(task("UserTask_OpenMicrosoftSupportRequest", support).getPriority()).isEqualTo(100);
     }
 
     @Test
@@ -390,12 +457,20 @@ class IncidentCoordinationProcessTest {
     }
 
     private ProcessInstance startAlert(int severity) {
+        return startAlert("acme", severity);
+    }
+
+    private ProcessInstance startAlert(String customerId, int severity) {
         return runtime.createProcessInstanceByKey("incident-coordination").businessKey(ALERT_ID)
-                .setVariables(IncidentCoordination.alertVariables(alert(severity))).execute();
+                .setVariables(IncidentCoordination.alertVariables(alert(customerId, severity))).execute();
     }
 
     static Alert alert(int severity) {
-        return new Alert("azure-monitor", ALERT_ID, ALERT_ID + "/Fired", "acme", "acme-vm-cpu-high", VM, severity, Alert.State.FIRED,
+        return alert("acme", severity);
+    }
+
+    static Alert alert(String customerId, int severity) {
+        return new Alert("azure-monitor", ALERT_ID, ALERT_ID + "/Fired", customerId, "acme-vm-cpu-high", VM, severity, Alert.State.FIRED,
                 "[Azure Monitor] Sev" + severity + " acme-vm-cpu-high fired on vm-acme-web01", "Percentage CPU 97%", Instant.now(), Map.of());
     }
 

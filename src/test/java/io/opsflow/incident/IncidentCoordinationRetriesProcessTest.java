@@ -35,6 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.opsflow.azure.ArmException;
 import io.opsflow.azure.AutomationJobs;
 import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.messages.Messages;
+import io.opsflow.messages.MessagesFixture;
 import io.opsflow.servicenow.ServiceNowClient;
 import io.opsflow.servicenow.ServiceNowException;
 import io.opsflow.servicenow.ServiceNowFaults;
@@ -82,12 +84,13 @@ class IncidentCoordinationRetriesProcessTest {
         ClockUtil.setCurrentTime(Date.from(T0));
         when(customers.find("acme")).thenReturn(Optional.of(IncidentCoordinationProcessTest.ACME));
         IncidentContext context = new IncidentContext(customers);
+        Messages messages = MessagesFixture.messages(customers);
         Mocks.register("determineSlaTargetsDelegate", new DetermineSlaTargetsDelegate(context));
         Mocks.register("createServiceNowIncidentDelegate", new CreateServiceNowIncidentDelegate(context, servicenow, properties));
         Mocks.register("startDiagnosticRunbookDelegate", new StartDiagnosticRunbookDelegate(context, jobs, properties));
-        Mocks.register("notifySlackChannelDelegate", new NotifySlackChannelDelegate(context, mock(SlackNotifier.class), properties));
+        Mocks.register("notifySlackChannelDelegate", new NotifySlackChannelDelegate(context, mock(SlackNotifier.class), properties, messages));
         Mocks.register("releaseIncidentKeysListener", new ReleaseIncidentKeysListener(mock(OpenIncidents.class)));
-        Mocks.register("describeIncidentTaskListener", new DescribeIncidentTaskListener(context));
+        Mocks.register("describeIncidentTaskListener", new DescribeIncidentTaskListener(context, messages));
     }
 
     @AfterEach
