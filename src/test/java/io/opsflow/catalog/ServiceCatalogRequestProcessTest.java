@@ -48,12 +48,13 @@ import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.incident.Alert;
 import io.opsflow.incident.IncidentIntake;
+import io.opsflow.runbook.RunbookJobMocks;
 import io.opsflow.servicenow.NoteKey;
 import io.opsflow.servicenow.RequestedItemUpdate;
 import io.opsflow.servicenow.ServiceNowClient;
 
 /** service-catalog-request on a bare engine: the shipped definitions, real delegates, mocked ServiceNow and Automation. */
-@Deployment(resources = {"processes/catalog/service-catalog-request.bpmn", "processes/catalog/catalog-approval.form",
+@Deployment(resources = {"processes/catalog/service-catalog-request.bpmn", "processes/runbook/runbook-job.bpmn", "processes/catalog/catalog-approval.form",
         "processes/catalog/catalog-overdue-approval.form", "processes/catalog/catalog-fulfilment-failure.form"})
 class ServiceCatalogRequestProcessTest {
 
@@ -84,14 +85,13 @@ class ServiceCatalogRequestProcessTest {
         when(customers.find("acme")).thenReturn(Optional.of(ACME));
         when(jobs.output(any(), anyString())).thenReturn("vm-acme-web01 を再起動しました / restarted");
         when(jobs.errors(any(), anyString())).thenReturn("VM が見つかりません / VM not found");
-        CatalogJobs catalogJobs = new CatalogJobs(customers);
         RequestValidation validation = new RequestValidation(CatalogDefinitions.load("classpath*:processes/catalog/items/*.yaml"));
         Mocks.register("validateCatalogRequestDelegate", new ValidateCatalogRequestDelegate(validation));
         Mocks.register("updateRequestedItemDelegate", new UpdateRequestedItemDelegate(servicenow));
         Mocks.register("recordTaskCompleterListener", new RecordTaskCompleterListener());
-        Mocks.register("startCatalogRunbookDelegate", new StartCatalogRunbookDelegate(catalogJobs, validation, jobs));
-        Mocks.register("checkCatalogRunbookDelegate", new CheckCatalogRunbookDelegate(catalogJobs, jobs));
-        Mocks.register("stopCatalogRunbookDelegate", new StopCatalogRunbookDelegate(catalogJobs, jobs));
+        Mocks.register("resolveCatalogRunbookDelegate", new ResolveCatalogRunbookDelegate(validation));
+        Mocks.register("describeFulfilmentResultDelegate", new DescribeFulfilmentResultDelegate());
+        RunbookJobMocks.register(customers, jobs);
         Mocks.register("openFulfilmentIncidentDelegate", new OpenFulfilmentIncidentDelegate(intake));
         Mocks.register("describeCatalogTaskListener", new DescribeCatalogTaskListener(customers));
     }
@@ -124,11 +124,11 @@ class ServiceCatalogRequestProcessTest {
         assertThat(parameters.getValue()).containsEntry("VMName", "vm-acme-web01").containsEntry("ResourceGroupName", "rg-acme-prod")
                 .containsEntry("RestartMode", "graceful");
 
-        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
-        assertThat(instance).isWaitingAt("IntermediateCatchEvent_JobPollDue").variables().containsEntry("jobPollInterval", "PT20S");
+        assertThat(runbookJob(instance)).isWaitingAt("IntermediateCatchEvent_RunbookJobPollDue").variables().containsEntry("runbookJobPollInterval", "PT20S");
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.COMPLETED));
-        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
         executeJob(instance, "ServiceTask_CloseCompletedRequest");
         ArgumentCaptor<RequestedItemUpdate> closed = ArgumentCaptor.forClass(RequestedItemUpdate.class);
@@ -172,7 +172,7 @@ class ServiceCatalogRequestProcessTest {
         ProcessInstance instance = startApproved();
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.FAILED));
         executeJob(instance, "ServiceTask_StartRunbookJob");
-        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
         executeJob(instance, "ServiceTask_RecordFulfilmentFailure");
         executeJob(instance, "ServiceTask_OpenFulfilmentIncident");
@@ -195,7 +195,7 @@ class ServiceCatalogRequestProcessTest {
     void aStartRetriedAfterALostAnswerAsksForTheSameJob() {
         ProcessInstance instance = startApproved();
         when(jobs.start(any(), anyString(), anyString(), any())).thenThrow(new IllegalStateException("read timeout")).thenReturn(null);
-        Job start = management.createJobQuery().processInstanceId(instance.getId()).activityId("ServiceTask_StartRunbookJob").singleResult();
+        Job start = management.createJobQuery().processInstanceId(runbookJob(instance).getId()).activityId("ServiceTask_StartRunbookJob").singleResult();
         try {
             management.executeJob(start.getId());
         } catch (IllegalStateException expected) {
@@ -213,8 +213,9 @@ class ServiceCatalogRequestProcessTest {
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.RUNNING));
         executeJob(instance, "ServiceTask_StartRunbookJob");
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(31))));
-        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
+        executeJob(instance, "ServiceTask_StopRunbookJob");
         verify(jobs).stop(eq(ACME), anyString());
         assertThat(instance).isWaitingAt("ServiceTask_RecordFulfilmentFailure");
         assertThat(taskService().createTaskQuery().processInstanceId(instance.getId()).count()).as("the note comes first").isZero();
@@ -297,7 +298,7 @@ class ServiceCatalogRequestProcessTest {
         ProcessInstance instance = startApproved();
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.FAILED, "Runbook threw: VM vm-acme-web01 not found"));
         executeJob(instance, "ServiceTask_StartRunbookJob");
-        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
         assertThat(instance).isWaitingAt("ServiceTask_RecordFulfilmentFailure");
         assertThat(taskService().createTaskQuery().processInstanceId(instance.getId()).count()).as("the note comes first").isZero();
@@ -314,7 +315,7 @@ class ServiceCatalogRequestProcessTest {
         ProcessInstance instance = startApproved();
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.SUSPENDED, "Checkpoint-Workflow suspended the job"));
         executeJob(instance, "ServiceTask_StartRunbookJob");
-        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
         assertThat(instance).isWaitingAt("ServiceTask_RecordFulfilmentFailure");
         executeJob(instance, "ServiceTask_RecordFulfilmentFailure");
@@ -335,7 +336,7 @@ class ServiceCatalogRequestProcessTest {
                 + "(decided by suzuki at 2026-11-24T01:02:03Z): 権限を修正");
 
         executeJob(instance, "ServiceTask_StartRunbookJob");
-        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
         executeJob(instance, "ServiceTask_RecordFulfilmentFailure");
         executeJob(instance, "ServiceTask_OpenFulfilmentIncident");
@@ -389,7 +390,7 @@ class ServiceCatalogRequestProcessTest {
         ProcessInstance instance = startApproved();
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.FAILED));
         executeJob(instance, "ServiceTask_StartRunbookJob");
-        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
         executeJob(instance, "ServiceTask_RecordFulfilmentFailure");
         executeJob(instance, "ServiceTask_OpenFulfilmentIncident");
@@ -459,10 +460,19 @@ class ServiceCatalogRequestProcessTest {
         return runtime.startProcessInstanceByKey("service-catalog-request", "RITM0010007", start);
     }
 
+    /** Runs the job at the step, in the request's instance or in the runbook-job it calls. */
     private void executeJob(ProcessInstance instance, String activityId) {
+        ProcessInstance called = runbookJob(instance);
         Job job = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+        if (job == null && called != null) {
+            job = management.createJobQuery().processInstanceId(called.getId()).activityId(activityId).singleResult();
+        }
         assertThat(job).as("job at " + activityId).isNotNull();
         management.executeJob(job.getId());
+    }
+
+    private ProcessInstance runbookJob(ProcessInstance instance) {
+        return runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
     }
 
     @SuppressWarnings("unchecked")
