@@ -46,10 +46,10 @@ class CheckRunbookJobDelegate implements JavaDelegate {
             Duration last = Duration.parse((String) execution.getVariable(POLL_INTERVAL));
             execution.setVariable(POLL_INTERVAL, RunbookJobTimes.nextPoll(last).toString());
         } else if (outcome == RunbookJobOutcome.COMPLETED) {
-            execution.setVariable(OUTPUT, RunbookJobTimes.shortened(jobs.output(customer, jobName)));
+            execution.setVariable(OUTPUT, jobs.output(customer, jobName));
         } else {
-            execution.setVariable(ERRORS, RunbookJobTimes.shortened(jobs.errors(customer, jobName)));
-            execution.setVariable(EXCEPTION, job.exception() == null ? "" : RunbookJobTimes.shortened(job.exception().strip()));
+            execution.setVariable(ERRORS, jobs.errors(customer, jobName));
+            execution.setVariable(EXCEPTION, job.exception() == null ? "" : job.exception().strip());
         }
     }
 }

@@ -5,15 +5,13 @@ import java.time.Duration;
 /**
  * The one polling rule for runbook jobs: the first check 10 seconds after the start, then each
  * wait twice the last, capped at one minute (10s, 20s, 40s, 1m, 1m, …). Short jobs are seen soon,
- * long ones cost one ARM read a minute. Stream texts are shortened so that they fit a string
- * variable and a ServiceNow work note.
+ * long ones cost one ARM read a minute.
  */
 final class RunbookJobTimes {
 
     static final Duration FIRST_POLL = Duration.ofSeconds(10);
     static final Duration MAX_POLL = Duration.ofMinutes(1);
     static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
-    static final int MAX_STREAM = 3000;
 
     private RunbookJobTimes() {
     }
@@ -25,12 +23,5 @@ final class RunbookJobTimes {
 
     static Duration timeout(Object value) {
         return value == null || value.toString().isBlank() ? DEFAULT_TIMEOUT : Duration.parse(value.toString());
-    }
-
-    static String shortened(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.length() <= MAX_STREAM ? text : text.substring(0, MAX_STREAM) + "\n…";
     }
 }

@@ -29,9 +29,9 @@ public final class RunbookJobVariables {
     public static final String OUTCOME = "runbookJobOutcome";
     /** Out: the Automation status the outcome was read from ({@code FAILED}, {@code SUSPENDED}, …). */
     public static final String STATUS = "runbookJobStatus";
-    /** Out: the job's Output stream (completed jobs), shortened to {@link RunbookJobTimes#MAX_STREAM}. */
+    /** Out: the job's Output stream (completed jobs). */
     public static final String OUTPUT = "runbookJobOutput";
-    /** Out: the job's Error stream, shortened likewise. */
+    /** Out: the job's Error stream (any other outcome). */
     public static final String ERRORS = "runbookJobErrors";
     /** Out: the job's {@code exception} property, when Automation gave one. */
     public static final String EXCEPTION = "runbookJobException";
