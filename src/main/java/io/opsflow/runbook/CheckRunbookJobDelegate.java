@@ -11,8 +11,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import io.opsflow.azure.AutomationJob;
-import io.opsflow.azure.AutomationJobs;
-import io.opsflow.customer.Customer;
 
 /**
  * Reads the job once. Still on its way: the next poll waits longer ({@link RunbookJobTimes}), or,
@@ -24,18 +22,15 @@ import io.opsflow.customer.Customer;
 class CheckRunbookJobDelegate implements JavaDelegate {
 
     private final RunbookJobs runbookJobs;
-    private final AutomationJobs jobs;
 
-    CheckRunbookJobDelegate(RunbookJobs runbookJobs, AutomationJobs jobs) {
+    CheckRunbookJobDelegate(RunbookJobs runbookJobs) {
         this.runbookJobs = runbookJobs;
-        this.jobs = jobs;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        Customer customer = runbookJobs.customer(execution);
         String jobName = (String) execution.getVariable(JOB_NAME);
-        AutomationJob job = jobs.get(customer, jobName);
+        AutomationJob job = runbookJobs.get(execution, jobName);
         RunbookJobOutcome outcome = RunbookJobOutcome.of(job.status());
         if (outcome == RunbookJobOutcome.RUNNING && ClockUtil.getCurrentTime().after((Date) execution.getVariable(DEADLINE))) {
             outcome = RunbookJobOutcome.TIMED_OUT;
@@ -46,9 +41,9 @@ class CheckRunbookJobDelegate implements JavaDelegate {
             Duration last = Duration.parse((String) execution.getVariable(POLL_INTERVAL));
             execution.setVariable(POLL_INTERVAL, RunbookJobTimes.nextPoll(last).toString());
         } else if (outcome == RunbookJobOutcome.COMPLETED) {
-            execution.setVariable(OUTPUT, jobs.output(customer, jobName));
+            execution.setVariable(OUTPUT, runbookJobs.output(execution, jobName));
         } else {
-            execution.setVariable(ERRORS, jobs.errors(customer, jobName));
+            execution.setVariable(ERRORS, runbookJobs.errors(execution, jobName));
             execution.setVariable(EXCEPTION, job.exception() == null ? "" : job.exception().strip());
         }
     }

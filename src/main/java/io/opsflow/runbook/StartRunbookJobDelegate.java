@@ -9,23 +9,20 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import io.opsflow.azure.AutomationJobs;
 import io.opsflow.azure.JobNames;
 
 /**
  * Starts the runbook. The job name is the caller's or comes from this step of this instance, never
  * from the attempt: a start retried after a lost answer asks Automation for the same job, which
- * {@link AutomationJobs#start} returns instead of starting a second one.
+ * {@code AutomationJobs.start} returns instead of starting a second one.
  */
 @Component
 class StartRunbookJobDelegate implements JavaDelegate {
 
     private final RunbookJobs runbookJobs;
-    private final AutomationJobs jobs;
 
-    StartRunbookJobDelegate(RunbookJobs runbookJobs, AutomationJobs jobs) {
+    StartRunbookJobDelegate(RunbookJobs runbookJobs) {
         this.runbookJobs = runbookJobs;
-        this.jobs = jobs;
     }
 
     @Override
@@ -34,7 +31,7 @@ class StartRunbookJobDelegate implements JavaDelegate {
         if (jobName == null) {
             jobName = JobNames.forStep(execution.getProcessInstanceId(), execution.getCurrentActivityId());
         }
-        jobs.start(runbookJobs.customer(execution), jobName, (String) execution.getVariable(RUNBOOK), RunbookJobs.parameters(execution));
+        runbookJobs.start(execution, jobName);
         execution.setVariable(JOB_NAME, jobName);
         execution.setVariable(POLL_INTERVAL, RunbookJobTimes.FIRST_POLL.toString());
         execution.setVariable(DEADLINE, new Date(ClockUtil.getCurrentTime().getTime()

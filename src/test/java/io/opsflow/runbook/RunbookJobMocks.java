@@ -12,9 +12,9 @@ public final class RunbookJobMocks {
     }
 
     public static void register(CustomerRegistry customers, AutomationJobs jobs) {
-        RunbookJobs runbookJobs = new RunbookJobs(customers);
-        Mocks.register("startRunbookJobDelegate", new StartRunbookJobDelegate(runbookJobs, jobs));
-        Mocks.register("checkRunbookJobDelegate", new CheckRunbookJobDelegate(runbookJobs, jobs));
-        Mocks.register("stopRunbookJobDelegate", new StopRunbookJobDelegate(runbookJobs, jobs));
+        RunbookJobs runbookJobs = new RunbookJobs(customers, jobs);
+        Mocks.register("startRunbookJobDelegate", new StartRunbookJobDelegate(runbookJobs));
+        Mocks.register("checkRunbookJobDelegate", new CheckRunbookJobDelegate(runbookJobs));
+        Mocks.register("stopRunbookJobDelegate", new StopRunbookJobDelegate(runbookJobs));
     }
 }
