@@ -127,6 +127,7 @@ class ServiceCatalogRequestProcessTest {
         executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
         assertThat(runbookJob(instance)).isWaitingAt("IntermediateCatchEvent_RunbookJobPollDue").variables().containsEntry("runbookJobPollInterval", "PT20S");
+        assertThat(runbookJob(instance).getTenantId()).as("the called job is the customer's").isEqualTo("acme");
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.COMPLETED));
         executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");

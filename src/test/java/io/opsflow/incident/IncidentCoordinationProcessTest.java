@@ -317,6 +317,20 @@ class IncidentCoordinationProcessTest {
     }
 
     @Test
+    void aCustomerWithoutAnAutomationAccountGetsANoteInsteadOfADiagnosticJob() {
+        when(customers.find("acme")).thenReturn(Optional.of(new Customer("acme", "ACME株式会社", "ja", null, ACME.servicenow(), null,
+                ACME.slack(), ACME.sla(), null)));
+        ProcessInstance instance = startAlert(2);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        assertThat(instance).isWaitingAt("UserTask_Triage", "ServiceTask_AddDiagnosticWorkNote").hasNotPassed("CallActivity_RunDiagnosticRunbook");
+        executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
+        ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
+        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
+        assertThat(note.getValue().workNotes()).contains("Get-OpsflowVmDiagnostics").contains("no Automation account");
+        verify(jobs, never()).start(any(), anyString(), anyString(), anyMap());
+    }
+
+    @Test
     void aSuspendedDiagnosticJobIsHandedToAHuman() {
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.SUSPENDED));
         ProcessInstance instance = startAlert(2);
