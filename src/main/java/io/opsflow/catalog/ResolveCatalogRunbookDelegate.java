@@ -19,7 +19,8 @@ import io.opsflow.azure.JobNames;
  * {@code runbook} / {@code runbookParameters} process variables: those are shown on forms, and a task
  * completion may submit any variable. The job name comes from this step and the attempt number, so a
  * retried start finds the job it already started, only an operator's "retry" makes a new one, and a
- * cancellation can stop it.
+ * cancellation can stop it. An async step of its own, so that a RITM that no longer passes its
+ * definition is an incident here, at the step that says so.
  */
 @Component
 class ResolveCatalogRunbookDelegate implements JavaDelegate {

@@ -118,6 +118,7 @@ class ServiceCatalogRequestProcessTest {
         verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate("2", "fulfillment",
                 "opsflow: 作業開始: Runbook Restart-AzureVM / Work in progress: runbook Restart-AzureVM")), any(NoteKey.class));
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.RUNNING));
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
         ArgumentCaptor<Map<String, String>> parameters = mapCaptor();
         verify(jobs).start(eq(ACME), anyString(), eq("Restart-AzureVM"), parameters.capture());
@@ -172,6 +173,7 @@ class ServiceCatalogRequestProcessTest {
     void aFailedJobGoesToAnOperatorAndOpensAnIncidentAndARetryIsANewJob() {
         ProcessInstance instance = startApproved();
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.FAILED));
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
         executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
@@ -185,6 +187,7 @@ class ServiceCatalogRequestProcessTest {
 
         complete(task("UserTask_HandleFulfilmentFailure", instance), withVariables("failureDecision", "retry", "operatorNote", "権限を修正"));
         executeJob(instance, "ServiceTask_RecordRetryDecision");
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
         ArgumentCaptor<String> names = ArgumentCaptor.forClass(String.class);
         verify(jobs, times(2)).start(eq(ACME), names.capture(), eq("Restart-AzureVM"), any());
@@ -196,6 +199,7 @@ class ServiceCatalogRequestProcessTest {
     void aStartRetriedAfterALostAnswerAsksForTheSameJob() {
         ProcessInstance instance = startApproved();
         when(jobs.start(any(), anyString(), anyString(), any())).thenThrow(new IllegalStateException("read timeout")).thenReturn(null);
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         Job start = management.createJobQuery().processInstanceId(runbookJob(instance).getId()).activityId("ServiceTask_StartRunbookJob").singleResult();
         try {
             management.executeJob(start.getId());
@@ -212,6 +216,7 @@ class ServiceCatalogRequestProcessTest {
     void aJobPastItsTimeoutIsStoppedAndHandedToAnOperator() {
         ProcessInstance instance = startApproved();
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.RUNNING));
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(31))));
         executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
@@ -259,6 +264,7 @@ class ServiceCatalogRequestProcessTest {
     void aCancellationInServiceNowStopsTheRunningJob() {
         ProcessInstance instance = startApproved();
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.RUNNING));
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
         runtime.createMessageCorrelation("RequestItemCancelled").processInstanceId(instance.getId()).correlate();
         executeJob(instance, "ServiceTask_StopRunbookJob");
@@ -298,6 +304,7 @@ class ServiceCatalogRequestProcessTest {
     void aFailedJobIsNotedWithItsExceptionAndErrorStreamBeforeTheOperatorTask() {
         ProcessInstance instance = startApproved();
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.FAILED, "Runbook threw: VM vm-acme-web01 not found"));
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
         executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
@@ -315,6 +322,7 @@ class ServiceCatalogRequestProcessTest {
     void aSuspendedJobIsNotedWithItsErrorBeforeTheOperatorTask() {
         ProcessInstance instance = startApproved();
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.SUSPENDED, "Checkpoint-Workflow suspended the job"));
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
         executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
@@ -336,6 +344,7 @@ class ServiceCatalogRequestProcessTest {
         assertThat(lastNote()).isEqualTo("opsflow: 再実行（判断: suzuki、2026-11-24T01:02:03Z）: 試行 2 / Retry as attempt 2 "
                 + "(decided by suzuki at 2026-11-24T01:02:03Z): 権限を修正");
 
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
         executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
@@ -358,6 +367,7 @@ class ServiceCatalogRequestProcessTest {
         complete(task("UserTask_HandleFulfilmentFailure", instance), withVariables("failureDecision", "retry", "operatorNote", "再実行",
                 "runbook", "Add-OperatorAccount", "runbookParameters", "{\"UserPrincipalName\":\"evil@contoso.com\"}"));
         executeJob(instance, "ServiceTask_RecordRetryDecision");
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
 
         ArgumentCaptor<Map<String, String>> parameters = mapCaptor();
@@ -390,6 +400,7 @@ class ServiceCatalogRequestProcessTest {
     private ProcessInstance failedOnce() {
         ProcessInstance instance = startApproved();
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.FAILED));
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
         executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
