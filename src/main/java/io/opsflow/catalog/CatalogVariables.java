@@ -36,11 +36,9 @@ public final class CatalogVariables {
     public static final String APPROVAL_REMINDER = "approvalReminder";
     public static final String APPROVAL_DEADLINE = "approvalDeadline";
     public static final String FULFILMENT_TIMEOUT = "fulfilmentTimeout";
-    public static final String FULFILMENT_DEADLINE = "fulfilmentDeadline";
     public static final String FULFILMENT_ATTEMPT = "fulfilmentAttempt";
     public static final String FAILURE_OPENS_INCIDENT = "failureOpensIncident";
     public static final String JOB_NAME = "jobName";
-    public static final String JOB_POLL_INTERVAL = "jobPollInterval";
     public static final String JOB_OUTCOME = "jobOutcome";
     public static final String RESULT_NOTE = "resultNote";
     public static final String MESSAGE_REQUEST_ITEM_CANCELLED = "RequestItemCancelled";

@@ -30,10 +30,11 @@ public final class IncidentVariables {
     /** The customer's display name from the registry, as tasks and forms show it. */
     public static final String CUSTOMER_NAME = "customerName";
     public static final String DIAGNOSTIC_RUNBOOK = "diagnosticRunbook";
-    public static final String DIAGNOSTIC_JOB_NAME = "diagnosticJobName";
-    public static final String DIAGNOSTIC_POLL_INTERVAL = "diagnosticPollInterval";
-    public static final String DIAGNOSTIC_DEADLINE = "diagnosticDeadline";
-    public static final String DIAGNOSTIC_FINISHED = "diagnosticFinished";
+    /** The diagnostic runbook's parameters as JSON, for the runbook-job call. */
+    public static final String DIAGNOSTIC_PARAMETERS = "diagnosticParameters";
+    public static final String DIAGNOSTIC_TIMEOUT = "diagnosticTimeout";
+    /** False when the customer has no Automation account: the note says so and nothing is called. */
+    public static final String DIAGNOSTIC_RUNNABLE = "diagnosticRunnable";
     public static final String DIAGNOSTIC_NOTE = "diagnosticNote";
     public static final String FINDINGS = "findings";
     public static final String CAUSE_IDENTIFIED = "causeIdentified";

@@ -50,12 +50,13 @@ import io.opsflow.messages.Messages;
 import io.opsflow.messages.MessagesFixture;
 import io.opsflow.incident.Alert;
 import io.opsflow.incident.IncidentIntake;
+import io.opsflow.runbook.RunbookJobMocks;
 import io.opsflow.servicenow.NoteKey;
 import io.opsflow.servicenow.RequestedItemUpdate;
 import io.opsflow.servicenow.ServiceNowClient;
 
 /** service-catalog-request on a bare engine: the shipped definitions, real delegates, mocked ServiceNow and Automation. */
-@Deployment(resources = {"processes/catalog/service-catalog-request.bpmn", "processes/catalog/catalog-approval.form",
+@Deployment(resources = {"processes/catalog/service-catalog-request.bpmn", "processes/runbook/runbook-job.bpmn", "processes/catalog/catalog-approval.form",
         "processes/catalog/catalog-overdue-approval.form", "processes/catalog/catalog-fulfilment-failure.form"})
 class ServiceCatalogRequestProcessTest {
 
@@ -89,15 +90,14 @@ class ServiceCatalogRequestProcessTest {
         when(customers.find("acme-en")).thenReturn(Optional.of(ACME_EN));
         when(jobs.output(any(), anyString())).thenReturn("vm-acme-web01 を再起動しました / restarted");
         when(jobs.errors(any(), anyString())).thenReturn("VM が見つかりません / VM not found");
-        CatalogJobs catalogJobs = new CatalogJobs(customers);
         Messages messages = MessagesFixture.messages(customers);
         RequestValidation validation = new RequestValidation(CatalogDefinitions.load("classpath*:processes/catalog/items/*.yaml"));
         Mocks.register("validateCatalogRequestDelegate", new ValidateCatalogRequestDelegate(validation, messages));
         Mocks.register("updateRequestedItemDelegate", new UpdateRequestedItemDelegate(servicenow));
         Mocks.register("recordTaskCompleterListener", new RecordTaskCompleterListener());
-        Mocks.register("startCatalogRunbookDelegate", new StartCatalogRunbookDelegate(catalogJobs, validation, jobs));
-        Mocks.register("checkCatalogRunbookDelegate", new CheckCatalogRunbookDelegate(catalogJobs, jobs));
-        Mocks.register("stopCatalogRunbookDelegate", new StopCatalogRunbookDelegate(catalogJobs, jobs));
+        Mocks.register("resolveCatalogRunbookDelegate", new ResolveCatalogRunbookDelegate(validation));
+        Mocks.register("describeFulfilmentResultDelegate", new DescribeFulfilmentResultDelegate());
+        RunbookJobMocks.register(customers, jobs);
         Mocks.register("openFulfilmentIncidentDelegate", new OpenFulfilmentIncidentDelegate(intake, messages));
         Mocks.register("describeCatalogTaskListener", new DescribeCatalogTaskListener(customers, messages));
     }
@@ -124,17 +124,19 @@ class ServiceCatalogRequestProcessTest {
         verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate("2", "fulfillment",
                 "opsflow: 作業開始: Runbook Restart-AzureVM / Work in progress: runbook Restart-AzureVM")), any(NoteKey.class));
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.RUNNING));
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
         ArgumentCaptor<Map<String, String>> parameters = mapCaptor();
         verify(jobs).start(eq(ACME), anyString(), eq("Restart-AzureVM"), parameters.capture());
         assertThat(parameters.getValue()).containsEntry("VMName", "vm-acme-web01").containsEntry("ResourceGroupName", "rg-acme-prod")
                 .containsEntry("RestartMode", "graceful");
 
-        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
-        assertThat(instance).isWaitingAt("IntermediateCatchEvent_JobPollDue").variables().containsEntry("jobPollInterval", "PT20S");
+        assertThat(runbookJob(instance)).isWaitingAt("IntermediateCatchEvent_RunbookJobPollDue").variables().containsEntry("runbookJobPollInterval", "PT20S");
+        assertThat(runbookJob(instance).getTenantId()).as("the called job is the customer's").isEqualTo("acme");
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.COMPLETED));
-        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
         executeJob(instance, "ServiceTask_CloseCompletedRequest");
         ArgumentCaptor<RequestedItemUpdate> closed = ArgumentCaptor.forClass(RequestedItemUpdate.class);
@@ -206,8 +208,9 @@ class ServiceCatalogRequestProcessTest {
     void aFailedJobGoesToAnOperatorAndOpensAnIncidentAndARetryIsANewJob() {
         ProcessInstance instance = startApproved();
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.FAILED));
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
-        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
         executeJob(instance, "ServiceTask_RecordFulfilmentFailure");
         executeJob(instance, "ServiceTask_OpenFulfilmentIncident");
@@ -220,6 +223,7 @@ class ServiceCatalogRequestProcessTest {
 
         complete(task("UserTask_HandleFulfilmentFailure", instance), withVariables("failureDecision", "retry", "operatorNote", "権限を修正"));
         executeJob(instance, "ServiceTask_RecordRetryDecision");
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
         ArgumentCaptor<String> names = ArgumentCaptor.forClass(String.class);
         verify(jobs, times(2)).start(eq(ACME), names.capture(), eq("Restart-AzureVM"), any());
@@ -231,7 +235,8 @@ class ServiceCatalogRequestProcessTest {
     void aStartRetriedAfterALostAnswerAsksForTheSameJob() {
         ProcessInstance instance = startApproved();
         when(jobs.start(any(), anyString(), anyString(), any())).thenThrow(new IllegalStateException("read timeout")).thenReturn(null);
-        Job start = management.createJobQuery().processInstanceId(instance.getId()).activityId("ServiceTask_StartRunbookJob").singleResult();
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
+        Job start = management.createJobQuery().processInstanceId(runbookJob(instance).getId()).activityId("ServiceTask_StartRunbookJob").singleResult();
         try {
             management.executeJob(start.getId());
         } catch (IllegalStateException expected) {
@@ -247,10 +252,12 @@ class ServiceCatalogRequestProcessTest {
     void aJobPastItsTimeoutIsStoppedAndHandedToAnOperator() {
         ProcessInstance instance = startApproved();
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.RUNNING));
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(31))));
-        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
+        executeJob(instance, "ServiceTask_StopRunbookJob");
         verify(jobs).stop(eq(ACME), anyString());
         assertThat(instance).isWaitingAt("ServiceTask_RecordFulfilmentFailure");
         assertThat(taskService().createTaskQuery().processInstanceId(instance.getId()).count()).as("the note comes first").isZero();
@@ -293,6 +300,7 @@ class ServiceCatalogRequestProcessTest {
     void aCancellationInServiceNowStopsTheRunningJob() {
         ProcessInstance instance = startApproved();
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.RUNNING));
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
         runtime.createMessageCorrelation("RequestItemCancelled").processInstanceId(instance.getId()).correlate();
         executeJob(instance, "ServiceTask_StopRunbookJob");
@@ -332,8 +340,9 @@ class ServiceCatalogRequestProcessTest {
     void aFailedJobIsNotedWithItsExceptionAndErrorStreamBeforeTheOperatorTask() {
         ProcessInstance instance = startApproved();
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.FAILED, "Runbook threw: VM vm-acme-web01 not found"));
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
-        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
         assertThat(instance).isWaitingAt("ServiceTask_RecordFulfilmentFailure");
         assertThat(taskService().createTaskQuery().processInstanceId(instance.getId()).count()).as("the note comes first").isZero();
@@ -349,8 +358,9 @@ class ServiceCatalogRequestProcessTest {
     void aSuspendedJobIsNotedWithItsErrorBeforeTheOperatorTask() {
         ProcessInstance instance = startApproved();
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.SUSPENDED, "Checkpoint-Workflow suspended the job"));
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
-        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
         assertThat(instance).isWaitingAt("ServiceTask_RecordFulfilmentFailure");
         executeJob(instance, "ServiceTask_RecordFulfilmentFailure");
@@ -370,8 +380,9 @@ class ServiceCatalogRequestProcessTest {
         assertThat(lastNote()).isEqualTo("opsflow: 再実行（判断: suzuki、2026-11-24T01:02:03Z）: 試行 2 / Retry as attempt 2 "
                 + "(decided by suzuki at 2026-11-24T01:02:03Z): 権限を修正");
 
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
-        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
         executeJob(instance, "ServiceTask_RecordFulfilmentFailure");
         executeJob(instance, "ServiceTask_OpenFulfilmentIncident");
@@ -392,6 +403,7 @@ class ServiceCatalogRequestProcessTest {
         complete(task("UserTask_HandleFulfilmentFailure", instance), withVariables("failureDecision", "retry", "operatorNote", "再実行",
                 "runbook", "Add-OperatorAccount", "runbookParameters", "{\"UserPrincipalName\":\"evil@contoso.com\"}"));
         executeJob(instance, "ServiceTask_RecordRetryDecision");
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
 
         ArgumentCaptor<Map<String, String>> parameters = mapCaptor();
@@ -424,8 +436,9 @@ class ServiceCatalogRequestProcessTest {
     private ProcessInstance failedOnce() {
         ProcessInstance instance = startApproved();
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.FAILED));
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
-        executeJob(instance, "IntermediateCatchEvent_JobPollDue");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
         executeJob(instance, "ServiceTask_CheckRunbookJob");
         executeJob(instance, "ServiceTask_RecordFulfilmentFailure");
         executeJob(instance, "ServiceTask_OpenFulfilmentIncident");
@@ -499,10 +512,19 @@ class ServiceCatalogRequestProcessTest {
         return runtime.startProcessInstanceByKey("service-catalog-request", "RITM0010007", start);
     }
 
+    /** Runs the job at the step, in the request's instance or in the runbook-job it calls. */
     private void executeJob(ProcessInstance instance, String activityId) {
+        ProcessInstance called = runbookJob(instance);
         Job job = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+        if (job == null && called != null) {
+            job = management.createJobQuery().processInstanceId(called.getId()).activityId(activityId).singleResult();
+        }
         assertThat(job).as("job at " + activityId).isNotNull();
         management.executeJob(job.getId());
+    }
+
+    private ProcessInstance runbookJob(ProcessInstance instance) {
+        return runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
     }
 
     @SuppressWarnings("unchecked")

@@ -45,6 +45,7 @@ import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.messages.Messages;
 import io.opsflow.messages.MessagesFixture;
+import io.opsflow.runbook.RunbookJobMocks;
 import io.opsflow.servicenow.Incident;
 import io.opsflow.servicenow.IncidentUpdate;
 import io.opsflow.servicenow.NoteKey;
@@ -60,7 +61,8 @@ import io.opsflow.slack.SlackNotifier;
         "processes/incident/diagnostic-runbook.dmn", "processes/incident/incident-triage.form",
         "processes/incident/incident-investigation.form", "processes/incident/incident-resolution.form",
         "processes/incident/incident-post-incident-review.form", "processes/incident/incident-sla-escalation.form",
-        "processes/escalation/microsoft-support-escalation.bpmn", "processes/escalation/microsoft-support-request.form"})
+        "processes/escalation/microsoft-support-escalation.bpmn", "processes/escalation/microsoft-support-request.form",
+        "processes/runbook/runbook-job.bpmn"})
 class IncidentCoordinationProcessTest {
 
     @RegisterExtension
@@ -84,8 +86,7 @@ class IncidentCoordinationProcessTest {
     final SlackNotifier slack = mock(SlackNotifier.class);
     final CustomerRegistry customers = mock(CustomerRegistry.class);
     final OpenIncidents openIncidents = mock(OpenIncidents.class);
-    final IncidentProperties properties = new IncidentProperties("https://opsflow.example.jp", Duration.ofSeconds(15),
-            Duration.ofMinutes(30), "Solution provided", 4000);
+    final IncidentProperties properties = new IncidentProperties("https://opsflow.example.jp", Duration.ofMinutes(30), "Solution provided", 4000);
 
     RuntimeService runtime;
     ManagementService management;
@@ -104,8 +105,9 @@ class IncidentCoordinationProcessTest {
         WorkNotes workNotes = new WorkNotes(servicenow, properties, context, messages);
         Mocks.register("determineSlaTargetsDelegate", new DetermineSlaTargetsDelegate(context));
         Mocks.register("createServiceNowIncidentDelegate", new CreateServiceNowIncidentDelegate(context, servicenow, properties));
-        Mocks.register("startDiagnosticRunbookDelegate", new StartDiagnosticRunbookDelegate(context, jobs, properties));
-        Mocks.register("checkDiagnosticRunbookDelegate", new CheckDiagnosticRunbookDelegate(context, jobs));
+        Mocks.register("prepareDiagnosticRunbookDelegate", new PrepareDiagnosticRunbookDelegate(context, properties));
+        Mocks.register("describeDiagnosticResultListener", new DescribeDiagnosticResultListener());
+        RunbookJobMocks.register(customers, jobs);
         Mocks.register("addDiagnosticWorkNoteDelegate", new AddDiagnosticWorkNoteDelegate(workNotes));
         Mocks.register("addAlertWorkNoteDelegate", new AddAlertWorkNoteDelegate(workNotes));
         Mocks.register("closeSelfHealedIncidentDelegate", new CloseSelfHealedIncidentDelegate(servicenow, properties));
@@ -139,7 +141,8 @@ class IncidentCoordinationProcessTest {
         assertThat(created.getValue().description()).contains("CPU 97%")
                 .contains("https://opsflow.example.jp/camunda/app/cockpit/default/#/process-instance/" + instance.getId());
 
-        assertThat(instance).isWaitingAt("UserTask_Triage", "ServiceTask_StartDiagnosticRunbook");
+        assertThat(instance).isWaitingAt("UserTask_Triage", "CallActivity_RunDiagnosticRunbook");
+        assertThat(diagnostics(instance)).isWaitingAt("ServiceTask_StartRunbookJob");
         assertThat(task("UserTask_Triage", instance)).hasCandidateGroup("operators");
         assertThat(new String(readAll(engine.getFormService().getDeployedTaskForm(task("UserTask_Triage", instance).getId())),
                 java.nio.charset.StandardCharsets.UTF_8)).contains("\"id\": \"incident-triage\"").contains("所見 / Findings");
@@ -276,7 +279,7 @@ class IncidentCoordinationProcessTest {
 
     @Test
     void aNoteTooLongIsCutAndSaysHowMuchIsLeftInTheCustomersLanguage() {
-        WorkNotes workNotes = new WorkNotes(servicenow, new IncidentProperties("https://opsflow.example.jp", Duration.ofSeconds(15),
+        WorkNotes workNotes = new WorkNotes(servicenow, new IncidentProperties("https://opsflow.example.jp",
                 Duration.ofMinutes(30), "Solution provided", 10), new IncidentContext(customers), MessagesFixture.messages(customers));
         Messages messages = MessagesFixture.messages(customers);
         assertThat(workNotes.trim("0123456789abc", messages.forCustomer(ACME))).isEqualTo("0123456789\n…（残り 3 文字）");
@@ -351,11 +354,10 @@ class IncidentCoordinationProcessTest {
         when(jobs.errors(any(), anyString())).thenReturn("Get-VM: 権限がありません");
         ProcessInstance instance = startAlert(2);
         executeJob(instance, "ServiceTask_CreateServiceNowIncident");
-        executeJob(instance, "ServiceTask_StartDiagnosticRunbook");
+        executeJob(instance, "ServiceTask_StartRunbookJob");
         verify(jobs).start(eq(ACME), anyString(), eq("Get-OpsflowVmDiagnostics"), anyMap());
-        management.executeJob(management.createJobQuery().processInstanceId(instance.getId())
-                .activityId("IntermediateCatchEvent_DiagnosticPollDue").singleResult().getId());
-        executeJob(instance, "ServiceTask_CheckDiagnosticRunbook");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
+        executeJob(instance, "ServiceTask_CheckRunbookJob");
         executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
         ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
         verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
@@ -364,13 +366,27 @@ class IncidentCoordinationProcessTest {
     }
 
     @Test
+    void aCustomerWithoutAnAutomationAccountGetsANoteInsteadOfADiagnosticJob() {
+        when(customers.find("acme")).thenReturn(Optional.of(new Customer("acme", "ACME株式会社", "ja", null, ACME.servicenow(), null,
+                ACME.slack(), ACME.sla(), null)));
+        ProcessInstance instance = startAlert(2);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        assertThat(instance).isWaitingAt("UserTask_Triage", "ServiceTask_AddDiagnosticWorkNote").hasNotPassed("CallActivity_RunDiagnosticRunbook");
+        executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
+        ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
+        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
+        assertThat(note.getValue().workNotes()).contains("Get-OpsflowVmDiagnostics").contains("no Automation account");
+        verify(jobs, never()).start(any(), anyString(), anyString(), anyMap());
+    }
+
+    @Test
     void aSuspendedDiagnosticJobIsHandedToAHuman() {
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.SUSPENDED));
         ProcessInstance instance = startAlert(2);
         executeJob(instance, "ServiceTask_CreateServiceNowIncident");
-        executeJob(instance, "ServiceTask_StartDiagnosticRunbook");
-        executeJob(instance, "IntermediateCatchEvent_DiagnosticPollDue");
-        executeJob(instance, "ServiceTask_CheckDiagnosticRunbook");
+        executeJob(instance, "ServiceTask_StartRunbookJob");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
+        executeJob(instance, "ServiceTask_CheckRunbookJob");
         executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
         ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
         verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
@@ -382,13 +398,15 @@ class IncidentCoordinationProcessTest {
     void aDiagnosticJobPastItsTimeLimitIsStoppedAndNoted() {
         ProcessInstance instance = startAlert(2);
         executeJob(instance, "ServiceTask_CreateServiceNowIncident");
-        executeJob(instance, "ServiceTask_StartDiagnosticRunbook");
-        executeJob(instance, "IntermediateCatchEvent_DiagnosticPollDue");
-        executeJob(instance, "ServiceTask_CheckDiagnosticRunbook");
-        assertThat(instance).isWaitingAt("IntermediateCatchEvent_DiagnosticPollDue", "UserTask_Triage");
+        executeJob(instance, "ServiceTask_StartRunbookJob");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
+        executeJob(instance, "ServiceTask_CheckRunbookJob");
+        assertThat(instance).isWaitingAt("CallActivity_RunDiagnosticRunbook", "UserTask_Triage");
+        assertThat(diagnostics(instance)).isWaitingAt("IntermediateCatchEvent_RunbookJobPollDue");
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofMinutes(31))));
-        executeJob(instance, "IntermediateCatchEvent_DiagnosticPollDue");
-        executeJob(instance, "ServiceTask_CheckDiagnosticRunbook");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
+        executeJob(instance, "ServiceTask_CheckRunbookJob");
+        executeJob(instance, "ServiceTask_StopRunbookJob");
         verify(jobs).stop(eq(ACME), anyString());
         executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
         ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
@@ -401,7 +419,7 @@ class IncidentCoordinationProcessTest {
         when(jobs.start(any(), anyString(), anyString(), anyMap())).thenThrow(new IllegalStateException("ARM unavailable"));
         ProcessInstance instance = startAlert(2);
         executeJob(instance, "ServiceTask_CreateServiceNowIncident");
-        Job start = management.createJobQuery().processInstanceId(instance.getId()).activityId("ServiceTask_StartDiagnosticRunbook").singleResult();
+        Job start = management.createJobQuery().processInstanceId(diagnostics(instance).getId()).activityId("ServiceTask_StartRunbookJob").singleResult();
         // PT1M,PT2M,PT5M,PT10M,PT15M,PT30M: the first attempt and six retries
         for (int attempt = 0; attempt < 7; attempt++) {
             try {
@@ -474,10 +492,20 @@ class IncidentCoordinationProcessTest {
                 "[Azure Monitor] Sev" + severity + " acme-vm-cpu-high fired on vm-acme-web01", "Percentage CPU 97%", Instant.now(), Map.of());
     }
 
+    /** Runs the job at the step, in the incident's instance or in the runbook-job its diagnostics call. */
     private void executeJob(ProcessInstance instance, String activityId) {
+        ProcessInstance called = diagnostics(instance);
         Job job = management.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+        if (job == null && called != null) {
+            job = management.createJobQuery().processInstanceId(called.getId()).activityId(activityId).singleResult();
+        }
         assertThat(job).as("job at " + activityId).isNotNull();
         management.executeJob(job.getId());
+    }
+
+    private ProcessInstance diagnostics(ProcessInstance instance) {
+        return runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).processDefinitionKey("runbook-job")
+                .singleResult();
     }
 
     private static byte[] readAll(java.io.InputStream in) {

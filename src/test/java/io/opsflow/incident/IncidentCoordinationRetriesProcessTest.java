@@ -37,6 +37,7 @@ import io.opsflow.azure.AutomationJobs;
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.messages.Messages;
 import io.opsflow.messages.MessagesFixture;
+import io.opsflow.runbook.RunbookJobMocks;
 import io.opsflow.servicenow.ServiceNowClient;
 import io.opsflow.servicenow.ServiceNowException;
 import io.opsflow.servicenow.ServiceNowFaults;
@@ -53,7 +54,8 @@ import io.opsflow.slack.SlackNotifier;
         "processes/incident/diagnostic-runbook.dmn", "processes/incident/incident-triage.form",
         "processes/incident/incident-investigation.form", "processes/incident/incident-resolution.form",
         "processes/incident/incident-post-incident-review.form", "processes/incident/incident-sla-escalation.form",
-        "processes/escalation/microsoft-support-escalation.bpmn", "processes/escalation/microsoft-support-request.form"})
+        "processes/escalation/microsoft-support-escalation.bpmn", "processes/escalation/microsoft-support-request.form",
+        "processes/runbook/runbook-job.bpmn"})
 class IncidentCoordinationRetriesProcessTest {
 
     @RegisterExtension
@@ -70,8 +72,7 @@ class IncidentCoordinationRetriesProcessTest {
     final ServiceNowClient servicenow = mock(ServiceNowClient.class);
     final AutomationJobs jobs = mock(AutomationJobs.class);
     final CustomerRegistry customers = mock(CustomerRegistry.class);
-    final IncidentProperties properties = new IncidentProperties("https://opsflow.example.jp", Duration.ofSeconds(15),
-            Duration.ofMinutes(30), "Solution provided", 4000);
+    final IncidentProperties properties = new IncidentProperties("https://opsflow.example.jp", Duration.ofMinutes(30), "Solution provided", 4000);
 
     RuntimeService runtime;
     ManagementService management;
@@ -87,7 +88,9 @@ class IncidentCoordinationRetriesProcessTest {
         Messages messages = MessagesFixture.messages(customers);
         Mocks.register("determineSlaTargetsDelegate", new DetermineSlaTargetsDelegate(context));
         Mocks.register("createServiceNowIncidentDelegate", new CreateServiceNowIncidentDelegate(context, servicenow, properties));
-        Mocks.register("startDiagnosticRunbookDelegate", new StartDiagnosticRunbookDelegate(context, jobs, properties));
+        Mocks.register("prepareDiagnosticRunbookDelegate", new PrepareDiagnosticRunbookDelegate(context, properties));
+        Mocks.register("describeDiagnosticResultListener", new DescribeDiagnosticResultListener());
+        RunbookJobMocks.register(customers, jobs);
         Mocks.register("notifySlackChannelDelegate", new NotifySlackChannelDelegate(context, mock(SlackNotifier.class), properties, messages));
         Mocks.register("releaseIncidentKeysListener", new ReleaseIncidentKeysListener(mock(OpenIncidents.class)));
         Mocks.register("describeIncidentTaskListener", new DescribeIncidentTaskListener(context, messages));
@@ -175,10 +178,12 @@ class IncidentCoordinationRetriesProcessTest {
         ProcessInstance instance = startAlert();
         management.executeJob(job(instance, CREATE).getId());
 
-        assertThat(runUntilDoneOrIncident(instance, "ServiceTask_StartDiagnosticRunbook")).containsExactly(minutes(0));
+        ProcessInstance diagnostics = runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId())
+                .processDefinitionKey("runbook-job").singleResult();
+        assertThat(runUntilDoneOrIncident(diagnostics, "ServiceTask_StartRunbookJob")).containsExactly(minutes(0));
 
-        Incident incident = runtime.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
-        assertThat(incident.getActivityId()).isEqualTo("ServiceTask_StartDiagnosticRunbook");
+        Incident incident = runtime.createIncidentQuery().processInstanceId(diagnostics.getId()).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("ServiceTask_StartRunbookJob");
         assertThat(incident.getIncidentMessage()).contains("403 AuthorizationFailed").contains("jobs/write");
         verify(jobs, times(1)).start(any(), anyString(), anyString(), anyMap());
     }

@@ -2,58 +2,45 @@ package io.opsflow.catalog;
 
 import static io.opsflow.catalog.CatalogVariables.*;
 
-import java.time.Duration;
-import java.util.Date;
 import java.util.LinkedHashMap;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.opsflow.azure.AutomationJobs;
 import io.opsflow.azure.JobNames;
 
 /**
- * Starts the runbook. The job name comes from this step and the attempt number, so a job retry
- * after a lost answer finds the job it already started; only an operator's "retry" makes a new one.
- * The runbook and its parameters are derived again at every start from the item's catalog definition
- * and the RITM's variables, never read from the {@code runbook} / {@code runbookParameters} process
- * variables: those are shown on forms, and a task completion may submit any variable.
+ * What runbook-job is called with, right before each call. The runbook and its parameters are
+ * derived again from the item's catalog definition and the RITM's variables, never taken from the
+ * {@code runbook} / {@code runbookParameters} process variables: those are shown on forms, and a task
+ * completion may submit any variable. The job name comes from this step and the attempt number, so a
+ * retried start finds the job it already started, only an operator's "retry" makes a new one, and a
+ * cancellation can stop it. An async step of its own, so that a RITM that no longer passes its
+ * definition is an incident here, at the step that says so.
  */
 @Component
-class StartCatalogRunbookDelegate implements JavaDelegate {
+class ResolveCatalogRunbookDelegate implements JavaDelegate {
 
-    static final Duration FIRST_POLL = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final CatalogJobs catalogJobs;
     private final RequestValidation validation;
-    private final AutomationJobs jobs;
 
-    StartCatalogRunbookDelegate(CatalogJobs catalogJobs, RequestValidation validation, AutomationJobs jobs) {
-        this.catalogJobs = catalogJobs;
+    ResolveCatalogRunbookDelegate(RequestValidation validation) {
         this.validation = validation;
-        this.jobs = jobs;
     }
 
     @Override
     public void execute(DelegateExecution execution) throws JsonProcessingException {
         RequestValidation.Valid request = validRequest(execution);
-        String runbook = request.definition().runbook();
-        String jobName = JobNames.forStep(execution.getProcessInstanceId(), execution.getCurrentActivityId(),
-                "attempt-" + execution.getVariable(FULFILMENT_ATTEMPT));
-        jobs.start(catalogJobs.customer(execution), jobName, runbook, request.parameters());
-        Duration timeout = Duration.parse((String) execution.getVariable(FULFILMENT_TIMEOUT));
-        // What the notes, forms and incident show is what was started.
-        execution.setVariable(RUNBOOK, runbook);
+        // What the notes, forms and incident show is what is started.
+        execution.setVariable(RUNBOOK, request.definition().runbook());
         execution.setVariable(RUNBOOK_PARAMETERS, JSON.writeValueAsString(new LinkedHashMap<>(request.parameters())));
-        execution.setVariable(JOB_NAME, jobName);
-        execution.setVariable(JOB_POLL_INTERVAL, FIRST_POLL.toString());
-        execution.setVariable(FULFILMENT_DEADLINE, new Date(ClockUtil.getCurrentTime().getTime() + timeout.toMillis()));
+        execution.setVariable(JOB_NAME, JobNames.forStep(execution.getProcessInstanceId(), execution.getCurrentActivityId(),
+                "attempt-" + execution.getVariable(FULFILMENT_ATTEMPT)));
     }
 
     private RequestValidation.Valid validRequest(DelegateExecution execution) {
