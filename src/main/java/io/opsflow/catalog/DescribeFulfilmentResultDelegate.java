@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.opsflow.system.CustomerTenantIdProvider;
+import io.opsflow.messages.Messages;
 import io.opsflow.runbook.RunbookJobOutcome;
 import io.opsflow.runbook.RunbookJobVariables;
 
@@ -19,20 +21,27 @@ class DescribeFulfilmentResultDelegate implements JavaDelegate {
 
     static final int MAX_NOTE = 4000;
 
+    private final Messages messages;
+
+    DescribeFulfilmentResultDelegate(Messages messages) {
+        this.messages = messages;
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
         String runbook = (String) execution.getVariable(RUNBOOK);
         String jobName = (String) execution.getVariable(JOB_NAME);
         String status = (String) execution.getVariable(RunbookJobVariables.STATUS);
-        String job = "runbook " + runbook + " (job " + jobName + ")";
+        Messages.Texts texts = messages.forCustomer((String) execution.getVariable(CustomerTenantIdProvider.CUSTOMER_ID));
         switch (RunbookJobOutcome.of((String) execution.getVariable(RunbookJobVariables.OUTCOME))) {
-            case COMPLETED -> finish(execution, "completed", "完了 / Completed: " + job + "\n"
-                    + execution.getVariable(RunbookJobVariables.OUTPUT));
-            case FAILED, STOPPED -> finish(execution, "failed", "失敗 / " + status + ": " + job + errorOf(execution));
-            case SUSPENDED -> finish(execution, "failed", "要判断 / " + status + ": " + job
-                    + " は Azure Automation で再開か停止が必要です / needs resuming or stopping in Azure Automation" + errorOf(execution));
-            case TIMED_OUT -> finish(execution, "failed", "時間切れ / Timed out: " + job + " was stopped after "
-                    + execution.getVariable(FULFILMENT_TIMEOUT) + errorOf(execution));
+            case COMPLETED -> finish(execution, "completed", texts.text("catalog.fulfilment.completed", runbook, jobName,
+                    String.valueOf(execution.getVariable(RunbookJobVariables.OUTPUT))));
+            case FAILED, STOPPED -> finish(execution, "failed", texts.text("catalog.fulfilment.failed", runbook, jobName, status)
+                    + errorOf(execution, texts));
+            case SUSPENDED -> finish(execution, "failed", texts.text("catalog.fulfilment.suspended", runbook, jobName, status)
+                    + errorOf(execution, texts));
+            case TIMED_OUT -> finish(execution, "failed", texts.text("catalog.fulfilment.timedOut", runbook, jobName,
+                    String.valueOf(execution.getVariable(FULFILMENT_TIMEOUT))) + errorOf(execution, texts));
             case RUNNING -> throw new IllegalStateException("runbook-job returned while job " + jobName + " was still running");
         }
     }
@@ -41,15 +50,15 @@ class DescribeFulfilmentResultDelegate implements JavaDelegate {
      * The job's error for the requester's note: its {@code exception} and its Error stream, each only
      * when there is one (a suspended or timed-out job often has neither).
      */
-    private static String errorOf(DelegateExecution execution) {
+    private static String errorOf(DelegateExecution execution, Messages.Texts texts) {
         StringBuilder error = new StringBuilder();
         String exception = (String) execution.getVariable(RunbookJobVariables.EXCEPTION);
         if (exception != null && !exception.isBlank()) {
-            error.append("\n例外 / Exception: ").append(exception.strip());
+            error.append(texts.text("catalog.fulfilment.exception", exception.strip()));
         }
         String stream = (String) execution.getVariable(RunbookJobVariables.ERRORS);
         if (stream != null && !stream.isBlank()) {
-            error.append("\nエラー ストリーム / Error stream:\n").append(stream.strip());
+            error.append(texts.text("catalog.fulfilment.errorStream", stream.strip()));
         }
         return error.toString();
     }

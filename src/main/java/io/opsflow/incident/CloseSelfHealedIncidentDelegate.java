@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.opsflow.messages.Messages;
 import io.opsflow.servicenow.IncidentUpdate;
 import io.opsflow.servicenow.ServiceNowClient;
 
@@ -13,15 +14,19 @@ class CloseSelfHealedIncidentDelegate implements JavaDelegate {
 
     private final ServiceNowClient servicenow;
     private final IncidentProperties properties;
+    private final IncidentContext context;
+    private final Messages messages;
 
-    CloseSelfHealedIncidentDelegate(ServiceNowClient servicenow, IncidentProperties properties) {
+    CloseSelfHealedIncidentDelegate(ServiceNowClient servicenow, IncidentProperties properties, IncidentContext context, Messages messages) {
         this.servicenow = servicenow;
         this.properties = properties;
+        this.context = context;
+        this.messages = messages;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         servicenow.updateIncident(IncidentContext.serviceNowSysId(execution), IncidentUpdate.resolve(properties.selfHealedCloseCode(),
-                "自己回復: トリアージ前に監視がアラートの回復を報告しました。/ Self-healed: monitoring reported the alert resolved before triage. (opsflow)"));
+                messages.forCustomer(context.customer(execution)).text("incident.selfHealed")));
     }
 }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import io.opsflow.messages.Messages;
 import io.opsflow.runbook.RunbookJobOutcome;
 
 /**
@@ -16,6 +17,14 @@ import io.opsflow.runbook.RunbookJobOutcome;
 @Component
 class DescribeDiagnosticResultListener implements ExecutionListener {
 
+    private final IncidentContext context;
+    private final Messages messages;
+
+    DescribeDiagnosticResultListener(IncidentContext context, Messages messages) {
+        this.context = context;
+        this.messages = messages;
+    }
+
     @Override
     public void notify(DelegateExecution execution) {
         String outcome = (String) execution.getVariable(OUTCOME);
@@ -25,11 +34,12 @@ class DescribeDiagnosticResultListener implements ExecutionListener {
         String runbook = (String) execution.getVariable(IncidentVariables.DIAGNOSTIC_RUNBOOK);
         String status = (String) execution.getVariable(STATUS);
         String jobName = (String) execution.getVariable(JOB_NAME);
+        Messages.Texts texts = messages.forCustomer(context.customer(execution));
         String note = switch (RunbookJobOutcome.of(outcome)) {
-            case COMPLETED -> "診断 Runbook " + runbook + " 完了 / completed:\n" + execution.getVariable(OUTPUT);
-            case FAILED, STOPPED -> "診断 Runbook " + runbook + " " + status + " / did not complete:\n" + execution.getVariable(ERRORS);
-            case SUSPENDED -> "診断 Runbook " + runbook + " は " + status + " です。Azure Automation で確認してください / needs a look in Azure Automation (job " + jobName + ")";
-            case TIMED_OUT -> "診断 Runbook " + runbook + " が時間内に終わらず停止しました / stopped after its time limit (job " + jobName + ")";
+            case COMPLETED -> texts.text("incident.diagnostic.completed", runbook, String.valueOf(execution.getVariable(OUTPUT)));
+            case FAILED, STOPPED -> texts.text("incident.diagnostic.failed", runbook, status, String.valueOf(execution.getVariable(ERRORS)));
+            case SUSPENDED -> texts.text("incident.diagnostic.suspended", runbook, status, jobName);
+            case TIMED_OUT -> texts.text("incident.diagnostic.timedOut", runbook, jobName);
             case RUNNING -> throw new IllegalStateException("runbook-job returned while job " + jobName + " was still running");
         };
         execution.setVariable(IncidentVariables.DIAGNOSTIC_NOTE, note);

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opsflow.customer.Customer;
+import io.opsflow.messages.Messages;
 
 /**
  * What runbook-job is called with for the runbook the diagnostic-runbook DMN mapped: the alert and
@@ -24,10 +25,12 @@ class PrepareDiagnosticRunbookDelegate implements JavaDelegate {
 
     private final IncidentContext context;
     private final IncidentProperties properties;
+    private final Messages messages;
 
-    PrepareDiagnosticRunbookDelegate(IncidentContext context, IncidentProperties properties) {
+    PrepareDiagnosticRunbookDelegate(IncidentContext context, IncidentProperties properties, Messages messages) {
         this.context = context;
         this.properties = properties;
+        this.messages = messages;
     }
 
     @Override
@@ -36,8 +39,8 @@ class PrepareDiagnosticRunbookDelegate implements JavaDelegate {
         boolean runnable = customer.azure() != null && customer.azure().automationAccount() != null;
         execution.setVariable(IncidentVariables.DIAGNOSTIC_RUNNABLE, runnable);
         if (!runnable) {
-            execution.setVariable(IncidentVariables.DIAGNOSTIC_NOTE, "診断 Runbook " + execution.getVariable(IncidentVariables.DIAGNOSTIC_RUNBOOK)
-                    + " は実行できません: Automation アカウント未登録 / cannot run: the customer has no Automation account");
+            execution.setVariable(IncidentVariables.DIAGNOSTIC_NOTE, messages.forCustomer(customer)
+                    .text("incident.diagnostic.notRunnable", execution.getVariable(IncidentVariables.DIAGNOSTIC_RUNBOOK)));
             return;
         }
         Map<String, String> parameters = new LinkedHashMap<>();

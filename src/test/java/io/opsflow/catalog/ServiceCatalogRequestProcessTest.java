@@ -96,7 +96,7 @@ class ServiceCatalogRequestProcessTest {
         Mocks.register("updateRequestedItemDelegate", new UpdateRequestedItemDelegate(servicenow));
         Mocks.register("recordTaskCompleterListener", new RecordTaskCompleterListener());
         Mocks.register("resolveCatalogRunbookDelegate", new ResolveCatalogRunbookDelegate(validation));
-        Mocks.register("describeFulfilmentResultDelegate", new DescribeFulfilmentResultDelegate());
+        Mocks.register("describeFulfilmentResultDelegate", new DescribeFulfilmentResultDelegate(messages));
         RunbookJobMocks.register(customers, jobs);
         Mocks.register("openFulfilmentIncidentDelegate", new OpenFulfilmentIncidentDelegate(intake, messages));
         Mocks.register("describeCatalogTaskListener", new DescribeCatalogTaskListener(customers, messages));
@@ -145,7 +145,7 @@ class ServiceCatalogRequestProcessTest {
         assertThat(keys.getAllValues()).as("each step its own note").doesNotHaveDuplicates();
         assertThat(closed.getValue().state()).isEqualTo("3");
         assertThat(closed.getValue().stage()).isEqualTo("complete");
-        assertThat(closed.getValue().workNotes()).contains("完了 / Completed").contains("再起動しました");
+        assertThat(closed.getValue().workNotes()).contains("完了: Runbook Restart-AzureVM（ジョブ ").contains("再起動しました");
         assertThat(instance).isEnded().hasPassed("EndEvent_RequestFulfilled");
     }
 
@@ -262,8 +262,8 @@ class ServiceCatalogRequestProcessTest {
         assertThat(instance).isWaitingAt("ServiceTask_RecordFulfilmentFailure");
         assertThat(taskService().createTaskQuery().processInstanceId(instance.getId()).count()).as("the note comes first").isZero();
         executeJob(instance, "ServiceTask_RecordFulfilmentFailure");
-        assertThat(lastNote()).startsWith("opsflow: 時間切れ / Timed out: runbook Restart-AzureVM").contains("PT30M")
-                .contains("エラー ストリーム / Error stream:\nVM が見つかりません / VM not found");
+        assertThat(lastNote()).startsWith("opsflow: 時間切れ: Runbook Restart-AzureVM").contains("PT30M")
+                .contains("エラー ストリーム:\nVM が見つかりません / VM not found");
         executeJob(instance, "ServiceTask_OpenFulfilmentIncident");
         ClockUtil.setCurrentTime(Date.from(DECIDED_AT));
         signIn("suzuki");
@@ -347,11 +347,25 @@ class ServiceCatalogRequestProcessTest {
         assertThat(instance).isWaitingAt("ServiceTask_RecordFulfilmentFailure");
         assertThat(taskService().createTaskQuery().processInstanceId(instance.getId()).count()).as("the note comes first").isZero();
         executeJob(instance, "ServiceTask_RecordFulfilmentFailure");
-        assertThat(lastNote()).startsWith("opsflow: 失敗 / FAILED: runbook Restart-AzureVM (job ")
-                .contains("\n例外 / Exception: Runbook threw: VM vm-acme-web01 not found")
-                .contains("\nエラー ストリーム / Error stream:\nVM が見つかりません / VM not found");
+        assertThat(lastNote()).startsWith("opsflow: 失敗 (FAILED): Runbook Restart-AzureVM（ジョブ ")
+                .contains("\n例外: Runbook threw: VM vm-acme-web01 not found")
+                .contains("\nエラー ストリーム:\nVM が見つかりません / VM not found");
         executeJob(instance, "ServiceTask_OpenFulfilmentIncident");
         assertThat(task("UserTask_HandleFulfilmentFailure", instance)).isNotNull();
+    }
+
+    @Test
+    void anEnglishCustomersFailedJobIsNotedInEnglish() {
+        ProcessInstance instance = startApproved("acme-en");
+        when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.FAILED, "Runbook threw: VM vm-acme-web01 not found"));
+        executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
+        executeJob(instance, "ServiceTask_StartRunbookJob");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
+        executeJob(instance, "ServiceTask_CheckRunbookJob");
+        executeJob(instance, "ServiceTask_RecordFulfilmentFailure");
+        assertThat(lastNote()).startsWith("opsflow: FAILED: runbook Restart-AzureVM (job ")
+                .contains("\nException: Runbook threw: VM vm-acme-web01 not found").contains("\nError stream:\n")
+                .doesNotContain("例外").doesNotContain("ジョブ");
     }
 
     @Test
@@ -364,8 +378,8 @@ class ServiceCatalogRequestProcessTest {
         executeJob(instance, "ServiceTask_CheckRunbookJob");
         assertThat(instance).isWaitingAt("ServiceTask_RecordFulfilmentFailure");
         executeJob(instance, "ServiceTask_RecordFulfilmentFailure");
-        assertThat(lastNote()).startsWith("opsflow: 要判断 / SUSPENDED").contains("needs resuming or stopping")
-                .contains("例外 / Exception: Checkpoint-Workflow suspended the job").contains("VM not found");
+        assertThat(lastNote()).startsWith("opsflow: 要判断 (SUSPENDED)").contains("Azure Automation で再開か停止が必要です")
+                .contains("例外: Checkpoint-Workflow suspended the job").contains("VM not found");
         verify(jobs, never()).stop(any(), anyString());
     }
 
@@ -446,7 +460,11 @@ class ServiceCatalogRequestProcessTest {
     }
 
     private ProcessInstance startApproved() {
-        ProcessInstance instance = start("Restart VM", Map.of("subscription_id", SUB, "resource_group", "rg-acme-prod", "vm_name", "vm-acme-web01"));
+        return startApproved("acme");
+    }
+
+    private ProcessInstance startApproved(String customerId) {
+        ProcessInstance instance = start(customerId, "Restart VM", Map.of("subscription_id", SUB, "resource_group", "rg-acme-prod", "vm_name", "vm-acme-web01"));
         executeJob(instance, "ServiceTask_MarkAwaitingApproval");
         complete(task("UserTask_ApproveRequest", instance), withVariables("approvalDecision", "approve", "approvalReason", "ok"));
         executeJob(instance, "ServiceTask_RecordApproval");

@@ -105,12 +105,12 @@ class IncidentCoordinationProcessTest {
         WorkNotes workNotes = new WorkNotes(servicenow, properties, context, messages);
         Mocks.register("determineSlaTargetsDelegate", new DetermineSlaTargetsDelegate(context));
         Mocks.register("createServiceNowIncidentDelegate", new CreateServiceNowIncidentDelegate(context, servicenow, properties));
-        Mocks.register("prepareDiagnosticRunbookDelegate", new PrepareDiagnosticRunbookDelegate(context, properties));
-        Mocks.register("describeDiagnosticResultListener", new DescribeDiagnosticResultListener());
+        Mocks.register("prepareDiagnosticRunbookDelegate", new PrepareDiagnosticRunbookDelegate(context, properties, messages));
+        Mocks.register("describeDiagnosticResultListener", new DescribeDiagnosticResultListener(context, messages));
         RunbookJobMocks.register(customers, jobs);
         Mocks.register("addDiagnosticWorkNoteDelegate", new AddDiagnosticWorkNoteDelegate(workNotes));
         Mocks.register("addAlertWorkNoteDelegate", new AddAlertWorkNoteDelegate(workNotes));
-        Mocks.register("closeSelfHealedIncidentDelegate", new CloseSelfHealedIncidentDelegate(servicenow, properties));
+        Mocks.register("closeSelfHealedIncidentDelegate", new CloseSelfHealedIncidentDelegate(servicenow, properties, context, messages));
         Mocks.register("resolveServiceNowIncidentDelegate", new ResolveServiceNowIncidentDelegate(servicenow));
         Mocks.register("recordServiceNowCommentDelegate", new RecordServiceNowCommentDelegate());
         Mocks.register("notifySlackChannelDelegate", new NotifySlackChannelDelegate(context, slack, properties, messages));
@@ -312,7 +312,7 @@ class IncidentCoordinationProcessTest {
         ArgumentCaptor<IncidentUpdate> update = ArgumentCaptor.forClass(IncidentUpdate.class);
         verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), update.capture());
         assertThat(update.getValue().state()).isEqualTo(Incident.STATE_RESOLVED);
-        assertThat(update.getValue().closeNotes()).contains("Self-healed");
+        assertThat(update.getValue().closeNotes()).isEqualTo("自己回復: トリアージ前に監視がアラートの回復を報告しました。(opsflow)");
         assertThat(instance).isEnded().hasPassed("EndEvent_SelfHealed").hasNotPassed("UserTask_Resolve");
     }
 
@@ -361,8 +361,25 @@ class IncidentCoordinationProcessTest {
         executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
         ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
         verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
-        assertThat(note.getValue().workNotes()).contains("FAILED").contains("権限がありません");
+        assertThat(note.getValue().workNotes()).contains("診断 Runbook Get-OpsflowVmDiagnostics は完了しませんでした (FAILED):\nGet-VM: 権限がありません");
         assertThat(instance).isWaitingAt("UserTask_Triage").hasPassed("EndEvent_DiagnosticsDone");
+    }
+
+    @Test
+    void anEnglishCustomersDiagnosticNoteIsInEnglish() {
+        when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.FAILED));
+        when(jobs.errors(any(), anyString())).thenReturn("Get-VM: access denied");
+        ProcessInstance instance = startAlert("globex", 2);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        executeJob(instance, "ServiceTask_StartRunbookJob");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
+        executeJob(instance, "ServiceTask_CheckRunbookJob");
+        executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
+        ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
+        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
+        assertThat(note.getValue().workNotes())
+                .contains("Diagnostic runbook Get-OpsflowVmDiagnostics did not complete (FAILED):\nGet-VM: access denied")
+                .doesNotContain("診断");
     }
 
     @Test
@@ -375,7 +392,7 @@ class IncidentCoordinationProcessTest {
         executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
         ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
         verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
-        assertThat(note.getValue().workNotes()).contains("Get-OpsflowVmDiagnostics").contains("no Automation account");
+        assertThat(note.getValue().workNotes()).contains("診断 Runbook Get-OpsflowVmDiagnostics は実行できません: Automation アカウント未登録");
         verify(jobs, never()).start(any(), anyString(), anyString(), anyMap());
     }
 
@@ -411,7 +428,7 @@ class IncidentCoordinationProcessTest {
         executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
         ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
         verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
-        assertThat(note.getValue().workNotes()).contains("time limit");
+        assertThat(note.getValue().workNotes()).contains("時間内に終わらず停止しました");
     }
 
     @Test

@@ -88,8 +88,8 @@ class IncidentCoordinationRetriesProcessTest {
         Messages messages = MessagesFixture.messages(customers);
         Mocks.register("determineSlaTargetsDelegate", new DetermineSlaTargetsDelegate(context));
         Mocks.register("createServiceNowIncidentDelegate", new CreateServiceNowIncidentDelegate(context, servicenow, properties));
-        Mocks.register("prepareDiagnosticRunbookDelegate", new PrepareDiagnosticRunbookDelegate(context, properties));
-        Mocks.register("describeDiagnosticResultListener", new DescribeDiagnosticResultListener());
+        Mocks.register("prepareDiagnosticRunbookDelegate", new PrepareDiagnosticRunbookDelegate(context, properties, messages));
+        Mocks.register("describeDiagnosticResultListener", new DescribeDiagnosticResultListener(context, messages));
         RunbookJobMocks.register(customers, jobs);
         Mocks.register("notifySlackChannelDelegate", new NotifySlackChannelDelegate(context, mock(SlackNotifier.class), properties, messages));
         Mocks.register("releaseIncidentKeysListener", new ReleaseIncidentKeysListener(mock(OpenIncidents.class)));
