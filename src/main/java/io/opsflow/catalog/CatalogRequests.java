@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -30,8 +29,6 @@ class CatalogRequests implements CatalogIntake {
 
     static final String MOD_COUNT = "ritmModCount";
     static final String APPROVED_IN_SERVICENOW = "approvedInServiceNow";
-    private static final Set<String> CANCELLED_STATES = Set.of("4", "7");
-    private static final Set<String> CLOSED_STATES = Set.of("3", "4", "7");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RuntimeService runtime;
@@ -67,26 +64,26 @@ class CatalogRequests implements CatalogIntake {
             return new IntakeResult(IntakeResult.Outcome.STALE, instance.getId(), instance.getBusinessKey());
         }
         runtime.setVariable(instance.getId(), MOD_COUNT, event.modCount());
-        if (CANCELLED_STATES.contains(event.record().get("state"))) {
+        if (event.item().state().isCancelled()) {
             runtime.createMessageCorrelation(MESSAGE_REQUEST_ITEM_CANCELLED).processInstanceId(instance.getId()).correlateWithResult();
         }
         return new IntakeResult(IntakeResult.Outcome.CORRELATED, instance.getId(), instance.getBusinessKey());
     }
 
     private IntakeResult open(ServiceNowRequestItemEvent event) {
-        if (CLOSED_STATES.contains(event.record().get("state"))) {
+        if (event.item().state().isClosed()) {
             return new IntakeResult(IntakeResult.Outcome.STALE, null, event.number());
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put(CustomerTenantIdProvider.CUSTOMER_ID, event.customerId());
         variables.put(RITM_SYS_ID, event.sysId());
         variables.put(RITM_NUMBER, event.number());
-        variables.put(CAT_ITEM_SYS_ID, event.record().get("cat_item"));
-        variables.put(CAT_ITEM_NAME, event.record().get("cat_item_name"));
-        variables.put(REQUESTED_FOR, event.record().get("requested_for"));
+        variables.put(CAT_ITEM_SYS_ID, event.item().catItem());
+        variables.put(CAT_ITEM_NAME, event.catItemName());
+        variables.put(REQUESTED_FOR, event.item().requestedFor());
         variables.put(REQUESTED_FOR_NAME, event.displayValues().getOrDefault("requested_for", ""));
         variables.put(MOD_COUNT, event.modCount());
-        variables.put(APPROVED_IN_SERVICENOW, "approved".equals(event.record().get("approval")));
+        variables.put(APPROVED_IN_SERVICENOW, event.item().approved());
         try {
             variables.put(RITM_VARIABLES, JSON.writeValueAsString(event.variables()));
         } catch (JsonProcessingException e) {

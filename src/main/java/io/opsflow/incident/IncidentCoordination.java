@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,8 +25,6 @@ import io.opsflow.intake.IntakeResult;
  */
 @Service
 class IncidentCoordination implements IncidentIntake {
-
-    private static final Set<String> RESOLVED_STATES = Set.of("6", "7", "8");
 
     private final RuntimeService runtime;
     private final InboundDeliveries deliveries;
@@ -131,7 +128,7 @@ class IncidentCoordination implements IncidentIntake {
         if (!bySysId.isEmpty()) {
             return Optional.of(new IntakeResult(IntakeResult.Outcome.CORRELATED, bySysId.get(0).getId(), bySysId.get(0).getBusinessKey()));
         }
-        String correlationId = event.record().get("correlation_id");
+        String correlationId = event.incident().correlationId();
         return correlationId == null || correlationId.isBlank() ? Optional.empty()
                 : deliveries.incidentOfAlert(correlationId).filter(r -> isRunning(r.processInstanceId()));
     }
@@ -148,24 +145,24 @@ class IncidentCoordination implements IncidentIntake {
             runtime.setVariable(instanceId, SERVICENOW_SYS_ID, event.sysId());
             runtime.setVariable(instanceId, SERVICENOW_NUMBER, event.number());
         }
-        if (RESOLVED_STATES.contains(event.record().get("state"))) {
-            correlate(instanceId, MESSAGE_SERVICENOW_INCIDENT_RESOLVED, COMMENT, event.record().get("close_notes"));
-        } else if (event.changedFields().contains("comments") && !blank(event.record().get("latest_comment"))) {
-            correlate(instanceId, MESSAGE_SERVICENOW_COMMENT_ADDED, COMMENT, event.record().get("latest_comment"));
+        if (event.incident().state().isOver()) {
+            correlate(instanceId, MESSAGE_SERVICENOW_INCIDENT_RESOLVED, COMMENT, event.incident().closeNotes());
+        } else if (event.changedFields().contains("comments") && !blank(event.latestComment())) {
+            correlate(instanceId, MESSAGE_SERVICENOW_COMMENT_ADDED, COMMENT, event.latestComment());
         }
         return incident;
     }
 
     /** An incident raised in ServiceNow itself: coordinate it, unless it is already over. */
     private IntakeResult open(ServiceNowIncidentEvent event) {
-        if (RESOLVED_STATES.contains(event.record().get("state"))) {
+        if (event.incident().state().isOver()) {
             return new IntakeResult(IntakeResult.Outcome.STALE, null, event.number());
         }
         Map<String, Object> variables = baseVariables(event.customerId(), SOURCE_SERVICENOW);
-        variables.put(IMPACT, event.record().get("impact"));
-        variables.put(URGENCY, event.record().get("urgency"));
-        variables.put(SUMMARY, event.record().get("short_description"));
-        variables.put(DESCRIPTION, event.record().get("description"));
+        variables.put(IMPACT, event.incident().impact());
+        variables.put(URGENCY, event.incident().urgency());
+        variables.put(SUMMARY, event.incident().shortDescription());
+        variables.put(DESCRIPTION, event.incident().description());
         variables.put(SERVICENOW_SYS_ID, event.sysId());
         variables.put(SERVICENOW_NUMBER, event.number());
         variables.put(SERVICENOW_MOD_COUNT, event.modCount());

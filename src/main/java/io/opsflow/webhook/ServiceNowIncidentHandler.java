@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.incident.IncidentIntake;
 import io.opsflow.incident.ServiceNowIncidentEvent;
+import io.opsflow.servicenow.Incident;
 
 /** {@code incident} deliveries to incident coordination; the customer is the one of {@code record.company}. */
 @Component
@@ -26,9 +27,11 @@ class ServiceNowIncidentHandler implements ServiceNowTableHandler {
     @Override
     public WebhookResult handle(ServiceNowWebhook webhook) {
         webhook.requireCreatedOrUpdated();
-        var event = new ServiceNowIncidentEvent(webhook.deliveryId(), webhook.type(), webhook.requiredField("sys_id"),
-                webhook.requiredField("number"), webhook.customer(customers).id(), webhook.modCount(), webhook.changedFields(),
-                webhook.record(), webhook.occurredAt());
+        webhook.requiredField("sys_id");
+        webhook.requiredField("number");
+        var event = new ServiceNowIncidentEvent(webhook.deliveryId(), webhook.type(), webhook.customer(customers).id(),
+                webhook.modCount(), webhook.changedFields(), Incident.of(webhook.record()), webhook.record().get("latest_comment"),
+                webhook.occurredAt());
         return WebhookResult.of(intake.receive(event));
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.opsflow.catalog.CatalogIntake;
 import io.opsflow.catalog.ServiceNowRequestItemEvent;
 import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.servicenow.RequestedItem;
 
 /** {@code sc_req_item} deliveries to the service catalog; the customer is the one of {@code record.company}. */
 @Component
@@ -43,8 +44,11 @@ class ServiceNowRequestItemHandler implements ServiceNowTableHandler {
                 displayValues.put(e.getKey(), e.getValue().asText());
             }
         });
+        webhook.requiredField("sys_id");
+        webhook.requiredField("number");
+        Map<String, String> record = webhook.record();
         return WebhookResult.of(intake.receive(new ServiceNowRequestItemEvent(webhook.deliveryId(), webhook.type(),
-                webhook.requiredField("sys_id"), webhook.requiredField("number"), webhook.customer(customers).id(),
-                webhook.modCount(), webhook.record(), values, displayValues, webhook.occurredAt())));
+                webhook.customer(customers).id(), webhook.modCount(), RequestedItem.of(record), record.get("cat_item_name"),
+                values, displayValues, webhook.occurredAt())));
     }
 }

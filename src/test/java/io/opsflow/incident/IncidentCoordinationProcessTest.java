@@ -1,5 +1,6 @@
 package io.opsflow.incident;
 
+import io.opsflow.servicenow.IncidentState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -259,7 +260,7 @@ class IncidentCoordinationProcessTest {
         executeJob(instance, "ServiceTask_CloseSelfHealedIncident");
         ArgumentCaptor<IncidentUpdate> update = ArgumentCaptor.forClass(IncidentUpdate.class);
         verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), update.capture());
-        assertThat(update.getValue().state()).isEqualTo(Incident.STATE_RESOLVED);
+        assertThat(update.getValue().state()).isEqualTo(IncidentState.RESOLVED);
         assertThat(update.getValue().closeNotes()).contains("Self-healed");
         assertThat(instance).isEnded().hasPassed("EndEvent_SelfHealed").hasNotPassed("UserTask_Resolve");
     }
