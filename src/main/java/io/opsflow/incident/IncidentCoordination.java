@@ -15,13 +15,13 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 import io.opsflow.intake.InboundDeliveries;
-import io.opsflow.intake.IntakeTransaction;
+import io.opsflow.intake.Intake;
 import io.opsflow.intake.IntakeResult;
 
 /**
- * Starts and correlates incident-coordination instances for inbound events. Each event is handled
- * in one transaction with its delivery record, so a 2xx answer means the engine has it; the
- * delivery id and the alert key rows make redeliveries and alert storms land in one instance.
+ * Starts and correlates incident-coordination instances for inbound events, plugged into the
+ * {@link Intake} (one transaction with the delivery record, so a 2xx answer means the engine has
+ * it); the delivery id and the alert key rows make redeliveries and alert storms land in one instance.
  */
 @Service
 class IncidentCoordination implements IncidentIntake {
@@ -29,37 +29,51 @@ class IncidentCoordination implements IncidentIntake {
     private final RuntimeService runtime;
     private final InboundDeliveries deliveries;
     private final OpenIncidents openIncidents;
-    private final IntakeTransaction transaction;
+    private final Intake intake;
 
-    IncidentCoordination(RuntimeService runtime, InboundDeliveries deliveries, OpenIncidents openIncidents, IntakeTransaction transaction) {
+    private final Intake.Handling<Alert> alerts = new Intake.Handling<>() {
+        @Override
+        public Intake.Delivery delivery(Alert alert) {
+            return new Intake.Delivery(alert.deliveryId(), alert.source(), alert.alertId(), alert.state().name());
+        }
+
+        @Override
+        public IntakeResult handle(Alert alert) {
+            return switch (alert.state()) {
+                case FIRED -> fired(alert);
+                case UPDATED -> noteOnIncidentOf(alert);
+                case RESOLVED -> resolved(alert);
+            };
+        }
+    };
+
+    private final Intake.Handling<ServiceNowIncidentEvent> serviceNowIncidents = new Intake.Handling<>() {
+        @Override
+        public Intake.Delivery delivery(ServiceNowIncidentEvent event) {
+            return new Intake.Delivery(event.deliveryId(), SOURCE_SERVICENOW, null, null);
+        }
+
+        @Override
+        public IntakeResult handle(ServiceNowIncidentEvent event) {
+            return incidentOf(event).map(incident -> update(incident, event)).orElseGet(() -> open(event));
+        }
+    };
+
+    IncidentCoordination(RuntimeService runtime, InboundDeliveries deliveries, OpenIncidents openIncidents, Intake intake) {
         this.runtime = runtime;
         this.deliveries = deliveries;
         this.openIncidents = openIncidents;
-        this.transaction = transaction;
+        this.intake = intake;
     }
 
     @Override
     public IntakeResult receive(Alert alert) {
-        return transaction.run(() -> handle(alert));
+        return intake.receive(alert, alerts);
     }
 
     @Override
     public IntakeResult receive(ServiceNowIncidentEvent event) {
-        return transaction.run(() -> handle(event));
-    }
-
-    private IntakeResult handle(Alert alert) {
-        Optional<IntakeResult> seen = deliveries.find(alert.deliveryId());
-        if (seen.isPresent()) {
-            return seen.get();
-        }
-        IntakeResult result = switch (alert.state()) {
-            case FIRED -> fired(alert);
-            case UPDATED -> noteOnIncidentOf(alert);
-            case RESOLVED -> resolved(alert);
-        };
-        deliveries.record(alert.deliveryId(), alert.source(), alert.alertId(), alert.state().name(), result);
-        return result;
+        return intake.receive(event, serviceNowIncidents);
     }
 
     private IntakeResult fired(Alert alert) {
@@ -112,16 +126,6 @@ class IncidentCoordination implements IncidentIntake {
         return correlate(instanceId, message, ALERT_NOTE, note(alert)) ? incident.get() : stale(incident);
     }
 
-    private IntakeResult handle(ServiceNowIncidentEvent event) {
-        Optional<IntakeResult> seen = deliveries.find(event.deliveryId());
-        if (seen.isPresent()) {
-            return seen.get();
-        }
-        IntakeResult result = incidentOf(event).map(incident -> update(incident, event)).orElseGet(() -> open(event));
-        deliveries.record(event.deliveryId(), SOURCE_SERVICENOW, null, null, result);
-        return result;
-    }
-
     private Optional<IntakeResult> incidentOf(ServiceNowIncidentEvent event) {
         List<ProcessInstance> bySysId = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
                 .variableValueEquals(SERVICENOW_SYS_ID, event.sysId()).list();
@@ -136,11 +140,9 @@ class IncidentCoordination implements IncidentIntake {
     /** A change of a record already coordinated: older than one applied is stale; else it reaches the instance. */
     private IntakeResult update(IntakeResult incident, ServiceNowIncidentEvent event) {
         String instanceId = incident.processInstanceId();
-        Object applied = runtime.getVariable(instanceId, SERVICENOW_MOD_COUNT);
-        if (applied instanceof Number last && event.modCount() <= last.longValue()) {
+        if (!intake.newerChange(instanceId, SERVICENOW_MOD_COUNT, event.modCount())) {
             return new IntakeResult(IntakeResult.Outcome.STALE, instanceId, incident.businessKey());
         }
-        runtime.setVariable(instanceId, SERVICENOW_MOD_COUNT, event.modCount());
         if (runtime.getVariable(instanceId, SERVICENOW_SYS_ID) == null) {
             runtime.setVariable(instanceId, SERVICENOW_SYS_ID, event.sysId());
             runtime.setVariable(instanceId, SERVICENOW_NUMBER, event.number());

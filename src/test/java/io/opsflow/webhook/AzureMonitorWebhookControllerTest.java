@@ -44,7 +44,7 @@ import io.opsflow.incident.IncidentIntake;
 import io.opsflow.intake.IntakeResult.Outcome;
 
 @WebMvcTest(controllers = AzureMonitorWebhookController.class)
-@Import({AzureMonitorAlerts.class, WebhookCredentials.class, SecureWebhookTokens.class, WebhookSliceConfiguration.class})
+@Import({AzureMonitorAlerts.class, AlertWebhooks.class, WebhookCredentials.class, SecureWebhookTokens.class, WebhookSliceConfiguration.class})
 @TestPropertySource(properties = {
         // acme is rotating its token: the new and the old one are both accepted for now
         Fixtures.ACME_AZURE_MONITOR_TOKEN_ENV + "=" + AzureMonitorWebhookControllerTest.TOKEN + "," + AzureMonitorWebhookControllerTest.OLD_TOKEN,

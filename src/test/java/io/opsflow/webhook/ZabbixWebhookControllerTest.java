@@ -46,7 +46,7 @@ import io.opsflow.incident.IncidentIntake;
 import io.opsflow.intake.IntakeResult.Outcome;
 
 @WebMvcTest(controllers = ZabbixWebhookController.class)
-@Import({ZabbixAlerts.class, WebhookCredentials.class, SecureWebhookTokens.class, WebhookSliceConfiguration.class})
+@Import({ZabbixAlerts.class, AlertWebhooks.class, WebhookCredentials.class, SecureWebhookTokens.class, WebhookSliceConfiguration.class})
 @TestPropertySource(properties = {
         Fixtures.ACME_ZABBIX_TOKEN_ENV + "=" + ZabbixWebhookControllerTest.TOKEN,
         "OPSFLOW_GLOBEX_ZABBIX_TOKEN=" + ZabbixWebhookControllerTest.GLOBEX_TOKEN,
