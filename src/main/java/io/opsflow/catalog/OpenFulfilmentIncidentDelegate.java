@@ -2,7 +2,6 @@ package io.opsflow.catalog;
 
 import static io.opsflow.catalog.CatalogVariables.*;
 
-import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -32,6 +31,6 @@ class OpenFulfilmentIncidentDelegate implements JavaDelegate {
         intake.receive(new Alert("catalog", alertId, alertId, (String) execution.getVariable(CustomerTenantIdProvider.CUSTOMER_ID),
                 "catalog:" + execution.getVariable(CATALOG_ITEM_ID), ritm, SEVERITY, Alert.State.FIRED,
                 "[Catalog] " + ritm + " の実行に失敗 / fulfilment failed: " + execution.getVariable(RUNBOOK),
-                (String) execution.getVariable(RESULT_NOTE), ClockUtil.getCurrentTime().toInstant(), Map.of("ritm", ritm)));
+                (String) execution.getVariable(RESULT_NOTE), ClockUtil.getCurrentTime().toInstant()));
     }
 }

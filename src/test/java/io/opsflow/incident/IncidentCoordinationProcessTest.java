@@ -397,7 +397,7 @@ class IncidentCoordinationProcessTest {
 
     static Alert alert(int severity) {
         return new Alert("azure-monitor", ALERT_ID, ALERT_ID + "/Fired", "acme", "acme-vm-cpu-high", VM, severity, Alert.State.FIRED,
-                "[Azure Monitor] Sev" + severity + " acme-vm-cpu-high fired on vm-acme-web01", "Percentage CPU 97%", Instant.now(), Map.of());
+                "[Azure Monitor] Sev" + severity + " acme-vm-cpu-high fired on vm-acme-web01", "Percentage CPU 97%", Instant.now());
     }
 
     private void executeJob(ProcessInstance instance, String activityId) {

@@ -166,6 +166,6 @@ class IncidentIntakeIntegrationTest {
         String alertId = "/subscriptions/" + SUB + "/providers/Microsoft.AlertsManagement/alerts/" + id;
         String target = "/subscriptions/" + SUB + "/resourceGroups/rg-demo-prod/providers/Microsoft.Compute/virtualMachines/" + vm;
         return new Alert("azure-monitor", alertId, alertId + "/" + state, "demo", rule, target, 2, state,
-                "[Azure Monitor] Sev2 " + rule + " " + state.name().toLowerCase() + " on " + vm, "Percentage CPU > 90", Instant.now(), Map.of());
+                "[Azure Monitor] Sev2 " + rule + " " + state.name().toLowerCase() + " on " + vm, "Percentage CPU > 90", Instant.now());
     }
 }
