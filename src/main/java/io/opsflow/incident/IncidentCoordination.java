@@ -188,13 +188,17 @@ class IncidentCoordination implements IncidentIntake {
         return variables;
     }
 
-    /** Every variable the decisions and gateways read, so none is missing (null is a value). */
+    /**
+     * The variables the decisions (priority, diagnostic runbook) and the gateways read by name: an
+     * expression fails on an undefined variable, so each starts as null unless the origin sets it.
+     * Everything else is read by delegates and forms, for which a missing variable is simply null.
+     */
+    private static final List<String> READ_BY_MODELS = List.of(SEVERITY_LEVEL, IMPACT, URGENCY, RULE_NAME, TARGET_RESOURCE_TYPE,
+            NEEDS_MICROSOFT, CAUSE_IDENTIFIED);
+
     private static Map<String, Object> baseVariables(String customerId, String source) {
         Map<String, Object> variables = new HashMap<>();
-        for (String name : List.of(ALERT_ID, RULE_NAME, TARGET_RESOURCE, TARGET_RESOURCE_TYPE, SEVERITY_LEVEL, IMPACT, URGENCY,
-                SUMMARY, DESCRIPTION, SERVICENOW_SYS_ID, SERVICENOW_NUMBER, SERVICENOW_MOD_COUNT, NEEDS_MICROSOFT, CAUSE_IDENTIFIED)) {
-            variables.put(name, null);
-        }
+        READ_BY_MODELS.forEach(name -> variables.put(name, null));
         variables.put(io.opsflow.system.CustomerTenantIdProvider.CUSTOMER_ID, customerId);
         variables.put(SOURCE, source);
         return variables;
