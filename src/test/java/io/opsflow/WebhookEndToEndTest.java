@@ -1,5 +1,6 @@
 package io.opsflow;
 
+import io.opsflow.servicenow.IncidentState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -75,7 +76,7 @@ class WebhookEndToEndTest {
                 t -> t != null && t.get("taskDefinitionKey").asText().equals("UserTask_Resolve"));
         complete(resolve.get("id").asText(), Map.of("resolution", Map.of("value", "バッチを夜間に移動"),
                 "closeCode", Map.of("value", "Solution provided")));
-        await().atMost(Duration.ofSeconds(30)).until(() -> Incident.STATE_RESOLVED.equals(servicenow.getIncident(incident.sysId()).state()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> IncidentState.RESOLVED == servicenow.getIncident(incident.sysId()).state());
     }
 
     @Test

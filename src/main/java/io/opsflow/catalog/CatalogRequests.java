@@ -5,8 +5,6 @@ import static io.opsflow.catalog.CatalogVariables.*;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -16,77 +14,70 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opsflow.system.CustomerTenantIdProvider;
-import io.opsflow.intake.InboundDeliveries;
-import io.opsflow.intake.IntakeTransaction;
+import io.opsflow.intake.Intake;
 import io.opsflow.intake.IntakeResult;
 
 /**
  * Starts a service-catalog-request for a new requested item and passes later changes to it: a
  * RITM closed as incomplete or skipped in ServiceNow (the requester cancelled) stops the request.
- * Each delivery is recorded with its outcome in the same transaction ({@link IntakeTransaction}), so it is never run twice.
+ * It plugs into the {@link Intake}, which records each delivery with its outcome, so it is never run twice.
  */
 @Service
-class CatalogRequests implements CatalogIntake {
+class CatalogRequests implements CatalogIntake, Intake.Handling<ServiceNowRequestItemEvent> {
 
     static final String MOD_COUNT = "ritmModCount";
     static final String APPROVED_IN_SERVICENOW = "approvedInServiceNow";
-    private static final Set<String> CANCELLED_STATES = Set.of("4", "7");
-    private static final Set<String> CLOSED_STATES = Set.of("3", "4", "7");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RuntimeService runtime;
-    private final InboundDeliveries deliveries;
-    private final IntakeTransaction transaction;
+    private final Intake intake;
 
-    CatalogRequests(RuntimeService runtime, InboundDeliveries deliveries, IntakeTransaction transaction) {
+    CatalogRequests(RuntimeService runtime, Intake intake) {
         this.runtime = runtime;
-        this.deliveries = deliveries;
-        this.transaction = transaction;
+        this.intake = intake;
     }
 
     @Override
     public IntakeResult receive(ServiceNowRequestItemEvent event) {
-        return transaction.run(() -> handle(event));
+        return intake.receive(event, this);
     }
 
-    private IntakeResult handle(ServiceNowRequestItemEvent event) {
-        Optional<IntakeResult> seen = deliveries.find(event.deliveryId());
-        if (seen.isPresent()) {
-            return seen.get();
-        }
+    @Override
+    public Intake.Delivery delivery(ServiceNowRequestItemEvent event) {
+        return new Intake.Delivery(event.deliveryId(), "servicenow", event.sysId(), null);
+    }
+
+    @Override
+    public IntakeResult handle(ServiceNowRequestItemEvent event) {
         List<ProcessInstance> running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
                 .variableValueEquals(RITM_SYS_ID, event.sysId()).list();
-        IntakeResult result = running.isEmpty() ? open(event) : update(running.get(0), event);
-        deliveries.record(event.deliveryId(), "servicenow", event.sysId(), null, result);
-        return result;
+        return running.isEmpty() ? open(event) : update(running.get(0), event);
     }
 
     private IntakeResult update(ProcessInstance instance, ServiceNowRequestItemEvent event) {
-        Object applied = runtime.getVariable(instance.getId(), MOD_COUNT);
-        if (applied instanceof Number last && event.modCount() <= last.longValue()) {
+        if (!intake.newerChange(instance.getId(), MOD_COUNT, event.modCount())) {
             return new IntakeResult(IntakeResult.Outcome.STALE, instance.getId(), instance.getBusinessKey());
         }
-        runtime.setVariable(instance.getId(), MOD_COUNT, event.modCount());
-        if (CANCELLED_STATES.contains(event.record().get("state"))) {
+        if (event.item().state().isCancelled()) {
             runtime.createMessageCorrelation(MESSAGE_REQUEST_ITEM_CANCELLED).processInstanceId(instance.getId()).correlateWithResult();
         }
         return new IntakeResult(IntakeResult.Outcome.CORRELATED, instance.getId(), instance.getBusinessKey());
     }
 
     private IntakeResult open(ServiceNowRequestItemEvent event) {
-        if (CLOSED_STATES.contains(event.record().get("state"))) {
+        if (event.item().state().isClosed()) {
             return new IntakeResult(IntakeResult.Outcome.STALE, null, event.number());
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put(CustomerTenantIdProvider.CUSTOMER_ID, event.customerId());
         variables.put(RITM_SYS_ID, event.sysId());
         variables.put(RITM_NUMBER, event.number());
-        variables.put(CAT_ITEM_SYS_ID, event.record().get("cat_item"));
-        variables.put(CAT_ITEM_NAME, event.record().get("cat_item_name"));
-        variables.put(REQUESTED_FOR, event.record().get("requested_for"));
+        variables.put(CAT_ITEM_SYS_ID, event.item().catItem());
+        variables.put(CAT_ITEM_NAME, event.catItemName());
+        variables.put(REQUESTED_FOR, event.item().requestedFor());
         variables.put(REQUESTED_FOR_NAME, event.displayValues().getOrDefault("requested_for", ""));
         variables.put(MOD_COUNT, event.modCount());
-        variables.put(APPROVED_IN_SERVICENOW, "approved".equals(event.record().get("approval")));
+        variables.put(APPROVED_IN_SERVICENOW, event.item().approved());
         try {
             variables.put(RITM_VARIABLES, JSON.writeValueAsString(event.variables()));
         } catch (JsonProcessingException e) {

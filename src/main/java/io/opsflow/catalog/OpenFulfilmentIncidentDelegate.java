@@ -2,7 +2,6 @@ package io.opsflow.catalog;
 
 import static io.opsflow.catalog.CatalogVariables.*;
 
-import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -39,6 +38,6 @@ class OpenFulfilmentIncidentDelegate implements JavaDelegate {
         intake.receive(new Alert("catalog", alertId, alertId, customerId,
                 "catalog:" + execution.getVariable(CATALOG_ITEM_ID), ritm, SEVERITY, Alert.State.FIRED,
                 messages.forCustomer(customerId).text("catalog.incident.fulfilmentFailed", ritm, execution.getVariable(RUNBOOK)),
-                (String) execution.getVariable(RESULT_NOTE), ClockUtil.getCurrentTime().toInstant(), Map.of("ritm", ritm)));
+                (String) execution.getVariable(RESULT_NOTE), ClockUtil.getCurrentTime().toInstant()));
     }
 }

@@ -5,12 +5,14 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.opsflow.servicenow.NoteKey;
+import io.opsflow.servicenow.RequestedItemState;
 import io.opsflow.servicenow.RequestedItemUpdate;
 import io.opsflow.servicenow.ServiceNowClient;
 
 /**
  * Shows a step on the RITM: each task of the model gives the state, stage and work note as its
- * input parameters ({@code ritmState}, {@code ritmStage}, {@code workNote}); blank means unchanged.
+ * input parameters ({@code ritmState} in business words such as {@code closedComplete}, {@code ritmStage},
+ * {@code workNote}); blank means unchanged.
  * Each note is written once ({@link NoteKey}), also when the job is retried after a lost answer.
  */
 @Component
@@ -25,7 +27,7 @@ class UpdateRequestedItemDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         servicenow.updateRequestedItem((String) execution.getVariable(CatalogVariables.RITM_SYS_ID), new RequestedItemUpdate(
-                blankToNull(execution.getVariableLocal("ritmState")), blankToNull(execution.getVariableLocal("ritmStage")),
+                state(execution.getVariableLocal("ritmState")), blankToNull(execution.getVariableLocal("ritmStage")),
                 "opsflow: " + execution.getVariableLocal("workNote")), noteKey(execution));
     }
 
@@ -33,6 +35,11 @@ class UpdateRequestedItemDelegate implements JavaDelegate {
     static NoteKey noteKey(DelegateExecution execution) {
         return NoteKey.forStep(execution.getProcessInstanceId(), execution.getParentActivityInstanceId(), execution.getCurrentActivityId(),
                 "attempt-" + execution.getVariable(CatalogVariables.FULFILMENT_ATTEMPT));
+    }
+
+    private static RequestedItemState state(Object word) {
+        String state = blankToNull(word);
+        return state == null ? null : RequestedItemState.named(state);
     }
 
     private static String blankToNull(Object value) {

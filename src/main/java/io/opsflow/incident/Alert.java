@@ -1,7 +1,6 @@
 package io.opsflow.incident;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,13 +15,12 @@ import java.util.Objects;
  * @param severityLevel  0 (most severe, Azure Sev0 / Zabbix Disaster) to 4 (least)
  * @param state          what this delivery says about the alert
  * @param summary        one line for people (ServiceNow short description)
- * @param description    the essentials, several lines (ServiceNow description)
+ * @param description    everything operators need, several lines (Triage form, ServiceNow description)
  * @param occurredAt     when the monitoring system saw it
- * @param details        further facts worth keeping (metric value, tags, link back)
  */
 public record Alert(String source, String alertId, String deliveryId, String customerId, String ruleName,
                     String targetResource, int severityLevel, State state, String summary, String description,
-                    Instant occurredAt, Map<String, String> details) {
+                    Instant occurredAt) {
 
     public enum State { FIRED, UPDATED, RESOLVED }
 
@@ -31,6 +29,5 @@ public record Alert(String source, String alertId, String deliveryId, String cus
         Objects.requireNonNull(deliveryId, "deliveryId");
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(state, "state");
-        details = details == null ? Map.of() : Map.copyOf(details);
     }
 }

@@ -31,16 +31,17 @@ class CreateServiceNowIncidentDelegate implements JavaDelegate {
             throw new IllegalStateException("Customer '" + customer.id() + "' has no servicenow.companySysId in the registry");
         }
         String link = properties.publicUrl() + "/camunda/app/cockpit/default/#/process-instance/" + execution.getProcessInstanceId();
-        Incident incident = servicenow.createIncident(new NewIncident(
-                (String) execution.getVariable(IncidentVariables.ALERT_ID),
-                (String) execution.getVariable(IncidentVariables.SOURCE),
-                customer.servicenow().companySysId(), null, customer.servicenow().assignmentGroup(), null,
-                FieldLimits.fit((String) execution.getVariable(IncidentVariables.SUMMARY), "", FieldLimits.SHORT_DESCRIPTION),
+        Incident incident = servicenow.createIncident(NewIncident.forCorrelationId((String) execution.getVariable(IncidentVariables.ALERT_ID))
+                .correlationDisplay((String) execution.getVariable(IncidentVariables.SOURCE))
+                .company(customer.servicenow().companySysId())
+                .assignmentGroup(customer.servicenow().assignmentGroup())
+                .shortDescription(FieldLimits.fit((String) execution.getVariable(IncidentVariables.SUMMARY), "", FieldLimits.SHORT_DESCRIPTION))
                 // The whole text stays in opsflow (Triage form); ServiceNow gets what its field holds.
-                FieldLimits.fit((String) execution.getVariable(IncidentVariables.DESCRIPTION), "\n\nopsflow: " + link,
-                        FieldLimits.DESCRIPTION),
-                (String) execution.getVariable(IncidentVariables.IMPACT),
-                (String) execution.getVariable(IncidentVariables.URGENCY), null, null));
+                .description(FieldLimits.fit((String) execution.getVariable(IncidentVariables.DESCRIPTION), "\n\nopsflow: " + link,
+                        FieldLimits.DESCRIPTION))
+                .impact((String) execution.getVariable(IncidentVariables.IMPACT))
+                .urgency((String) execution.getVariable(IncidentVariables.URGENCY))
+                .build());
         execution.setVariable(IncidentVariables.SERVICENOW_SYS_ID, incident.sysId());
         execution.setVariable(IncidentVariables.SERVICENOW_NUMBER, incident.number());
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,53 +15,65 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 import io.opsflow.intake.InboundDeliveries;
-import io.opsflow.intake.IntakeTransaction;
+import io.opsflow.intake.Intake;
 import io.opsflow.intake.IntakeResult;
 
 /**
- * Starts and correlates incident-coordination instances for inbound events. Each event is handled
- * in one transaction with its delivery record, so a 2xx answer means the engine has it; the
- * delivery id and the alert key rows make redeliveries and alert storms land in one instance.
+ * Starts and correlates incident-coordination instances for inbound events, plugged into the
+ * {@link Intake} (one transaction with the delivery record, so a 2xx answer means the engine has
+ * it); the delivery id and the alert key rows make redeliveries and alert storms land in one instance.
  */
 @Service
 class IncidentCoordination implements IncidentIntake {
 
-    private static final Set<String> RESOLVED_STATES = Set.of("6", "7", "8");
-
     private final RuntimeService runtime;
     private final InboundDeliveries deliveries;
     private final OpenIncidents openIncidents;
-    private final IntakeTransaction transaction;
+    private final Intake intake;
 
-    IncidentCoordination(RuntimeService runtime, InboundDeliveries deliveries, OpenIncidents openIncidents, IntakeTransaction transaction) {
+    private final Intake.Handling<Alert> alerts = new Intake.Handling<>() {
+        @Override
+        public Intake.Delivery delivery(Alert alert) {
+            return new Intake.Delivery(alert.deliveryId(), alert.source(), alert.alertId(), alert.state().name());
+        }
+
+        @Override
+        public IntakeResult handle(Alert alert) {
+            return switch (alert.state()) {
+                case FIRED -> fired(alert);
+                case UPDATED -> noteOnIncidentOf(alert);
+                case RESOLVED -> resolved(alert);
+            };
+        }
+    };
+
+    private final Intake.Handling<ServiceNowIncidentEvent> serviceNowIncidents = new Intake.Handling<>() {
+        @Override
+        public Intake.Delivery delivery(ServiceNowIncidentEvent event) {
+            return new Intake.Delivery(event.deliveryId(), SOURCE_SERVICENOW, null, null);
+        }
+
+        @Override
+        public IntakeResult handle(ServiceNowIncidentEvent event) {
+            return incidentOf(event).map(incident -> update(incident, event)).orElseGet(() -> open(event));
+        }
+    };
+
+    IncidentCoordination(RuntimeService runtime, InboundDeliveries deliveries, OpenIncidents openIncidents, Intake intake) {
         this.runtime = runtime;
         this.deliveries = deliveries;
         this.openIncidents = openIncidents;
-        this.transaction = transaction;
+        this.intake = intake;
     }
 
     @Override
     public IntakeResult receive(Alert alert) {
-        return transaction.run(() -> handle(alert));
+        return intake.receive(alert, alerts);
     }
 
     @Override
     public IntakeResult receive(ServiceNowIncidentEvent event) {
-        return transaction.run(() -> handle(event));
-    }
-
-    private IntakeResult handle(Alert alert) {
-        Optional<IntakeResult> seen = deliveries.find(alert.deliveryId());
-        if (seen.isPresent()) {
-            return seen.get();
-        }
-        IntakeResult result = switch (alert.state()) {
-            case FIRED -> fired(alert);
-            case UPDATED -> noteOnIncidentOf(alert);
-            case RESOLVED -> resolved(alert);
-        };
-        deliveries.record(alert.deliveryId(), alert.source(), alert.alertId(), alert.state().name(), result);
-        return result;
+        return intake.receive(event, serviceNowIncidents);
     }
 
     private IntakeResult fired(Alert alert) {
@@ -115,23 +126,13 @@ class IncidentCoordination implements IncidentIntake {
         return correlate(instanceId, message, ALERT_NOTE, note(alert)) ? incident.get() : stale(incident);
     }
 
-    private IntakeResult handle(ServiceNowIncidentEvent event) {
-        Optional<IntakeResult> seen = deliveries.find(event.deliveryId());
-        if (seen.isPresent()) {
-            return seen.get();
-        }
-        IntakeResult result = incidentOf(event).map(incident -> update(incident, event)).orElseGet(() -> open(event));
-        deliveries.record(event.deliveryId(), SOURCE_SERVICENOW, null, null, result);
-        return result;
-    }
-
     private Optional<IntakeResult> incidentOf(ServiceNowIncidentEvent event) {
         List<ProcessInstance> bySysId = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
                 .variableValueEquals(SERVICENOW_SYS_ID, event.sysId()).list();
         if (!bySysId.isEmpty()) {
             return Optional.of(new IntakeResult(IntakeResult.Outcome.CORRELATED, bySysId.get(0).getId(), bySysId.get(0).getBusinessKey()));
         }
-        String correlationId = event.record().get("correlation_id");
+        String correlationId = event.incident().correlationId();
         return correlationId == null || correlationId.isBlank() ? Optional.empty()
                 : deliveries.incidentOfAlert(correlationId).filter(r -> isRunning(r.processInstanceId()));
     }
@@ -139,33 +140,31 @@ class IncidentCoordination implements IncidentIntake {
     /** A change of a record already coordinated: older than one applied is stale; else it reaches the instance. */
     private IntakeResult update(IntakeResult incident, ServiceNowIncidentEvent event) {
         String instanceId = incident.processInstanceId();
-        Object applied = runtime.getVariable(instanceId, SERVICENOW_MOD_COUNT);
-        if (applied instanceof Number last && event.modCount() <= last.longValue()) {
+        if (!intake.newerChange(instanceId, SERVICENOW_MOD_COUNT, event.modCount())) {
             return new IntakeResult(IntakeResult.Outcome.STALE, instanceId, incident.businessKey());
         }
-        runtime.setVariable(instanceId, SERVICENOW_MOD_COUNT, event.modCount());
         if (runtime.getVariable(instanceId, SERVICENOW_SYS_ID) == null) {
             runtime.setVariable(instanceId, SERVICENOW_SYS_ID, event.sysId());
             runtime.setVariable(instanceId, SERVICENOW_NUMBER, event.number());
         }
-        if (RESOLVED_STATES.contains(event.record().get("state"))) {
-            correlate(instanceId, MESSAGE_SERVICENOW_INCIDENT_RESOLVED, COMMENT, event.record().get("close_notes"));
-        } else if (event.changedFields().contains("comments") && !blank(event.record().get("latest_comment"))) {
-            correlate(instanceId, MESSAGE_SERVICENOW_COMMENT_ADDED, COMMENT, event.record().get("latest_comment"));
+        if (event.incident().state().isOver()) {
+            correlate(instanceId, MESSAGE_SERVICENOW_INCIDENT_RESOLVED, COMMENT, event.incident().closeNotes());
+        } else if (event.changedFields().contains("comments") && !blank(event.latestComment())) {
+            correlate(instanceId, MESSAGE_SERVICENOW_COMMENT_ADDED, COMMENT, event.latestComment());
         }
         return incident;
     }
 
     /** An incident raised in ServiceNow itself: coordinate it, unless it is already over. */
     private IntakeResult open(ServiceNowIncidentEvent event) {
-        if (RESOLVED_STATES.contains(event.record().get("state"))) {
+        if (event.incident().state().isOver()) {
             return new IntakeResult(IntakeResult.Outcome.STALE, null, event.number());
         }
         Map<String, Object> variables = baseVariables(event.customerId(), SOURCE_SERVICENOW);
-        variables.put(IMPACT, event.record().get("impact"));
-        variables.put(URGENCY, event.record().get("urgency"));
-        variables.put(SUMMARY, event.record().get("short_description"));
-        variables.put(DESCRIPTION, event.record().get("description"));
+        variables.put(IMPACT, event.incident().impact());
+        variables.put(URGENCY, event.incident().urgency());
+        variables.put(SUMMARY, event.incident().shortDescription());
+        variables.put(DESCRIPTION, event.incident().description());
         variables.put(SERVICENOW_SYS_ID, event.sysId());
         variables.put(SERVICENOW_NUMBER, event.number());
         variables.put(SERVICENOW_MOD_COUNT, event.modCount());
@@ -189,13 +188,17 @@ class IncidentCoordination implements IncidentIntake {
         return variables;
     }
 
-    /** Every variable the decisions and gateways read, so none is missing (null is a value). */
+    /**
+     * The variables the decisions (priority, diagnostic runbook) and the gateways read by name: an
+     * expression fails on an undefined variable, so each starts as null unless the origin sets it.
+     * Everything else is read by delegates and forms, for which a missing variable is simply null.
+     */
+    private static final List<String> READ_BY_MODELS = List.of(SEVERITY_LEVEL, IMPACT, URGENCY, RULE_NAME, TARGET_RESOURCE_TYPE,
+            NEEDS_MICROSOFT, CAUSE_IDENTIFIED);
+
     private static Map<String, Object> baseVariables(String customerId, String source) {
         Map<String, Object> variables = new HashMap<>();
-        for (String name : List.of(ALERT_ID, RULE_NAME, TARGET_RESOURCE, TARGET_RESOURCE_TYPE, SEVERITY_LEVEL, IMPACT, URGENCY,
-                SUMMARY, DESCRIPTION, SERVICENOW_SYS_ID, SERVICENOW_NUMBER, SERVICENOW_MOD_COUNT, NEEDS_MICROSOFT, CAUSE_IDENTIFIED)) {
-            variables.put(name, null);
-        }
+        READ_BY_MODELS.forEach(name -> variables.put(name, null));
         variables.put(io.opsflow.system.CustomerTenantIdProvider.CUSTOMER_ID, customerId);
         variables.put(SOURCE, source);
         return variables;

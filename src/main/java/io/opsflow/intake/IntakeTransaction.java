@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * so running again is safe and then sees the winner's result.
  */
 @Component
-public class IntakeTransaction {
+class IntakeTransaction {
 
     static final int MAX_ATTEMPTS = 5;
 
@@ -24,7 +24,7 @@ public class IntakeTransaction {
         this.transaction = transaction;
     }
 
-    public <T> T run(Supplier<T> work) {
+    <T> T run(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> work.get());

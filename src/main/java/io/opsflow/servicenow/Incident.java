@@ -1,13 +1,16 @@
 package io.opsflow.servicenow;
 
+import java.util.Map;
+
 /**
- * An incident as ServiceNow returns it: every value is ServiceNow's string (codes, "true"/"false",
- * UTC {@code yyyy-MM-dd HH:mm:ss}, "" when empty), references are sys_ids. Fields not read are null.
+ * An incident as ServiceNow returns it, from the Table API or a webhook delivery: every value is
+ * ServiceNow's string (codes, "true"/"false", UTC {@code yyyy-MM-dd HH:mm:ss}, "" when empty),
+ * references are sys_ids; {@link #state()} gives the state in business words. Fields not read are null.
  */
 public record Incident(
         String sysId,
         String number,
-        String state,
+        String stateCode,
         String impact,
         String urgency,
         String priority,
@@ -30,16 +33,19 @@ public record Incident(
         String sysUpdatedOn,
         String sysModCount) {
 
-    public static final String STATE_NEW = "1";
-    public static final String STATE_IN_PROGRESS = "2";
-    public static final String STATE_ON_HOLD = "3";
-    public static final String STATE_RESOLVED = "6";
-    public static final String STATE_CLOSED = "7";
-    public static final String STATE_CANCELED = "8";
-
     static final String FIELDS = "sys_id,number,state,impact,urgency,priority,short_description,description,"
             + "company,caller_id,assignment_group,assigned_to,category,subcategory,cmdb_ci,correlation_id,"
             + "correlation_display,close_code,close_notes,active,opened_at,resolved_at,sys_updated_on,sys_mod_count";
+
+    /** The state; {@link IncidentState#OTHER} for an instance's own, whose code {@link #stateCode()} keeps. */
+    public IncidentState state() {
+        return IncidentState.of(stateCode);
+    }
+
+    /** An incident from a record's fields by Table API name, as a webhook delivers them. */
+    public static Incident of(Map<String, String> fields) {
+        return from(new TableRecord(fields, Map.of()));
+    }
 
     static Incident from(TableRecord r) {
         return new Incident(r.value("sys_id"), r.value("number"), r.value("state"), r.value("impact"),

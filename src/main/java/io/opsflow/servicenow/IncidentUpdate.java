@@ -5,11 +5,11 @@ import java.util.Map;
 
 /**
  * Changes to an incident; null fields are left as they are. {@code workNotes} (internal) and
- * {@code comments} (seen by the customer) each append one journal entry. Resolving (state "6")
+ * {@code comments} (seen by the customer) each append one journal entry. Resolving
  * needs {@code closeCode} (a value of the instance's choice list) and {@code closeNotes}.
  */
 public record IncidentUpdate(
-        String state,
+        IncidentState state,
         String impact,
         String urgency,
         String assignmentGroup,
@@ -24,12 +24,12 @@ public record IncidentUpdate(
     }
 
     public static IncidentUpdate resolve(String closeCode, String closeNotes) {
-        return new IncidentUpdate(Incident.STATE_RESOLVED, null, null, null, null, null, null, closeCode, closeNotes);
+        return new IncidentUpdate(IncidentState.RESOLVED, null, null, null, null, null, null, closeCode, closeNotes);
     }
 
     Map<String, String> fields() {
         Map<String, String> fields = new LinkedHashMap<>();
-        put(fields, "state", state);
+        put(fields, "state", state == null ? null : state.code());
         put(fields, "impact", impact);
         put(fields, "urgency", urgency);
         put(fields, "assignment_group", assignmentGroup);

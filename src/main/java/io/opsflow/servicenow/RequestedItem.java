@@ -1,21 +1,40 @@
 package io.opsflow.servicenow;
 
-/**
- * A requested item (sc_req_item, RITM) with ServiceNow's string values. {@code state}: "1" Open,
- * "2" Work in Progress, "3" Closed Complete, "4" Closed Incomplete, "7" Closed Skipped, "-5" Pending;
- * {@code stage} is defined by the item's flow.
- */
-public record RequestedItem(String sysId, String number, String state, String stage, String sysUpdatedOn,
-        String sysModCount) {
+import java.util.Map;
 
-    public static final String STATE_WORK_IN_PROGRESS = "2";
-    public static final String STATE_CLOSED_COMPLETE = "3";
-    public static final String STATE_CLOSED_INCOMPLETE = "4";
+/**
+ * A requested item (sc_req_item, RITM) with ServiceNow's string values, from the Table API or a
+ * webhook delivery; {@link #state()} and {@link #stage()} give state and stage in business words.
+ * Fields not read are null.
+ */
+public record RequestedItem(String sysId, String number, String stateCode, String stageCode, String catItem,
+        String requestedFor, String approval, String sysUpdatedOn, String sysModCount) {
 
     static final String FIELDS = "sys_id,number,state,stage,sys_updated_on,sys_mod_count";
 
+    /** The state; {@link RequestedItemState#OTHER} for an instance's own, whose code {@link #stateCode()} keeps. */
+    public RequestedItemState state() {
+        return RequestedItemState.of(stateCode);
+    }
+
+    /** The stage; {@link RequestedItemStage#OTHER} for a flow's own, whose value {@link #stageCode()} keeps. */
+    public RequestedItemStage stage() {
+        return RequestedItemStage.of(stageCode);
+    }
+
+    /** Whether the request was approved in ServiceNow already. */
+    public boolean approved() {
+        return "approved".equals(approval);
+    }
+
+    /** A requested item from a record's fields by Table API name, as a webhook delivers them. */
+    public static RequestedItem of(Map<String, String> fields) {
+        return from(new TableRecord(fields, Map.of()));
+    }
+
     static RequestedItem from(TableRecord r) {
         return new RequestedItem(r.value("sys_id"), r.value("number"), r.value("state"), r.value("stage"),
-                r.value("sys_updated_on"), r.value("sys_mod_count"));
+                r.value("cat_item"), r.value("requested_for"), r.value("approval"), r.value("sys_updated_on"),
+                r.value("sys_mod_count"));
     }
 }

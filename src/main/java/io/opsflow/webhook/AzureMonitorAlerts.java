@@ -3,9 +3,7 @@ package io.opsflow.webhook;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +20,7 @@ import io.opsflow.incident.Alert;
  * Azure Monitor's common alert schema to an {@link Alert} of the customer whose credential sent it:
  * the alert (its id) and every target must lie in that customer's subscriptions. Metric, log,
  * activity log, Resource Health and Service Health alerts differ only in their
- * {@code alertContext}, which goes to the description and the details.
+ * {@code alertContext}, whose facts for operators go to the description.
  */
 @Component
 class AzureMonitorAlerts {
@@ -67,15 +65,14 @@ class AzureMonitorAlerts {
 
         String resourceName = resourceName(essentials, target);
         String summary = "[Azure Monitor] " + severity + " " + rule + " " + condition.toLowerCase() + " on " + resourceName;
-        Map<String, String> details = new LinkedHashMap<>();
         List<String> lines = new ArrayList<>();
-        describeEssentials(essentials, lines, details);
-        describeContext(JsonFields.at(root, "data.alertContext"), lines, details);
-        JsonNode custom = JsonFields.at(root, "data.customProperties");
-        custom.fields().forEachRemaining(e -> put(details, "customProperties." + e.getKey(), scalar(e.getValue())));
+        describeEssentials(essentials, lines);
+        describeContext(JsonFields.at(root, "data.alertContext"), lines);
+        // The action group's own facts (owning team, CI): the operator reads them as they were set.
+        JsonFields.at(root, "data.customProperties").fields().forEachRemaining(e -> line(lines, e.getKey(), scalar(e.getValue())));
         String deliveryId = alertId + "/" + condition + "/" + (resolvedAt == null ? firedAt : resolvedAt);
         return new Alert(SOURCE, alertId, deliveryId, customer.id(), rule, target, Integer.parseInt(sev.group(1)), state,
-                summary, String.join("\n", lines), occurred, details);
+                summary, String.join("\n", lines), occurred);
     }
 
     /**
@@ -113,7 +110,7 @@ class AzureMonitorAlerts {
         return item != null && !item.isBlank() ? item : target.substring(target.lastIndexOf('/') + 1);
     }
 
-    private static void describeEssentials(JsonNode e, List<String> lines, Map<String, String> details) {
+    private static void describeEssentials(JsonNode e, List<String> lines) {
         line(lines, "Alert rule", JsonFields.text(e, "alertRule"));
         line(lines, "Severity", JsonFields.text(e, "severity"));
         line(lines, "Condition", JsonFields.text(e, "monitorCondition"));
@@ -128,21 +125,14 @@ class AzureMonitorAlerts {
         line(lines, "Fired", JsonFields.text(e, "firedDateTime"));
         line(lines, "Resolved", JsonFields.text(e, "resolvedDateTime"));
         line(lines, "Alert id", JsonFields.text(e, "alertId"));
-        for (String field : List.of("signalType", "monitoringService", "monitorCondition", "originAlertId", "firedDateTime",
-                "resolvedDateTime", "description")) {
-            put(details, field, JsonFields.text(e, field));
-        }
-        put(details, "configurationItems", items.isEmpty() ? null : String.join(", ", items));
     }
 
     /** Each signal type's own facts: metric criteria, log query, activity log event, health event. */
-    private static void describeContext(JsonNode context, List<String> lines, Map<String, String> details) {
-        put(details, "conditionType", JsonFields.text(context, "conditionType"));
-        put(details, "windowSize", JsonFields.text(context, "condition.windowSize"));
+    private static void describeContext(JsonNode context, List<String> lines) {
+        line(lines, "Window", JsonFields.text(context, "condition.windowSize"));
         JsonNode criteria = context.path("condition").path("allOf");
         for (int i = 0; i < criteria.size(); i++) {
             JsonNode c = criteria.get(i);
-            String prefix = i == 0 ? "" : "criterion" + i + ".";
             String name = JsonFields.text(c, "metricName");
             String query = JsonFields.text(c, "searchQuery");
             String subject = name != null ? name : query != null ? "query " + query : "criterion " + (i + 1);
@@ -150,24 +140,15 @@ class AzureMonitorAlerts {
                             JsonFields.text(c, "timeAggregation"), JsonFields.text(c, "operator"), JsonFields.text(c, "threshold"))
                     .filter(Objects::nonNull).toList())
                     + (c.hasNonNull("metricValue") ? "; value " + scalar(c.get("metricValue")) : ""));
-            put(details, prefix + "metricName", name);
-            put(details, prefix + "metricNamespace", JsonFields.text(c, "metricNamespace"));
-            put(details, prefix + "searchQuery", query);
-            put(details, prefix + "operator", JsonFields.text(c, "operator"));
-            put(details, prefix + "threshold", JsonFields.text(c, "threshold"));
-            put(details, prefix + "timeAggregation", JsonFields.text(c, "timeAggregation"));
-            put(details, prefix + "metricValue", c.hasNonNull("metricValue") ? scalar(c.get("metricValue")) : null);
-            put(details, prefix + "linkToSearchResultsUI", JsonFields.text(c, "linkToSearchResultsUI"));
             List<String> dimensions = new ArrayList<>();
             c.path("dimensions").forEach(d -> dimensions.add(d.path("name").asText() + "=" + d.path("value").asText()));
-            put(details, prefix + "dimensions", dimensions.isEmpty() ? null : String.join(", ", dimensions));
-        }
-        for (String field : List.of("operationName", "caller", "status", "level", "eventSource", "correlationId", "eventTimestamp")) {
-            put(details, field, JsonFields.text(context, field));
+            line(lines, "Dimensions", String.join(", ", dimensions));
+            line(lines, "Search results", JsonFields.text(c, "linkToSearchResultsUI"));
         }
         line(lines, "Operation", JsonFields.text(context, "operationName"));
         line(lines, "Caller", JsonFields.text(context, "caller"));
         line(lines, "Status", JsonFields.text(context, "status"));
+        line(lines, "Level", JsonFields.text(context, "level"));
         JsonNode properties = context.path("properties");
         if (properties.isObject()) {
             line(lines, "Title", JsonFields.text(properties, "title"));
@@ -176,7 +157,6 @@ class AzureMonitorAlerts {
             line(lines, "Cause", joined(JsonFields.text(properties, "type"), ", ", JsonFields.text(properties, "cause")));
             line(lines, "Tracking id", JsonFields.text(properties, "trackingId"));
             line(lines, "Incident type", JsonFields.text(properties, "incidentType"));
-            properties.fields().forEachRemaining(p -> put(details, "properties." + p.getKey(), scalar(p.getValue())));
         }
     }
 
@@ -195,12 +175,6 @@ class AzureMonitorAlerts {
     private static void line(List<String> lines, String label, String value) {
         if (value != null && !value.isBlank()) {
             lines.add(label + ": " + value);
-        }
-    }
-
-    private static void put(Map<String, String> details, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            details.put(key, value);
         }
     }
 

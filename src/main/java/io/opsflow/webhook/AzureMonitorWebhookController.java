@@ -10,9 +10,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.opsflow.incident.IncidentIntake;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -24,29 +21,22 @@ import jakarta.servlet.http.HttpServletRequest;
 @RestController
 class AzureMonitorWebhookController {
 
-    private final WebhookProperties properties;
     private final WebhookCredentials credentials;
     private final AzureMonitorAlerts alerts;
-    private final IncidentIntake intake;
-    private final ObjectMapper json;
+    private final AlertWebhooks webhooks;
 
-    AzureMonitorWebhookController(WebhookProperties properties, WebhookCredentials credentials, AzureMonitorAlerts alerts,
-                                  IncidentIntake intake, ObjectMapper json) {
-        this.properties = properties;
+    AzureMonitorWebhookController(WebhookCredentials credentials, AzureMonitorAlerts alerts, AlertWebhooks webhooks) {
         this.credentials = credentials;
         this.alerts = alerts;
-        this.intake = intake;
-        this.json = json;
+        this.webhooks = webhooks;
     }
 
     @PostMapping("/webhooks/azure-monitor/{customerId}")
-    ResponseEntity<WebhookResult.Answer> receive(@PathVariable String customerId, @RequestParam(required = false) String token,
-                                                 @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                                                 HttpServletRequest request) throws IOException {
+    ResponseEntity<WebhookAnswer> receive(@PathVariable String customerId, @RequestParam(required = false) String token,
+                                          @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                                          HttpServletRequest request) throws IOException {
         var customer = credentials.azureMonitor(customerId, token, authorization);
-        byte[] body = WebhookRequests.readJsonBody(request, properties.maxBodySize().toBytes());
-        var alert = alerts.toAlert(WebhookRequests.parseObject(json, body), customer);
-        return WebhookResult.of(intake.receive(alert)).toResponse();
+        return webhooks.receive(request, customer, alerts::toAlert);
     }
 
     /**
@@ -54,7 +44,7 @@ class AzureMonitorWebhookController {
      * with the new URL instead of 404, so whoever finds it in an action group's history knows why.
      */
     @PostMapping("/webhooks/azure-monitor")
-    ResponseEntity<WebhookResult.Answer> retired() {
+    ResponseEntity<WebhookAnswer> retired() {
         throw WebhookRejectedException.gone("POST /webhooks/azure-monitor/{customerId} with that customer's credential "
                 + "instead (docs/webhook-credentials.md)");
     }

@@ -1,34 +1,25 @@
 package io.opsflow.webhook;
 
+import java.util.Map;
+
 import org.springframework.stereotype.Component;
 
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.incident.IncidentIntake;
 import io.opsflow.incident.ServiceNowIncidentEvent;
+import io.opsflow.servicenow.Incident;
 
-/** {@code incident} deliveries to incident coordination; the customer is the one of {@code record.company}. */
+/** {@code incident} deliveries to incident coordination. */
 @Component
-class ServiceNowIncidentHandler implements ServiceNowTableHandler {
-
-    private final CustomerRegistry customers;
-    private final IncidentIntake intake;
+class ServiceNowIncidentHandler extends ServiceNowTableHandler<ServiceNowIncidentEvent> {
 
     ServiceNowIncidentHandler(CustomerRegistry customers, IncidentIntake intake) {
-        this.customers = customers;
-        this.intake = intake;
+        super("incident", customers, intake::receive);
     }
 
     @Override
-    public String table() {
-        return "incident";
-    }
-
-    @Override
-    public WebhookResult handle(ServiceNowWebhook webhook) {
-        webhook.requireCreatedOrUpdated();
-        var event = new ServiceNowIncidentEvent(webhook.deliveryId(), webhook.type(), webhook.requiredField("sys_id"),
-                webhook.requiredField("number"), webhook.customer(customers).id(), webhook.modCount(), webhook.changedFields(),
-                webhook.record(), webhook.occurredAt());
-        return WebhookResult.of(intake.receive(event));
+    ServiceNowIncidentEvent event(ServiceNowWebhook webhook, Map<String, String> record, String customerId, long modCount) {
+        return new ServiceNowIncidentEvent(webhook.deliveryId(), webhook.type(), customerId, modCount, webhook.changedFields(),
+                Incident.of(record), record.get("latest_comment"), webhook.occurredAt());
     }
 }

@@ -10,27 +10,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.opsflow.catalog.CatalogIntake;
 import io.opsflow.catalog.ServiceNowRequestItemEvent;
 import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.servicenow.RequestedItem;
 
-/** {@code sc_req_item} deliveries to the service catalog; the customer is the one of {@code record.company}. */
+/** {@code sc_req_item} deliveries to the service catalog, with their catalog variables. */
 @Component
-class ServiceNowRequestItemHandler implements ServiceNowTableHandler {
-
-    private final CustomerRegistry customers;
-    private final CatalogIntake intake;
+class ServiceNowRequestItemHandler extends ServiceNowTableHandler<ServiceNowRequestItemEvent> {
 
     ServiceNowRequestItemHandler(CustomerRegistry customers, CatalogIntake intake) {
-        this.customers = customers;
-        this.intake = intake;
+        super("sc_req_item", customers, intake::receive);
     }
 
     @Override
-    public String table() {
-        return "sc_req_item";
-    }
-
-    @Override
-    public WebhookResult handle(ServiceNowWebhook webhook) {
-        webhook.requireCreatedOrUpdated();
+    ServiceNowRequestItemEvent event(ServiceNowWebhook webhook, Map<String, String> record, String customerId, long modCount) {
         JsonNode variables = webhook.body().path("variables");
         if (!variables.isObject()) {
             throw WebhookRejectedException.invalid("variables", "a requested item needs its catalog variables as an object");
@@ -43,8 +34,7 @@ class ServiceNowRequestItemHandler implements ServiceNowTableHandler {
                 displayValues.put(e.getKey(), e.getValue().asText());
             }
         });
-        return WebhookResult.of(intake.receive(new ServiceNowRequestItemEvent(webhook.deliveryId(), webhook.type(),
-                webhook.requiredField("sys_id"), webhook.requiredField("number"), webhook.customer(customers).id(),
-                webhook.modCount(), webhook.record(), values, displayValues, webhook.occurredAt())));
+        return new ServiceNowRequestItemEvent(webhook.deliveryId(), webhook.type(), customerId, modCount,
+                RequestedItem.of(record), record.get("cat_item_name"), values, displayValues, webhook.occurredAt());
     }
 }

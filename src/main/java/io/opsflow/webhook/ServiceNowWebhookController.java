@@ -41,9 +41,9 @@ class ServiceNowWebhookController {
     }
 
     @PostMapping("/webhooks/servicenow")
-    ResponseEntity<WebhookResult.Answer> receive(@RequestHeader(name = SIGNATURE, required = false) String signature,
-                                                 @RequestHeader(name = DELIVERY, required = false) String delivery,
-                                                 HttpServletRequest request) throws IOException {
+    ResponseEntity<WebhookAnswer> receive(@RequestHeader(name = SIGNATURE, required = false) String signature,
+                                          @RequestHeader(name = DELIVERY, required = false) String delivery,
+                                          HttpServletRequest request) throws IOException {
         String secret = properties.servicenow().secret();
         if (!WebhookProperties.isSet(secret)) {
             throw WebhookRejectedException.notConfigured("OPSFLOW_WEBHOOK_SERVICENOW_SECRET");
@@ -62,7 +62,7 @@ class ServiceNowWebhookController {
         if (!delivery.trim().equals(webhook.deliveryId())) {
             throw WebhookRejectedException.invalid(DELIVERY, "'" + delivery + "' differs from event.id '" + webhook.deliveryId() + "'");
         }
-        return router.route(webhook).toResponse();
+        return WebhookAnswer.of(router.route(webhook));
     }
 
     /** Verifies the HMAC in constant time; a signature that is not {@code sha256=<base64>} simply fails. */

@@ -86,16 +86,8 @@ class ZabbixAlerts {
             case UPDATED -> "Updated";
         } + ": " + trigger + " on " + host;
 
-        Map<String, String> details = new LinkedHashMap<>();
-        for (String name : List.of("event_id", "event_status", "event_severity", "event_nseverity", "event_ack_status",
-                "event_recovery_id", "event_update_action", "event_update_message", "event_update_user", "trigger_id",
-                "trigger_status", "trigger_hostgroups", "host_name", "host_host", "host_ip", "item_name", "item_lastvalue",
-                "zabbix_url")) {
-            p.get(name).ifPresent(value -> details.put(name, value));
-        }
-        tags.forEach((tag, values) -> details.put("tag." + tag, String.join(", ", values)));
-        p.get("zabbix_url").ifPresent(url -> p.get("trigger_id").ifPresent(triggerId -> details.put("link",
-                url.replaceAll("/+$", "") + "/tr_events.php?triggerid=" + triggerId + "&eventid=" + eventId)));
+        String link = p.get("zabbix_url").flatMap(url -> p.get("trigger_id").map(triggerId ->
+                url.replaceAll("/+$", "") + "/tr_events.php?triggerid=" + triggerId + "&eventid=" + eventId)).orElse(null);
 
         List<String> lines = new ArrayList<>();
         line(lines, "Trigger", trigger);
@@ -112,14 +104,16 @@ class ZabbixAlerts {
         line(lines, "Tags", tags.isEmpty() ? null : String.join(", ", tags.entrySet().stream()
                 .map(t -> t.getKey() + "=" + String.join("|", t.getValue())).toList()));
         line(lines, "Event", eventId + p.get("event_recovery_id").map(r -> " (recovery event " + r + ")").orElse(""));
-        line(lines, "Zabbix", details.get("link"));
+        line(lines, "Zabbix", link);
+        // Without a server URL there is no link: the trigger id is how to find the trigger in Zabbix.
+        line(lines, "Trigger id", link == null ? p.get("trigger_id").orElse(null) : null);
         p.get("alert_message").ifPresent(message -> lines.add("\n" + message));
 
         // Event ids are unique per Zabbix server only: scoped by the customer, one customer's event can
         // never pass as (or deduplicate away) another's.
         String alertId = "zabbix:" + customer.id() + ":" + eventId;
         return new Alert(SOURCE, alertId, deliveryId(alertId, state, p), customer.id(), trigger, host, severity,
-                state, summary, String.join("\n", lines), occurred, details);
+                state, summary, String.join("\n", lines), occurred);
     }
 
     private static Alert.State state(ZabbixParameters p) {

@@ -9,9 +9,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.opsflow.incident.IncidentIntake;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -22,34 +19,27 @@ import jakarta.servlet.http.HttpServletRequest;
 @RestController
 class ZabbixWebhookController {
 
-    private final WebhookProperties properties;
     private final WebhookCredentials credentials;
     private final ZabbixAlerts alerts;
-    private final IncidentIntake intake;
-    private final ObjectMapper json;
+    private final AlertWebhooks webhooks;
 
-    ZabbixWebhookController(WebhookProperties properties, WebhookCredentials credentials, ZabbixAlerts alerts,
-                            IncidentIntake intake, ObjectMapper json) {
-        this.properties = properties;
+    ZabbixWebhookController(WebhookCredentials credentials, ZabbixAlerts alerts, AlertWebhooks webhooks) {
         this.credentials = credentials;
         this.alerts = alerts;
-        this.intake = intake;
-        this.json = json;
+        this.webhooks = webhooks;
     }
 
     @PostMapping("/webhooks/zabbix/{customerId}")
-    ResponseEntity<WebhookResult.Answer> receive(@PathVariable String customerId,
-                                                 @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                                                 HttpServletRequest request) throws IOException {
+    ResponseEntity<WebhookAnswer> receive(@PathVariable String customerId,
+                                          @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                                          HttpServletRequest request) throws IOException {
         var customer = credentials.zabbix(customerId, authorization);
-        byte[] body = WebhookRequests.readJsonBody(request, properties.maxBodySize().toBytes());
-        var alert = alerts.toAlert(WebhookRequests.parseObject(json, body), customer);
-        return WebhookResult.of(intake.receive(alert)).toResponse();
+        return webhooks.receive(request, customer, alerts::toAlert);
     }
 
     /** The retired MSP-wide URL, answered 410 with the new one (see AzureMonitorWebhookController#retired). */
     @PostMapping("/webhooks/zabbix")
-    ResponseEntity<WebhookResult.Answer> retired() {
+    ResponseEntity<WebhookAnswer> retired() {
         throw WebhookRejectedException.gone("POST /webhooks/zabbix/{customerId} with that customer's bearer token "
                 + "instead (docs/webhook-credentials.md)");
     }

@@ -1,5 +1,6 @@
 package io.opsflow.catalog;
 
+import io.opsflow.servicenow.RequestedItem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -55,8 +56,8 @@ class CatalogIntakeIntegrationTest {
     }
 
     private static ServiceNowRequestItemEvent event(String delivery, String sysId, long modCount, String state, Map<String, String> variables) {
-        return new ServiceNowRequestItemEvent(delivery, "updated", sysId, "RITM0095001", "demo", modCount,
-                Map.of("cat_item", START_VM, "cat_item_name", "Start VM", "state", state, "approval", "not requested"),
+        return new ServiceNowRequestItemEvent(delivery, "updated", "demo", modCount, RequestedItem.of(Map.of("sys_id", sysId,
+                "number", "RITM0095001", "cat_item", START_VM, "state", state, "approval", "not requested")), "Start VM",
                 variables, Map.of(), Instant.now());
     }
 }

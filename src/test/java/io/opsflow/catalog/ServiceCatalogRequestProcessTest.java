@@ -1,5 +1,6 @@
 package io.opsflow.catalog;
 
+import io.opsflow.servicenow.RequestedItemState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -121,7 +122,7 @@ class ServiceCatalogRequestProcessTest {
         executeJob(instance, "ServiceTask_RecordApproval");
 
         executeJob(instance, "ServiceTask_MarkWorkInProgress");
-        verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate("2", "fulfillment",
+        verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate(RequestedItemState.WORK_IN_PROGRESS, "fulfillment",
                 "opsflow: 作業開始: Runbook Restart-AzureVM / Work in progress: runbook Restart-AzureVM")), any(NoteKey.class));
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.RUNNING));
         executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
@@ -143,7 +144,7 @@ class ServiceCatalogRequestProcessTest {
         ArgumentCaptor<NoteKey> keys = ArgumentCaptor.forClass(NoteKey.class);
         verify(servicenow, times(4)).updateRequestedItem(eq(RITM), closed.capture(), keys.capture());
         assertThat(keys.getAllValues()).as("each step its own note").doesNotHaveDuplicates();
-        assertThat(closed.getValue().state()).isEqualTo("3");
+        assertThat(closed.getValue().state()).isEqualTo(RequestedItemState.CLOSED_COMPLETE);
         assertThat(closed.getValue().stage()).isEqualTo("complete");
         assertThat(closed.getValue().workNotes()).contains("完了: Runbook Restart-AzureVM（ジョブ ").contains("再起動しました");
         assertThat(instance).isEnded().hasPassed("EndEvent_RequestFulfilled");
@@ -157,7 +158,7 @@ class ServiceCatalogRequestProcessTest {
         signIn("tanaka");
         complete(task("UserTask_ApproveRequest", instance), withVariables("approvalDecision", "reject", "approvalReason", "業務時間中は不可"));
         executeJob(instance, "ServiceTask_CloseRejectedRequest");
-        verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate("4", "Request Cancelled",
+        verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate(RequestedItemState.CLOSED_INCOMPLETE, "Request Cancelled",
                 "opsflow: 却下（tanaka、2026-11-24T01:02:03Z）/ Rejected by tanaka at 2026-11-24T01:02:03Z: 業務時間中は不可")), any(NoteKey.class));
         verify(jobs, never()).start(any(), anyString(), anyString(), any());
         assertThat(instance).isEnded().hasPassed("EndEvent_RequestRejected");
@@ -169,7 +170,7 @@ class ServiceCatalogRequestProcessTest {
         executeJob(instance, "ServiceTask_CloseInvalidRequest");
         ArgumentCaptor<RequestedItemUpdate> update = ArgumentCaptor.forClass(RequestedItemUpdate.class);
         verify(servicenow).updateRequestedItem(eq(RITM), update.capture(), any(NoteKey.class));
-        assertThat(update.getValue().state()).isEqualTo("4");
+        assertThat(update.getValue().state()).isEqualTo(RequestedItemState.CLOSED_INCOMPLETE);
         assertThat(update.getValue().workNotes()).contains("依頼内容に不備があります:\n"
                 + "- subscription_id: 'not-a-guid' は GUID ではありません").contains("\n- vm_name: 'VM_01!' は VM 名として使えません")
                 .doesNotContain("is not");
@@ -269,7 +270,7 @@ class ServiceCatalogRequestProcessTest {
         signIn("suzuki");
         complete(task("UserTask_HandleFulfilmentFailure", instance), withVariables("failureDecision", "close", "operatorNote", "翌日に再依頼"));
         executeJob(instance, "ServiceTask_CloseIncompleteRequest");
-        verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate("4", null,
+        verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate(RequestedItemState.CLOSED_INCOMPLETE, null,
                 "opsflow: 未完了でクローズ（判断: suzuki、2026-11-24T01:02:03Z）/ Closed incomplete (decided by suzuki at 2026-11-24T01:02:03Z): 翌日に再依頼")),
                 any(NoteKey.class));
         assertThat(instance).isEnded();

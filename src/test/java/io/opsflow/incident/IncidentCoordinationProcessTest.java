@@ -1,5 +1,6 @@
 package io.opsflow.incident;
 
+import io.opsflow.servicenow.IncidentState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -311,7 +312,7 @@ class IncidentCoordinationProcessTest {
         executeJob(instance, "ServiceTask_CloseSelfHealedIncident");
         ArgumentCaptor<IncidentUpdate> update = ArgumentCaptor.forClass(IncidentUpdate.class);
         verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), update.capture());
-        assertThat(update.getValue().state()).isEqualTo(Incident.STATE_RESOLVED);
+        assertThat(update.getValue().state()).isEqualTo(IncidentState.RESOLVED);
         assertThat(update.getValue().closeNotes()).isEqualTo("自己回復: トリアージ前に監視がアラートの回復を報告しました。(opsflow)");
         assertThat(instance).isEnded().hasPassed("EndEvent_SelfHealed").hasNotPassed("UserTask_Resolve");
     }
@@ -506,7 +507,7 @@ class IncidentCoordinationProcessTest {
 
     static Alert alert(String customerId, int severity) {
         return new Alert("azure-monitor", ALERT_ID, ALERT_ID + "/Fired", customerId, "acme-vm-cpu-high", VM, severity, Alert.State.FIRED,
-                "[Azure Monitor] Sev" + severity + " acme-vm-cpu-high fired on vm-acme-web01", "Percentage CPU 97%", Instant.now(), Map.of());
+                "[Azure Monitor] Sev" + severity + " acme-vm-cpu-high fired on vm-acme-web01", "Percentage CPU 97%", Instant.now());
     }
 
     /** Runs the job at the step, in the incident's instance or in the runbook-job its diagnostics call. */

@@ -1,5 +1,7 @@
 package io.opsflow.incident;
 
+import io.opsflow.servicenow.Incident;
+import io.opsflow.servicenow.IncidentState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -72,7 +74,7 @@ class IncidentIntakeIntegrationTest {
         String sysId = awaitServiceNowIncident(incident.processInstanceId());
         IntakeResult resolved = intake.receive(alert("heal-1", "rule-heal", "vm-demo-db01", Alert.State.RESOLVED));
         assertThat(resolved.outcome()).isEqualTo(IntakeResult.Outcome.CORRELATED);
-        await().atMost(Duration.ofSeconds(30)).until(() -> "6".equals(servicenow.getIncident(sysId).state()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> IncidentState.RESOLVED == servicenow.getIncident(sysId).state());
         await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery()
                 .processInstanceId(incident.processInstanceId()).count() == 0);
         assertThat(intake.receive(alert("heal-2", "rule-heal", "vm-demo-db01", Alert.State.FIRED)).outcome())
@@ -116,8 +118,7 @@ class IncidentIntakeIntegrationTest {
     void serviceNowIncidentsAreCoordinatedAndOlderChangesIgnored() {
         Map<String, String> record = Map.of("state", "1", "impact", "2", "urgency", "1", "short_description", "顧客からの問い合わせ: VPN 不通",
                 "company", "de300000000000000000000000000001", "latest_comment", "");
-        IntakeResult started = intake.receive(new ServiceNowIncidentEvent("evt-1", "created", "aaaa0000000000000000000000000001",
-                "INC0099001", "demo", 0, List.of(), record, Instant.now()));
+        IntakeResult started = intake.receive(event("evt-1", "created", 0, List.of(), record));
         assertThat(started.outcome()).isEqualTo(IntakeResult.Outcome.STARTED);
         assertThat(started.businessKey()).isEqualTo("INC0099001");
         assertThat(runtime.getVariable(started.processInstanceId(), IncidentVariables.PRIORITY)).isEqualTo("P2");
@@ -125,22 +126,29 @@ class IncidentIntakeIntegrationTest {
 
         Map<String, String> commented = new java.util.HashMap<>(record);
         commented.put("latest_comment", "2026-11-24 02:03:11 - 佐藤 花子 (Additional comments)\n再起動をお願いします");
-        IntakeResult comment = intake.receive(new ServiceNowIncidentEvent("evt-3", "updated", "aaaa0000000000000000000000000001",
-                "INC0099001", "demo", 3, List.of("comments"), commented, Instant.now()));
+        IntakeResult comment = intake.receive(event("evt-3", "updated", 3, List.of("comments"), commented));
         assertThat(comment.outcome()).isEqualTo(IntakeResult.Outcome.CORRELATED);
         assertThat((String) runtime.getVariable(started.processInstanceId(), IncidentVariables.LATEST_SERVICENOW_COMMENT))
                 .contains("再起動をお願いします");
 
-        IntakeResult older = intake.receive(new ServiceNowIncidentEvent("evt-2", "updated", "aaaa0000000000000000000000000001",
-                "INC0099001", "demo", 2, List.of("comments"), commented, Instant.now()));
+        IntakeResult older = intake.receive(event("evt-2", "updated", 2, List.of("comments"), commented));
         assertThat(older.outcome()).isEqualTo(IntakeResult.Outcome.STALE);
 
         Map<String, String> resolved = new java.util.HashMap<>(record);
         resolved.put("state", "6");
-        assertThat(intake.receive(new ServiceNowIncidentEvent("evt-4", "updated", "aaaa0000000000000000000000000001",
-                "INC0099001", "demo", 4, List.of("state"), resolved, Instant.now())).outcome()).isEqualTo(IntakeResult.Outcome.CORRELATED);
+        assertThat(intake.receive(event("evt-4", "updated", 4, List.of("state"), resolved)).outcome()).isEqualTo(IntakeResult.Outcome.CORRELATED);
         assertThat(tasks.createTaskQuery().processInstanceId(started.processInstanceId()).singleResult().getTaskDefinitionKey())
                 .as("a P2 resolved in ServiceNow still gets its review; triage is gone").isEqualTo("UserTask_ReviewServiceNowResolution");
+    }
+
+    /** A delivery for INC0099001 of customer demo, as the webhook hands it over. */
+    private static ServiceNowIncidentEvent event(String delivery, String type, long modCount, List<String> changed,
+                                                 Map<String, String> record) {
+        Map<String, String> fields = new java.util.HashMap<>(record);
+        fields.put("sys_id", "aaaa0000000000000000000000000001");
+        fields.put("number", "INC0099001");
+        return new ServiceNowIncidentEvent(delivery, type, "demo", modCount, changed, Incident.of(fields),
+                record.get("latest_comment"), Instant.now());
     }
 
     private String awaitServiceNowIncident(String processInstanceId) {
@@ -158,6 +166,6 @@ class IncidentIntakeIntegrationTest {
         String alertId = "/subscriptions/" + SUB + "/providers/Microsoft.AlertsManagement/alerts/" + id;
         String target = "/subscriptions/" + SUB + "/resourceGroups/rg-demo-prod/providers/Microsoft.Compute/virtualMachines/" + vm;
         return new Alert("azure-monitor", alertId, alertId + "/" + state, "demo", rule, target, 2, state,
-                "[Azure Monitor] Sev2 " + rule + " " + state.name().toLowerCase() + " on " + vm, "Percentage CPU > 90", Instant.now(), Map.of());
+                "[Azure Monitor] Sev2 " + rule + " " + state.name().toLowerCase() + " on " + vm, "Percentage CPU > 90", Instant.now());
     }
 }

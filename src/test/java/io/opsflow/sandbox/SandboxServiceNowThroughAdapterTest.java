@@ -1,5 +1,7 @@
 package io.opsflow.sandbox;
 
+import io.opsflow.servicenow.IncidentState;
+import io.opsflow.servicenow.RequestedItemState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,15 +48,15 @@ class SandboxServiceNowThroughAdapterTest {
         assertThat(journal).extracting(JournalEntry::value).containsExactly("お客様への連絡", "opsflow: 診断ランブックを開始しました");
 
         Incident resolved = servicenow.updateIncident(created.sysId(), IncidentUpdate.resolve("Solution provided", "CPU 負荷は収まりました"));
-        assertThat(resolved.state()).isEqualTo(Incident.STATE_RESOLVED);
-        assertThat(servicenow.getIncident(created.sysId()).state()).isEqualTo(Incident.STATE_RESOLVED);
+        assertThat(resolved.state()).isEqualTo(IncidentState.RESOLVED);
+        assertThat(servicenow.getIncident(created.sysId()).state()).isEqualTo(IncidentState.RESOLVED);
     }
 
     @Test
     void requestedItemsAreUpdatedAndQueriesPageToTheEnd() {
         Map<String, String> ritm = tables.insert("sc_req_item", Map.of("short_description", "VM 再起動", "cat_item", "restart-vm",
                 "company", "de300000000000000000000000000002"));
-        servicenow.updateRequestedItem(ritm.get("sys_id"), new RequestedItemUpdate("2", "fulfillment", "opsflow: Runbook を開始しました"));
+        servicenow.updateRequestedItem(ritm.get("sys_id"), new RequestedItemUpdate(RequestedItemState.WORK_IN_PROGRESS, "fulfillment", "opsflow: Runbook を開始しました"));
         assertThat(tables.get("sc_req_item", ritm.get("sys_id")).orElseThrow()).containsEntry("state", "2").containsEntry("stage", "fulfillment");
 
         for (int i = 0; i < 7; i++) {

@@ -73,7 +73,7 @@ class ServiceNowClientOperationsTest {
                 .withRequestBody(equalToJson(requestBody("table-incident-create.exchange.json"))));
         assertThat(created.sysId()).isEqualTo(SYS_ID);
         assertThat(created.number()).isEqualTo("INC0010042");
-        assertThat(created.state()).isEqualTo(Incident.STATE_NEW);
+        assertThat(created.state()).isEqualTo(IncidentState.NEW);
         assertThat(created.priority()).isEqualTo("3");
         // references come as {link, value} in the full record: the sys_id is kept
         assertThat(created.company()).isEqualTo("8c1d3e5f7a9b4c2d6e8f0a1b3c5d7e9f");
@@ -103,7 +103,7 @@ class ServiceNowClientOperationsTest {
         wireMock.verify(getRequestedFor(urlPathEqualTo(INCIDENTS)).withQueryParam("sysparm_limit", equalTo("1"))
                 .withHeader("Authorization", equalTo(BASIC)));
         assertThat(found.sysId()).isEqualTo(SYS_ID);
-        assertThat(found.state()).isEqualTo("1");
+        assertThat(found.state()).isEqualTo(IncidentState.NEW);
         assertThat(found.sysModCount()).isEqualTo("0");
         assertThat(found.shortDescription()).as("not in the contract's answer").isNull();
     }
@@ -129,7 +129,7 @@ class ServiceNowClientOperationsTest {
                 .withHeader("Accept", equalTo("application/json"))
                 .withHeader("Authorization", equalTo(BASIC)));
         assertThat(incident.number()).isEqualTo("INC0010042");
-        assertThat(incident.state()).isEqualTo(Incident.STATE_IN_PROGRESS);
+        assertThat(incident.state()).isEqualTo(IncidentState.IN_PROGRESS);
         assertThat(incident.assignedTo()).isEqualTo("9a8b7c6d5e4f4a3b2c1d0e9f8a7b6c5d");
         assertThat(incident.sysUpdatedOn()).isEqualTo("2026-11-24 02:03:11");
         assertThat(incident.correlationId()).isEqualTo(CORRELATION_ID);
@@ -141,7 +141,7 @@ class ServiceNowClientOperationsTest {
                 .willReturn(okJson(responseBody("table-incident-update-work-notes.exchange.json"))));
         String note = "opsflow: 再起動ジョブを開始しました（Restart-AzureVM）";
 
-        Incident updated = client.updateIncident(SYS_ID, new IncidentUpdate(Incident.STATE_IN_PROGRESS, null, null, null,
+        Incident updated = client.updateIncident(SYS_ID, new IncidentUpdate(IncidentState.IN_PROGRESS, null, null, null,
                 "9a8b7c6d5e4f4a3b2c1d0e9f8a7b6c5d", note, null, null, null));
 
         wireMock.verify(patchRequestedFor(urlPathEqualTo(INCIDENT))
@@ -154,7 +154,7 @@ class ServiceNowClientOperationsTest {
                         """.formatted(note))));
         byte[] sent = wireMock.getAllServeEvents().get(0).getRequest().getBody();
         assertThat(new String(sent, StandardCharsets.UTF_8)).contains(note);
-        assertThat(updated.state()).isEqualTo("2");
+        assertThat(updated.state()).isEqualTo(IncidentState.IN_PROGRESS);
         assertThat(updated.sysModCount()).isEqualTo("3");
     }
 
@@ -168,7 +168,7 @@ class ServiceNowClientOperationsTest {
 
         wireMock.verify(patchRequestedFor(urlPathEqualTo(INCIDENT))
                 .withRequestBody(equalToJson(requestBody("table-incident-resolve.exchange.json"))));
-        assertThat(resolved.state()).isEqualTo(Incident.STATE_RESOLVED);
+        assertThat(resolved.state()).isEqualTo(IncidentState.RESOLVED);
         assertThat(resolved.closeCode()).isEqualTo("Solution provided");
         assertThat(resolved.resolvedAt()).isEqualTo("2026-11-24 02:22:05");
     }
@@ -210,7 +210,7 @@ class ServiceNowClientOperationsTest {
         String note = exchange("table-sc-req-item-close-complete.exchange.json").at("/request/body/work_notes").asText();
 
         RequestedItem item = client.updateRequestedItem("c8e0a2b4d6f84a1c3e5a7c9e1b3d5f70",
-                new RequestedItemUpdate(RequestedItem.STATE_CLOSED_COMPLETE, null, note));
+                new RequestedItemUpdate(RequestedItemState.CLOSED_COMPLETE, null, note));
 
         wireMock.verify(patchRequestedFor(urlPathEqualTo(path))
                 .withQueryParam("sysparm_fields", equalTo(RequestedItem.FIELDS))
@@ -219,8 +219,9 @@ class ServiceNowClientOperationsTest {
                 .withHeader("Authorization", equalTo(BASIC))
                 .withRequestBody(equalToJson(requestBody("table-sc-req-item-close-complete.exchange.json"))));
         assertThat(item.number()).isEqualTo("RITM0010007");
-        assertThat(item.state()).isEqualTo("3");
-        assertThat(item.stage()).isEqualTo("complete");
+        assertThat(item.state()).isEqualTo(RequestedItemState.CLOSED_COMPLETE);
+        assertThat(item.stage()).isEqualTo(RequestedItemStage.COMPLETE);
+        assertThat(item.stageCode()).isEqualTo("complete");
     }
 
     @Test

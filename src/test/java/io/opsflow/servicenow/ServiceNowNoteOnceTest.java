@@ -37,7 +37,7 @@ class ServiceNowNoteOnceTest {
     private static final String JOURNAL = "/api/now/table/sys_journal_field";
     private static final String RITM_JSON = responseBody("table-sc-req-item-close-complete.exchange.json");
     private static final NoteKey KEY = NoteKey.forStep("4711", "4711", "ServiceTask_CloseCompletedRequest", "attempt-1");
-    private static final RequestedItemUpdate CLOSE = new RequestedItemUpdate("3", "complete", "opsflow: 完了 / Completed");
+    private static final RequestedItemUpdate CLOSE = new RequestedItemUpdate(RequestedItemState.CLOSED_COMPLETE, "complete", "opsflow: 完了 / Completed");
 
     private final ServiceNowClient client = client(wireMock);
 
@@ -47,7 +47,7 @@ class ServiceNowNoteOnceTest {
 
         RequestedItem item = client.updateRequestedItem(RITM_SYS_ID, CLOSE, KEY);
 
-        assertThat(item.state()).isEqualTo("3");
+        assertThat(item.state()).isEqualTo(RequestedItemState.CLOSED_COMPLETE);
         wireMock.verify(1, patchRequestedFor(urlPathEqualTo(RITM)));
         // Before the PATCH and before its retry (a GET on a connection the reset also broke is retried too).
         wireMock.verify(moreThanOrExactly(2), getRequestedFor(urlPathEqualTo(JOURNAL)));
@@ -109,7 +109,7 @@ class ServiceNowNoteOnceTest {
                 .isNotEqualTo(NoteKey.forStep("1", "2", "A", "attempt-1"))
                 .isNotEqualTo(NoteKey.forStep("1", "1", "B", "attempt-1"));
         assertThat(KEY.marker()).matches("\\[opsflow:[0-9a-f]{16}]");
-        assertThatThrownBy(() -> client.updateRequestedItem(RITM_SYS_ID, new RequestedItemUpdate("3", null, null), KEY))
+        assertThatThrownBy(() -> client.updateRequestedItem(RITM_SYS_ID, new RequestedItemUpdate(RequestedItemState.CLOSED_COMPLETE, null, null), KEY))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

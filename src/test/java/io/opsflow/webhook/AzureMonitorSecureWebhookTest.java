@@ -66,7 +66,7 @@ import io.opsflow.intake.IntakeResult.Outcome;
  * the tenant's JWKS served by WireMock at the path Entra publishes it under.
  */
 @WebMvcTest(controllers = AzureMonitorWebhookController.class)
-@Import({AzureMonitorAlerts.class, WebhookCredentials.class, SecureWebhookTokens.class, WebhookSliceConfiguration.class})
+@Import({AzureMonitorAlerts.class, AlertWebhooks.class, WebhookCredentials.class, SecureWebhookTokens.class, WebhookSliceConfiguration.class})
 class AzureMonitorSecureWebhookTest {
 
     static final WireMockServer ENTRA = new WireMockServer(WireMockConfiguration.options().dynamicPort());

@@ -47,6 +47,7 @@ import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.incident.IncidentIntake;
 import io.opsflow.intake.IntakeResult.Outcome;
 import io.opsflow.incident.ServiceNowIncidentEvent;
+import io.opsflow.servicenow.IncidentState;
 
 @WebMvcTest(controllers = ServiceNowWebhookController.class)
 @Import({ServiceNowWebhookRouter.class, ServiceNowIncidentHandler.class, WebhookSliceConfiguration.class})
@@ -97,12 +98,12 @@ class ServiceNowWebhookControllerTest {
         assertThat(event.modCount()).isEqualTo(2);
         assertThat(event.changedFields()).containsExactly("state", "assigned_to", "comments");
         assertThat(event.occurredAt()).isEqualTo(Instant.parse("2026-11-24T02:03:11Z"));
-        assertThat(event.record())
-                .containsEntry("state", "2")
-                .containsEntry("company", COMPANY)
-                .containsEntry("close_code", "")
-                .containsEntry("latest_comment", "2026-11-24 02:03:11 - Hanako Sato (Additional comments)\n"
-                        + "We are investigating high CPU on the web server.\n\n");
+        assertThat(event.incident().state()).isEqualTo(IncidentState.IN_PROGRESS);
+        assertThat(event.incident().stateCode()).isEqualTo("2");
+        assertThat(event.incident().company()).isEqualTo(COMPANY);
+        assertThat(event.incident().closeCode()).isEqualTo("");
+        assertThat(event.latestComment()).isEqualTo("2026-11-24 02:03:11 - Hanako Sato (Additional comments)\n"
+                + "We are investigating high CPU on the web server.\n\n");
     }
 
     @Test
@@ -119,9 +120,8 @@ class ServiceNowWebhookControllerTest {
         assertThat(event.type()).isEqualTo("created");
         assertThat(event.number()).isEqualTo("INC0010050");
         assertThat(event.modCount()).isZero();
-        assertThat(event.record())
-                .containsEntry("short_description", "本番DBサーバーに接続できない（受注システム停止）")
-                .containsEntry("latest_comment", "お客様より電話連絡あり。至急対応をお願いします。");
+        assertThat(event.incident().shortDescription()).isEqualTo("本番DBサーバーに接続できない（受注システム停止）");
+        assertThat(event.latestComment()).isEqualTo("お客様より電話連絡あり。至急対応をお願いします。");
     }
 
     @Test

@@ -23,7 +23,7 @@ import io.opsflow.incident.IncidentIntake;
 
 /** No secret configured: every webhook refuses with 503 naming the variable to set, whatever the caller sends. */
 @WebMvcTest(controllers = {ServiceNowWebhookController.class, AzureMonitorWebhookController.class, ZabbixWebhookController.class})
-@Import({ServiceNowWebhookRouter.class, ServiceNowIncidentHandler.class, AzureMonitorAlerts.class, ZabbixAlerts.class,
+@Import({ServiceNowWebhookRouter.class, ServiceNowIncidentHandler.class, AzureMonitorAlerts.class, ZabbixAlerts.class, AlertWebhooks.class,
         WebhookCredentials.class, SecureWebhookTokens.class, WebhookSliceConfiguration.class})
 class UnconfiguredWebhooksTest {
 

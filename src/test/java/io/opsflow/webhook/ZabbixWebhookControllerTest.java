@@ -46,7 +46,7 @@ import io.opsflow.incident.IncidentIntake;
 import io.opsflow.intake.IntakeResult.Outcome;
 
 @WebMvcTest(controllers = ZabbixWebhookController.class)
-@Import({ZabbixAlerts.class, WebhookCredentials.class, SecureWebhookTokens.class, WebhookSliceConfiguration.class})
+@Import({ZabbixAlerts.class, AlertWebhooks.class, WebhookCredentials.class, SecureWebhookTokens.class, WebhookSliceConfiguration.class})
 @TestPropertySource(properties = {
         Fixtures.ACME_ZABBIX_TOKEN_ENV + "=" + ZabbixWebhookControllerTest.TOKEN,
         "OPSFLOW_GLOBEX_ZABBIX_TOKEN=" + ZabbixWebhookControllerTest.GLOBEX_TOKEN,
@@ -100,14 +100,14 @@ class ZabbixWebhookControllerTest {
         assertThat(alert.summary()).isEqualTo("[Zabbix] Disaster: vm-acme-db01 is unreachable for 5 minutes on vm-acme-db01");
         // 17:20:05 on the Zabbix server, which runs in JST
         assertThat(alert.occurredAt()).isEqualTo(Instant.parse("2026-11-24T08:20:05Z"));
-        assertThat(alert.details())
-                .containsEntry("tag.customer", "acme")
-                .containsEntry("tag.env", "prod")
-                .containsEntry("host_ip", "10.20.1.14")
-                .containsEntry("item_lastvalue", "Down (0)")
-                .containsEntry("link", "https://zabbix.contoso-msp.example/zabbix/tr_events.php?triggerid=23518&eventid=4711")
-                .doesNotContainKey("event_recovery_id")
-                .doesNotContainKey("event_update_action");
+        assertThat(alert.description())
+                .contains("customer=acme")
+                .contains("env=prod")
+                .contains("10.20.1.14")
+                .contains("= Down (0)")
+                .contains("Zabbix: https://zabbix.contoso-msp.example/zabbix/tr_events.php?triggerid=23518&eventid=4711")
+                .doesNotContain("recovery event")
+                .doesNotContain("\nUpdate: ");
         assertThat(alert.description()).contains("Item: ICMP ping = Down (0)").contains("Original problem ID: 4711")
                 .doesNotContain("{EVENT.");
     }
@@ -124,10 +124,9 @@ class ZabbixWebhookControllerTest {
         assertThat(first.deliveryId()).startsWith("zabbix:acme:4711/update:2026.11.24T17:31:10:");
         assertThat(first.occurredAt()).isEqualTo(Instant.parse("2026-11-24T08:31:10Z"));
         assertThat(first.summary()).isEqualTo("[Zabbix] Updated: vm-acme-db01 is unreachable for 5 minutes on vm-acme-db01");
-        assertThat(first.details())
-                .containsEntry("event_update_message", "調査中です。DBチームに連絡済み")
-                .containsEntry("event_update_action", "acknowledged, commented")
-                .containsEntry("event_update_user", "佐藤 花子");
+        assertThat(first.description())
+                .contains("Update: acknowledged, commented")
+                .contains("Update by: 佐藤 花子");
         assertThat(first.description()).contains("Update message: 調査中です。DBチームに連絡済み");
 
         clearInvocations(intake);
@@ -151,7 +150,7 @@ class ZabbixWebhookControllerTest {
         assertThat(alert.deliveryId()).isEqualTo("zabbix:acme:4711/recovery:4733");
         assertThat(alert.occurredAt()).isEqualTo(Instant.parse("2026-11-24T08:46:31Z"));
         assertThat(alert.summary()).startsWith("[Zabbix] Resolved: ");
-        assertThat(alert.details()).containsEntry("event_recovery_id", "4733").containsEntry("item_lastvalue", "Up (1)");
+        assertThat(alert.description()).contains("recovery event 4733").contains("= Up (1)");
     }
 
     @Test
@@ -186,11 +185,10 @@ class ZabbixWebhookControllerTest {
         assertThat(problem.targetResource()).isEqualTo("ACME-FS01");
         assertThat(problem.occurredAt()).isEqualTo(Instant.parse("2026-11-24T00:12:44Z"));
         assertThat(problem.summary()).isEqualTo("[Zabbix] High: Free disk space is less than 10% on volume C: on ACME-FS01");
-        assertThat(problem.details())
-                .containsEntry("item_name", "Free disk space on C: (percentage)")
-                .containsEntry("item_lastvalue", "7.41 %")
-                .containsEntry("host_host", "acme-fs01")
-                .containsEntry("trigger_id", "13870");
+        assertThat(problem.description())
+                .contains("Item: Free disk space on C: (percentage) = 7.41 %")
+                .contains("(acme-fs01)")
+                .contains("Trigger id: 13870");
 
         clearInvocations(intake);
         send(withCustomerLine(forwarded("zabbix/alertscript-3.0-recovery.json"))).andExpect(status().isAccepted());
@@ -199,7 +197,7 @@ class ZabbixWebhookControllerTest {
         assertThat(recovery.state()).isEqualTo(Alert.State.RESOLVED);
         assertThat(recovery.deliveryId()).isEqualTo("zabbix:acme:90211/recovery:90388");
         assertThat(recovery.occurredAt()).isEqualTo(Instant.parse("2026-11-24T01:03:17Z"));
-        assertThat(recovery.details()).containsEntry("item_lastvalue", "23.90 %");
+        assertThat(recovery.description()).contains("= 23.90 %");
     }
 
     @Test
@@ -238,7 +236,7 @@ class ZabbixWebhookControllerTest {
         Alert alert = received();
         assertThat(alert.ruleName()).isEqualTo("本番DBサーバーに5分間pingが通りません");
         assertThat(alert.summary()).isEqualTo("[Zabbix] Disaster: 本番DBサーバーに5分間pingが通りません on 本番DB01");
-        assertThat(alert.details()).containsEntry("tag.担当", "インフラ運用課");
+        assertThat(alert.description()).contains("担当=インフラ運用課");
     }
 
     @Test
