@@ -16,4 +16,4 @@ create table opsflow_destination_state (
     gone_status     integer,
     gone_body       varchar(200)
 );
-create index opsflow_destination_owner on opsflow_destination_state (owner_id, target_system);
+create index opsflow_destination_owner on opsflow_destination_state (owner_id);

@@ -29,12 +29,12 @@ public interface DestinationStore {
     boolean markGone(Destination destination, Instant since, String reason, int status, String body);
 
     /**
-     * Forgets that the owner's destinations of {@code system} are gone: their registry entry was
-     * changed, so the next call tries them again.
+     * Forgets that the owner's destinations are gone: the customer's registry entry was saved or the
+     * repair task completed, so the next call tries them again.
      *
      * @return the names of the destinations that were gone
      */
-    List<String> clearGone(String owner, String system);
+    List<String> clearGone(String owner);
 
     static DestinationStore inMemory() {
         return new InMemoryDestinationStore();

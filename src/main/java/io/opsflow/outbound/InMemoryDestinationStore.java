@@ -41,12 +41,11 @@ final class InMemoryDestinationStore implements DestinationStore {
     }
 
     @Override
-    public synchronized List<String> clearGone(String owner, String system) {
+    public synchronized List<String> clearGone(String owner) {
         List<String> cleared = new ArrayList<>();
         entries.replaceAll((key, e) -> {
             DestinationState s = e.state();
-            if (s.goneSince() == null || !owner.equals(e.destination().owner())
-                    || !system.equals(e.destination().system())) {
+            if (s.goneSince() == null || !owner.equals(e.destination().owner())) {
                 return e;
             }
             cleared.add(e.destination().name());

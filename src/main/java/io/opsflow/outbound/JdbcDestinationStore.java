@@ -71,12 +71,12 @@ public final class JdbcDestinationStore implements DestinationStore {
     }
 
     @Override
-    public List<String> clearGone(String owner, String system) {
+    public List<String> clearGone(String owner) {
         return ownTransaction.execute(tx -> {
             List<String> gone = jdbc.queryForList("select name from opsflow_destination_state"
-                    + " where owner_id = ? and target_system = ? and gone_since is not null", String.class, owner, system);
+                    + " where owner_id = ? and gone_since is not null", String.class, owner);
             jdbc.update("update opsflow_destination_state set gone_since = null, gone_reason = null, gone_status = null,"
-                    + " gone_body = null where owner_id = ? and target_system = ? and gone_since is not null", owner, system);
+                    + " gone_body = null where owner_id = ? and gone_since is not null", owner);
             return gone;
         });
     }

@@ -1,0 +1,32 @@
+package io.opsflow.outbound;
+
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * One H2 database with opsflow's migrations, as the nodes of a cluster share it: each
+ * {@link #newNodeStore()} is a store of its own, as a second node would have.
+ */
+public final class SharedDatabase {
+
+    private final DataSource dataSource;
+
+    public SharedDatabase() {
+        dataSource = new DriverManagerDataSource(
+                "jdbc:h2:mem:destinations-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public DestinationStore newNodeStore() {
+        return new JdbcDestinationStore(dataSource, new DataSourceTransactionManager(dataSource));
+    }
+}
