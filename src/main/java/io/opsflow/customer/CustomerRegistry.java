@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,11 +27,14 @@ public class CustomerRegistry {
     private final CustomerRepository repository;
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
+    private final ApplicationEventPublisher events;
 
-    CustomerRegistry(CustomerRepository repository, IdentityService identityService, RuntimeService runtimeService) {
+    CustomerRegistry(CustomerRepository repository, IdentityService identityService, RuntimeService runtimeService,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.identityService = identityService;
         this.runtimeService = runtimeService;
+        this.events = events;
     }
 
     public List<Customer> findAll() {
@@ -80,6 +84,7 @@ public class CustomerRegistry {
                     + "that another customer was given at the same moment; read the customers again and retry");
         }
         syncTenant(customer);
+        events.publishEvent(new CustomerSaved(customer));
         return created;
     }
 

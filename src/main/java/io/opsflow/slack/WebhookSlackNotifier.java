@@ -27,8 +27,7 @@ import io.opsflow.outbound.OutboundRequest;
 final class WebhookSlackNotifier implements SlackNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSlackNotifier.class);
-    /** The system name of Slack destinations: the registry clears their gone marks under it. */
-    static final String SYSTEM = "Slack";
+    private static final String SYSTEM = "Slack";
     private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final OutboundClient outbound;
