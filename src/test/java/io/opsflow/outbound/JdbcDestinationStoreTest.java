@@ -16,11 +16,16 @@ class JdbcDestinationStoreTest {
     private static final String SECRET_URL = "https://hooks.slack.test/services/T1/B2/s3cretWebhookToken4711";
     private static final Instant T0 = Instant.parse("2026-11-24T01:58:00Z");
 
-    private final SharedDatabase database = new SharedDatabase();
+    private final SharedDatabase database = database();
     private final DestinationStore nodeA = database.newNodeStore();
     private final DestinationStore nodeB = database.newNodeStore();
     private final Destination webhook = Destination.secret("Slack", "acme", "webhook OPSFLOW_SLACK_ACME_WEBHOOK",
             URI.create(SECRET_URL));
+
+    /** H2, the default database; {@link JdbcDestinationStorePostgresTest} runs the same on PostgreSQL. */
+    SharedDatabase database() {
+        return new SharedDatabase();
+    }
 
     @Test
     void aHoldWrittenByOneNodeIsReadByTheOther() {

@@ -5,6 +5,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -16,10 +17,16 @@ public final class SharedDatabase {
 
     private final DataSource dataSource;
 
+    /** A new in-memory H2 database. */
     public SharedDatabase() {
-        dataSource = new DriverManagerDataSource(
-                "jdbc:h2:mem:destinations-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        this(new DriverManagerDataSource("jdbc:h2:mem:destinations-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+    }
+
+    /** The database behind {@code dataSource}, migrated, without destination state from an earlier test. */
+    public SharedDatabase(DataSource dataSource) {
+        this.dataSource = dataSource;
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        new JdbcTemplate(dataSource).update("delete from opsflow_destination_state");
     }
 
     public DataSource dataSource() {
