@@ -86,6 +86,15 @@ class SlackGoneInApplicationTest {
         Throwable first = inAJob(() -> notifier.notify(CUSTOMER, shortMessage()));
         Throwable second = inAJob(() -> notifier.notify(CUSTOMER, shortMessage()));
 
+        // A second 410 for the same webhook name: the variable now holds another URL, itself of an archived channel.
+        String otherPath = PATH.replace(SECRET, "an0therWebhookToken");
+        wireMock.stubFor(post(urlEqualTo(otherPath)).willReturn(SlackFailureTest.slackError(410, "channel_is_archived")));
+        WebhookSlackNotifier replaced = new WebhookSlackNotifier(new OutboundClient(WebClient.builder(), PROPERTIES,
+                Timing.SYSTEM, store, goneListener), Map.of(VARIABLE, wireMock.baseUrl() + otherPath)::get);
+        assertThat(inAJob(() -> replaced.notify(CUSTOMER, shortMessage()))).isInstanceOf(SlackRejectedException.class)
+                .hasMessageNotContaining("is gone");
+        wireMock.verify(1, postRequestedFor(urlEqualTo(otherPath)));
+
         assertThat(first).isInstanceOf(SlackRejectedException.class);
         assertThat(second).isInstanceOf(SlackRejectedException.class).hasMessageContaining("is gone");
         assertThat(PermanentFault.isPermanent(second)).isTrue();
