@@ -1,6 +1,6 @@
 -- State of the destinations opsflow calls (io.opsflow.outbound.JdbcDestinationStore), shared by every
 -- node on this database: held after a 429 until its Retry-After has passed, gone after a 410 or a
--- deleted webhook until the customer's registry entry is saved again. No URL is stored: the key of a
+-- deleted webhook until it is repaired (destination-gone task). No URL is stored: the key of a
 -- Slack webhook is a hash of its URL, and the name is the environment variable holding it.
 create table opsflow_destination_state (
     destination_key varchar(200) not null primary key,

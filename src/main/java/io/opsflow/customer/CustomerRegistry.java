@@ -75,6 +75,7 @@ public class CustomerRegistry {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("Invalid customer '" + customer.id() + "'", problems);
         }
+        Customer previous = repository.findById(customer.id()).orElse(null);
         boolean created;
         try {
             created = repository.upsert(customer);
@@ -84,7 +85,7 @@ public class CustomerRegistry {
                     + "that another customer was given at the same moment; read the customers again and retry");
         }
         syncTenant(customer);
-        events.publishEvent(new CustomerSaved(customer));
+        events.publishEvent(new CustomerSaved(previous, customer));
         return created;
     }
 

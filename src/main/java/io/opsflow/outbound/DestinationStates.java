@@ -77,7 +77,7 @@ final class DestinationStates {
     private static void throwIfGone(Destination destination, DestinationState state, ErrorMapping errors) {
         if (state.goneSince() != null) {
             throw errors.gone(destination + " is gone (" + state.goneReason() + " at " + state.goneSince()
-                    + "): opsflow does not call it again until the customer's registry entry is saved with a working one",
+                    + "): opsflow does not call it again until it is repaired (see the operators' repair task)",
                     answer(state.goneStatus(), state.goneBody()));
         }
     }

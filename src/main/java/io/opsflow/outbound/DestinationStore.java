@@ -29,7 +29,7 @@ public interface DestinationStore {
     boolean markGone(Destination destination, Instant since, String reason, int status, String body);
 
     /**
-     * Forgets that the owner's destinations are gone: the customer's registry entry was saved or the
+     * Forgets that the owner's destinations are gone: the customer's registry entry changed or the
      * repair task completed, so the next call tries them again.
      *
      * @return the names of the destinations that were gone

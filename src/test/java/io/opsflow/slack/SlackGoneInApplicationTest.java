@@ -40,7 +40,8 @@ import io.opsflow.retry.PermanentFault;
 /**
  * In the application: a webhook found gone inside an engine command (as in a job, whose transaction
  * then rolls back) stays marked in the database, gets no further request, and has one repair task;
- * saving the customer's registry entry closes the task and lets the next notice through.
+ * saving the entry unchanged does nothing, changing its Slack setting closes the task and lets the
+ * next notice through.
  */
 @OpsflowSpringTest
 class SlackGoneInApplicationTest {
@@ -49,8 +50,11 @@ class SlackGoneInApplicationTest {
     static WireMockExtension wireMock = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private static final String VARIABLE = "OPSFLOW_SLACK_GONEAPP_WEBHOOK";
+    private static final String NEW_VARIABLE = "OPSFLOW_SLACK_GONEAPP_NEW_WEBHOOK";
     private static final Customer CUSTOMER = new Customer("goneapp", "Gone App K.K.", "ja", null, null, null,
             new Customer.Slack(VARIABLE), Map.of(), null);
+    private static final Customer REPAIRED = new Customer("goneapp", "Gone App K.K.", "ja", null, null, null,
+            new Customer.Slack(NEW_VARIABLE), Map.of(), null);
     private static final SlackProperties PROPERTIES =
             new SlackProperties(Duration.ofSeconds(5), Duration.ofSeconds(10), SlackContracts.FAST_RETRY);
 
@@ -77,10 +81,11 @@ class SlackGoneInApplicationTest {
     }
 
     @Test
-    void aGoneWebhookOutlivesTheJobsRollbackHasOneTaskAndIsClearedBySavingTheCustomer() {
+    void aGoneWebhookOutlivesTheJobsRollbackHasOneTaskAndIsClearedByANewSlackSetting() {
         registry.save(CUSTOMER);
         WebhookSlackNotifier notifier = new WebhookSlackNotifier(new OutboundClient(WebClient.builder(), PROPERTIES,
-                Timing.SYSTEM, store, goneListener), Map.of(VARIABLE, wireMock.baseUrl() + PATH)::get);
+                Timing.SYSTEM, store, goneListener), Map.of(VARIABLE, wireMock.baseUrl() + PATH,
+                NEW_VARIABLE, wireMock.baseUrl() + PATH)::get);
         wireMock.stubFor(post(urlEqualTo(PATH)).willReturn(SlackFailureTest.slackError(410, "channel_is_archived")));
 
         Throwable first = inAJob(() -> notifier.notify(CUSTOMER, shortMessage()));
@@ -108,10 +113,14 @@ class SlackGoneInApplicationTest {
                 .doesNotContain(wireMock.baseUrl());
 
         registry.save(CUSTOMER);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(repairs.get(0).getId()).count()).isOne();
+
+        // The repair: a new webhook, in a new variable of the customer's entry (the same URL here: the stub decides).
+        registry.save(REPAIRED);
 
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(repairs.get(0).getId()).count()).isZero();
         wireMock.stubFor(post(urlEqualTo(PATH)).willReturn(SlackFailureTest.slackOk()));
-        assertThat(notifier.notify(CUSTOMER, shortMessage())).isEqualTo(SlackDelivery.DELIVERED);
+        assertThat(notifier.notify(REPAIRED, shortMessage())).isEqualTo(SlackDelivery.DELIVERED);
         wireMock.verify(2, postRequestedFor(urlEqualTo(PATH)));
     }
 

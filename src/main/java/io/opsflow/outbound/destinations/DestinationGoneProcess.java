@@ -2,6 +2,7 @@ package io.opsflow.outbound.destinations;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -21,10 +22,11 @@ import io.opsflow.outbound.DestinationStore;
 
 /**
  * Asks the operators to repair a gone destination: one {@value #PROCESS_KEY} instance per destination,
- * for the customer's tenant, with business key {@code destination:<customer>:<system> <name>}. Saving
- * the customer's registry entry is the repair: it clears the customer's gone marks and closes their
- * tasks (message {@value #REGISTRY_ENTRY_CHANGED}); if the destination is still gone, the next call
- * finds it so again and asks again.
+ * for the customer's tenant, with business key {@code destination:<customer>:<system> <name>}. A
+ * change of the customer's Slack setting in the registry is the repair: it clears the customer's gone
+ * marks and closes their tasks (message {@value #REGISTRY_ENTRY_CHANGED}); if the destination is
+ * still gone, the next call finds it so again and asks again. A save that leaves the setting as it
+ * was (the customers file imported again at start-up) changes nothing.
  *
  * <p>Both run on a thread of their own: a destination is found gone inside a job that is about to
  * fail and roll back, and the registry is saved in a transaction that has just committed; the
@@ -86,9 +88,13 @@ class DestinationGoneProcess implements DestinationGoneListener {
         log.info("{} is gone: repair task started ({}, process instance {})", destination, businessKey, instance.getId());
     }
 
-    /** The customer's entry was saved: its destinations may work again. */
+    /** The customer's entry was saved: if its Slack setting changed, its destinations may work again. */
     @TransactionalEventListener(fallbackExecution = true)
     void registryEntrySaved(CustomerSaved saved) {
+        // Slack webhooks are the only destinations a customer owns today; their setting is the entry that matters.
+        if (saved.previous() == null || Objects.equals(saved.previous().slack(), saved.customer().slack())) {
+            return;
+        }
         String customerId = saved.customer().id();
         try {
             CompletableFuture.runAsync(() -> closeTasks(customerId), OWN_THREAD).join();

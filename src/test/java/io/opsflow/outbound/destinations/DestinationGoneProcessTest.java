@@ -45,6 +45,8 @@ class DestinationGoneProcessTest {
     private static final String REASON = "HTTP 410 channel_is_archived";
     private static final Customer ACME = new Customer("acme", "ACME Corporation", "ja-JP", null, null, null,
             new Customer.Slack("OPSFLOW_SLACK_ACME_WEBHOOK"), Map.of(), null);
+    private static final Customer ACME_NEW_WEBHOOK = new Customer("acme", "ACME Corporation", "ja-JP", null, null, null,
+            new Customer.Slack("OPSFLOW_SLACK_ACME_NEW_WEBHOOK"), Map.of(), null);
 
     private final CustomerRegistry registry = mock(CustomerRegistry.class);
     private final DestinationStore store = DestinationStore.inMemory();
@@ -102,17 +104,31 @@ class DestinationGoneProcessTest {
 
     @Test
     @Deployment(resources = {"processes/outbound/destination-gone.bpmn", "processes/outbound/destination-gone.form"})
-    void savingTheCustomersEntryClearsTheMarkAndClosesTheTask() {
+    void changingTheCustomersSlackSettingClearsTheMarkAndClosesTheTask() {
         markGone();
         process.destinationGone(webhook, REASON);
         ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey("destination-gone").singleResult();
 
-        process.registryEntrySaved(new CustomerSaved(ACME));
+        process.registryEntrySaved(new CustomerSaved(ACME, ACME_NEW_WEBHOOK));
 
         assertThat(instance).isEnded().hasPassed("BoundaryEvent_RegistryEntryChanged", "EndEvent_RegistryEntryChanged")
                 .hasNotPassed("ServiceTask_ClearGoneMark");
         org.assertj.core.api.Assertions.assertThat(store.read(webhook.key()).orElseThrow().goneSince()).isNull();
+    }
+
+    @Test
+    @Deployment(resources = {"processes/outbound/destination-gone.bpmn", "processes/outbound/destination-gone.form"})
+    void savingTheEntryAsItWasChangesNothing() {
+        markGone();
+        process.destinationGone(webhook, REASON);
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("destination-gone").singleResult();
+
+        process.registryEntrySaved(new CustomerSaved(ACME, ACME));
+
+        assertThat(instance).isWaitingAt("UserTask_RepairDestination");
+        org.assertj.core.api.Assertions.assertThat(store.read(webhook.key()).orElseThrow().goneSince()).isNotNull();
     }
 
     @Test
