@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,11 +27,14 @@ public class CustomerRegistry {
     private final CustomerRepository repository;
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
+    private final ApplicationEventPublisher events;
 
-    CustomerRegistry(CustomerRepository repository, IdentityService identityService, RuntimeService runtimeService) {
+    CustomerRegistry(CustomerRepository repository, IdentityService identityService, RuntimeService runtimeService,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.identityService = identityService;
         this.runtimeService = runtimeService;
+        this.events = events;
     }
 
     public List<Customer> findAll() {
@@ -71,6 +75,7 @@ public class CustomerRegistry {
         if (!problems.isEmpty()) {
             throw new InvalidInputException("Invalid customer '" + customer.id() + "'", problems);
         }
+        Customer previous = repository.findById(customer.id()).orElse(null);
         boolean created;
         try {
             created = repository.upsert(customer);
@@ -80,6 +85,7 @@ public class CustomerRegistry {
                     + "that another customer was given at the same moment; read the customers again and retry");
         }
         syncTenant(customer);
+        events.publishEvent(new CustomerSaved(previous, customer));
         return created;
     }
 

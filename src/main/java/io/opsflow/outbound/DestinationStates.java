@@ -1,5 +1,6 @@
 package io.opsflow.outbound;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,37 +9,29 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 
 /**
- * What this node knows about each destination: held until a {@code Retry-After} has passed, or gone.
- * Kept in memory: each node of a cluster learns a hold from its own 429 (the next call there gets one
- * too) and a dead destination from its own first refusal, and forgets both on restart, which is
- * when a replaced webhook URL is read anyway.
+ * What is known about each destination: held until a {@code Retry-After} has passed, or gone. Kept
+ * in a {@link DestinationStore} (the database all nodes share) and read at every call, so a hold
+ * or a gone mark written by one node governs the next call of every node.
  *
- * <p>Held calls wait on a fair lock, so after the hold they go out in the order they arrived.
+ * <p>Held calls of this node wait on a fair lock per destination, so after the hold they go out in
+ * the order they arrived; calls of different nodes are ordered by the hold alone.
  */
 final class DestinationStates {
 
     private static final Logger log = LoggerFactory.getLogger(DestinationStates.class);
 
-    private final ConcurrentMap<String, State> states = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ReentrantLock> order = new ConcurrentHashMap<>();
     private final Timing timing;
+    private final DestinationStore store;
+    private final DestinationGoneListener goneListener;
 
-    DestinationStates(Timing timing) {
+    DestinationStates(Timing timing, DestinationStore store, DestinationGoneListener goneListener) {
         this.timing = timing;
-    }
-
-    private static final class State {
-        final ReentrantLock order = new ReentrantLock(true);
-        volatile Instant heldUntil;
-        volatile OutboundResponse heldBy;
-        volatile Instant goneSince;
-        volatile OutboundResponse goneBy;
-        volatile String goneReason;
-    }
-
-    private State state(Destination destination) {
-        return states.computeIfAbsent(destination.key(), key -> new State());
+        this.store = store;
+        this.goneListener = goneListener;
     }
 
     /**
@@ -46,12 +39,12 @@ final class DestinationStates {
      * the adapter's exception, sending nothing, when it is gone or held longer than {@code maxWait}.
      */
     void awaitOpen(Destination destination, Duration maxWait, ErrorMapping errors) {
-        State state = state(destination);
-        if (state.goneSince != null) {
-            throw errors.gone(destination + " is gone (" + state.goneReason + " at " + state.goneSince
-                    + "): opsflow does not call it again until it is replaced and opsflow restarted", state.goneBy);
+        DestinationState state = store.read(destination.key()).orElse(null);
+        if (state == null) {
+            return;
         }
-        Instant until = state.heldUntil;
+        throwIfGone(destination, state, errors);
+        Instant until = state.heldUntil();
         if (until == null || !until.isAfter(timing.now())) {
             return;
         }
@@ -59,43 +52,62 @@ final class DestinationStates {
         if (remaining.compareTo(maxWait) > 0) {
             throw errors.unavailable(destination + " is rate limited until " + until + " (429 Retry-After): "
                     + RateLimits.seconds(remaining) + " s more is longer than the " + maxWait.toSeconds()
-                    + " s opsflow waits in-process", state.heldBy, null);
+                    + " s opsflow waits in-process", heldBy(state), null);
         }
-        state.order.lock();
+        ReentrantLock lock = order.computeIfAbsent(destination.key(), key -> new ReentrantLock(true));
+        lock.lock();
         try {
-            for (Instant now = timing.now(); until.isAfter(now); now = timing.now()) {
+            // Read again after each wait: another node may have been given a later hold meanwhile.
+            for (Instant now = timing.now(); until != null && until.isAfter(now); now = timing.now()) {
                 Duration wait = Duration.between(now, until);
                 log.info("{} is rate limited: waiting {} ms", destination, wait.toMillis());
                 timing.sleep(wait);
+                state = store.read(destination.key()).orElse(state);
+                throwIfGone(destination, state, errors);
+                until = state.heldUntil();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw errors.unavailable(destination + ": interrupted while waiting for its rate limit", state.heldBy, null);
+            throw errors.unavailable(destination + ": interrupted while waiting for its rate limit", heldBy(state), null);
         } finally {
-            state.order.unlock();
+            lock.unlock();
+        }
+    }
+
+    private static void throwIfGone(Destination destination, DestinationState state, ErrorMapping errors) {
+        if (state.goneSince() != null) {
+            throw errors.gone(destination + " is gone (" + state.goneReason() + " at " + state.goneSince()
+                    + "): opsflow does not call it again until it is repaired (see the operators' repair task)",
+                    answer(state.goneStatus(), state.goneBody()));
         }
     }
 
     /** Holds every call to the destination until {@code until}; a later hold wins over an earlier one. */
     void hold(Destination destination, Instant until, OutboundResponse answer) {
-        State state = state(destination);
-        synchronized (state) {
-            if (state.heldUntil == null || until.isAfter(state.heldUntil)) {
-                state.heldUntil = until;
-                state.heldBy = answer;
+        store.hold(destination, until, answer.status(), answer.bodyText());
+    }
+
+    void markGone(Destination destination, String reason, OutboundResponse answer) {
+        if (store.markGone(destination, timing.now(), reason, answer.status(), answer.bodyText())) {
+            log.warn("{} is gone ({}): later calls fail at once without a request", destination, reason);
+            try {
+                goneListener.destinationGone(destination, reason);
+            } catch (RuntimeException e) {
+                // The mark stands and this call still fails with the adapter's refusal, naming the destination.
+                log.error("{} is gone, but nobody could be asked to repair it", destination, e);
             }
         }
     }
 
-    void markGone(Destination destination, String reason, OutboundResponse answer) {
-        State state = state(destination);
-        state.goneBy = answer;
-        state.goneReason = reason;
-        state.goneSince = timing.now();
-        log.warn("{} is gone ({}): later calls fail at once without a request", destination, reason);
+    boolean isGone(Destination destination) {
+        return store.read(destination.key()).map(s -> s.goneSince() != null).orElse(false);
     }
 
-    boolean isGone(Destination destination) {
-        return state(destination).goneSince != null;
+    private static OutboundResponse heldBy(DestinationState state) {
+        return answer(state.heldStatus(), state.heldBody());
+    }
+
+    private static OutboundResponse answer(int status, String body) {
+        return new OutboundResponse(status, HttpHeaders.EMPTY, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -48,7 +48,18 @@ public final class OutboundClient {
         this(builder, settings, Timing.SYSTEM);
     }
 
+    /** With the destinations' state in this JVM only, for adapters whose destinations no node must learn from another. */
     public OutboundClient(WebClient.Builder builder, OutboundSettings settings, Timing timing) {
+        this(builder, settings, timing, DestinationStore.inMemory(), DestinationGoneListener.NONE);
+    }
+
+    /**
+     * @param store        where the destinations' holds and gone marks are kept: the shared database
+     *                     ({@link JdbcDestinationStore}) for state every node must honour
+     * @param goneListener told once when a destination is found gone
+     */
+    public OutboundClient(WebClient.Builder builder, OutboundSettings settings, Timing timing, DestinationStore store,
+            DestinationGoneListener goneListener) {
         HttpClient httpClient = HttpClient.create()
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(settings.connectTimeout().toMillis()))
                 .responseTimeout(settings.readTimeout());
@@ -57,7 +68,7 @@ public final class OutboundClient {
         // responseTimeout bounds the wait for the status line; this also bounds a body that stalls.
         this.deadline = settings.connectTimeout().plus(settings.readTimeout().multipliedBy(2));
         this.timing = timing;
-        this.destinations = new DestinationStates(timing);
+        this.destinations = new DestinationStates(timing, store, goneListener);
     }
 
     /** Whether an earlier call found the destination gone; then every call to it fails at once. */

@@ -27,6 +27,7 @@ import io.opsflow.outbound.OutboundRequest;
 final class WebhookSlackNotifier implements SlackNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSlackNotifier.class);
+    private static final String SYSTEM = "Slack";
     private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final OutboundClient outbound;
@@ -46,9 +47,9 @@ final class WebhookSlackNotifier implements SlackNotifier {
             return SlackDelivery.NOT_CONFIGURED;
         }
         String variable = customer.slack().webhookEnv();
-        String webhook = "webhook " + variable + " of customer " + customer.id();
         URI url = webhookUrl(customer.id(), variable);
-        Destination destination = Destination.secret("Slack", webhook, url);
+        Destination destination = Destination.secret(SYSTEM, customer.id(), "webhook " + variable, url);
+        String webhook = destination.name() + " of customer " + customer.id();
         OutboundRequest post = new OutboundRequest(HttpMethod.POST, url, webhook, null, JSON_UTF8, toJson(message));
         outbound.exchange(destination, post, new SlackErrors(destination), response -> response);
         log.info("Slack message delivered to {}", webhook);
