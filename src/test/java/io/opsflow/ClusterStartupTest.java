@@ -21,7 +21,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -39,13 +38,14 @@ class ClusterStartupTest {
 
     private static final String ADMIN = "admin:Test-Only-Root-Secret-1";
 
-    @TempDir
-    Path logs;
+    /** Node 2's log stays in target/ for a failed run to be read. */
+    final Path logs = Path.of("target", "cluster-startup");
 
     @Test
     void twoNodesStartingTogetherShareOneDatabaseWithoutDuplicates() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
+            Files.createDirectories(logs);
             int port2 = freePort();
             Process node2 = startInOwnJvm(url, port2);
             try (ConfigurableApplicationContext node1 = new SpringApplicationBuilder(OpsflowApplication.class).profiles("test")

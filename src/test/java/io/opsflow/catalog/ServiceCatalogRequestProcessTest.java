@@ -94,7 +94,7 @@ class ServiceCatalogRequestProcessTest {
         Messages messages = MessagesFixture.messages(customers);
         RequestValidation validation = new RequestValidation(CatalogDefinitions.load("classpath*:processes/catalog/items/*.yaml"));
         Mocks.register("validateCatalogRequestDelegate", new ValidateCatalogRequestDelegate(validation, messages));
-        Mocks.register("updateRequestedItemDelegate", new UpdateRequestedItemDelegate(servicenow));
+        Mocks.register("updateRequestedItemDelegate", new UpdateRequestedItemDelegate(servicenow, messages));
         Mocks.register("recordTaskCompleterListener", new RecordTaskCompleterListener());
         Mocks.register("resolveCatalogRunbookDelegate", new ResolveCatalogRunbookDelegate(validation));
         Mocks.register("describeFulfilmentResultDelegate", new DescribeFulfilmentResultDelegate(messages));
@@ -115,7 +115,7 @@ class ServiceCatalogRequestProcessTest {
         ProcessInstance instance = start("Restart VM", Map.of("subscription_id", SUB, "resource_group", "rg-acme-prod", "vm_name", "vm-acme-web01"));
         executeJob(instance, "ServiceTask_MarkAwaitingApproval");
         verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate(null, "waiting_for_approval",
-                "opsflow: 承認待ち / Awaiting approval by operators (opsflow)")), any(NoteKey.class));
+                "opsflow: 承認待ち: operators の承認を待っています (opsflow)")), any(NoteKey.class));
         assertThat(task("UserTask_ApproveRequest", instance)).hasCandidateGroup("operators");
         assertThat((String) runtime.getVariable(instance.getId(), "requestSummary")).contains("VMName = vm-acme-web01").contains("RestartMode = graceful");
         complete(task("UserTask_ApproveRequest", instance), withVariables("approvalDecision", "approve", "approvalReason", "計画作業"));
@@ -123,7 +123,7 @@ class ServiceCatalogRequestProcessTest {
 
         executeJob(instance, "ServiceTask_MarkWorkInProgress");
         verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate(RequestedItemState.WORK_IN_PROGRESS, "fulfillment",
-                "opsflow: 作業開始: Runbook Restart-AzureVM / Work in progress: runbook Restart-AzureVM")), any(NoteKey.class));
+                "opsflow: 作業開始: Runbook Restart-AzureVM")), any(NoteKey.class));
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.RUNNING));
         executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
@@ -159,7 +159,7 @@ class ServiceCatalogRequestProcessTest {
         complete(task("UserTask_ApproveRequest", instance), withVariables("approvalDecision", "reject", "approvalReason", "業務時間中は不可"));
         executeJob(instance, "ServiceTask_CloseRejectedRequest");
         verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate(RequestedItemState.CLOSED_INCOMPLETE, "Request Cancelled",
-                "opsflow: 却下（tanaka、2026-11-24T01:02:03Z）/ Rejected by tanaka at 2026-11-24T01:02:03Z: 業務時間中は不可")), any(NoteKey.class));
+                "opsflow: 却下（tanaka、2026-11-24T01:02:03Z）: 業務時間中は不可")), any(NoteKey.class));
         verify(jobs, never()).start(any(), anyString(), anyString(), any());
         assertThat(instance).isEnded().hasPassed("EndEvent_RequestRejected");
     }
@@ -195,6 +195,8 @@ class ServiceCatalogRequestProcessTest {
         ProcessInstance instance = start("acme-en", "Restart VM",
                 Map.of("subscription_id", SUB, "resource_group", "rg-acme-prod", "vm_name", "vm-acme-web01"));
         executeJob(instance, "ServiceTask_MarkAwaitingApproval");
+        verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate(null, "waiting_for_approval",
+                "opsflow: Awaiting approval by operators (opsflow)")), any(NoteKey.class));
         assertThat(task("UserTask_ApproveRequest", instance)).hasName("Approve request · RITM0010007 · ACME UK · vm-acme-web01");
         assertThat((String) runtime.getVariable(instance.getId(), "requestSummary")).startsWith("Restart a virtual machine\n");
     }
@@ -271,7 +273,7 @@ class ServiceCatalogRequestProcessTest {
         complete(task("UserTask_HandleFulfilmentFailure", instance), withVariables("failureDecision", "close", "operatorNote", "翌日に再依頼"));
         executeJob(instance, "ServiceTask_CloseIncompleteRequest");
         verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate(RequestedItemState.CLOSED_INCOMPLETE, null,
-                "opsflow: 未完了でクローズ（判断: suzuki、2026-11-24T01:02:03Z）/ Closed incomplete (decided by suzuki at 2026-11-24T01:02:03Z): 翌日に再依頼")),
+                "opsflow: 未完了でクローズ（判断: suzuki、2026-11-24T01:02:03Z）: 翌日に再依頼")),
                 any(NoteKey.class));
         assertThat(instance).isEnded();
     }
@@ -284,7 +286,7 @@ class ServiceCatalogRequestProcessTest {
         executeJob(instance, "BoundaryEvent_ApprovalReminderDue");
         executeJob(instance, "ServiceTask_RemindApprovers");
         verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate(null, null,
-                "opsflow: 承認のリマインド: operators の承認待ちです / Reminder: still awaiting approval by operators")), any(NoteKey.class));
+                "opsflow: 承認のリマインド: operators の承認待ちです")), any(NoteKey.class));
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(5))));
         executeJob(instance, "BoundaryEvent_ApprovalOverdue");
         assertThat(task("UserTask_ReviewOverdueApproval", instance)).hasCandidateGroup("managers");
@@ -323,7 +325,7 @@ class ServiceCatalogRequestProcessTest {
         assertThat(instance).isWaitingAt("ServiceTask_RecordApproval");
         executeJob(instance, "ServiceTask_RecordApproval");
         verify(servicenow).updateRequestedItem(eq(RITM), eq(new RequestedItemUpdate(null, null,
-                "opsflow: 承認（yamada、2026-11-24T01:02:03Z）/ Approved by yamada at 2026-11-24T01:02:03Z: 計画作業")), any(NoteKey.class));
+                "opsflow: 承認（yamada、2026-11-24T01:02:03Z）: 計画作業")), any(NoteKey.class));
         assertThat(instance).isWaitingAt("ServiceTask_MarkWorkInProgress");
     }
 
@@ -334,7 +336,7 @@ class ServiceCatalogRequestProcessTest {
         taskService().claim(task("UserTask_ApproveRequest", instance).getId(), "kobayashi");
         complete(task("UserTask_ApproveRequest", instance), withVariables("approvalDecision", "approve", "approvalReason", "ok"));
         executeJob(instance, "ServiceTask_RecordApproval");
-        assertThat(lastNote()).startsWith("opsflow: 承認（kobayashi、").contains("Approved by kobayashi at ");
+        assertThat(lastNote()).startsWith("opsflow: 承認（kobayashi、").endsWith("）: ok");
     }
 
     @Test
@@ -392,8 +394,7 @@ class ServiceCatalogRequestProcessTest {
         complete(task("UserTask_HandleFulfilmentFailure", instance), withVariables("failureDecision", "retry", "operatorNote", "権限を修正"));
         assertThat(instance).isWaitingAt("ServiceTask_RecordRetryDecision");
         executeJob(instance, "ServiceTask_RecordRetryDecision");
-        assertThat(lastNote()).isEqualTo("opsflow: 再実行（判断: suzuki、2026-11-24T01:02:03Z）: 試行 2 / Retry as attempt 2 "
-                + "(decided by suzuki at 2026-11-24T01:02:03Z): 権限を修正");
+        assertThat(lastNote()).isEqualTo("opsflow: 再実行（判断: suzuki、2026-11-24T01:02:03Z）: 試行 2: 権限を修正");
 
         executeJob(instance, "ServiceTask_ResolveFulfilmentRunbook");
         executeJob(instance, "ServiceTask_StartRunbookJob");
@@ -404,8 +405,7 @@ class ServiceCatalogRequestProcessTest {
         signIn("watanabe");
         complete(task("UserTask_HandleFulfilmentFailure", instance), withVariables("failureDecision", "manual", "operatorNote", "ポータルから再起動"));
         executeJob(instance, "ServiceTask_CloseFulfilledByHand");
-        assertThat(lastNote()).isEqualTo("opsflow: 手作業で完了（判断: watanabe、2026-11-24T01:02:03Z）/ Fulfilled by hand "
-                + "(decided by watanabe at 2026-11-24T01:02:03Z): ポータルから再起動");
+        assertThat(lastNote()).isEqualTo("opsflow: 手作業で完了（判断: watanabe、2026-11-24T01:02:03Z）: ポータルから再起動");
         ArgumentCaptor<NoteKey> keys = ArgumentCaptor.forClass(NoteKey.class);
         verify(servicenow, atLeastOnce()).updateRequestedItem(eq(RITM), any(), keys.capture());
         assertThat(keys.getAllValues()).as("the failure note of attempt 2 is not taken for that of attempt 1").doesNotHaveDuplicates();
