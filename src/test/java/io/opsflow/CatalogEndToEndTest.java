@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsflow.servicenow.ServiceNowClient;
 import io.opsflow.servicenow.TableQuery;
 import io.opsflow.servicenow.TableRecord;
-import io.opsflow.system.Roles;
+import io.opsflow.security.Roles;
 
 /**
  * The README's catalog walkthrough in sandbox mode: the sample "Restart VM" requested item arrives

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.opsflow.system.ProcessesDeployment;
+import io.opsflow.deployment.ProcessesDeployment;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**

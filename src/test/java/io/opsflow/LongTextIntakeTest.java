@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.opsflow.servicenow.FieldLimits;
 import io.opsflow.servicenow.Incident;
 import io.opsflow.servicenow.ServiceNowClient;
-import io.opsflow.system.Roles;
+import io.opsflow.security.Roles;
 
 /**
  * Text longer than Camunda's 4000-character string column is kept whole: a ServiceNow incident's

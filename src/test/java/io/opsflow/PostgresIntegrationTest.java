@@ -21,8 +21,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
-import io.opsflow.system.CustomerTenantIdProvider;
-import io.opsflow.system.Roles;
+import io.opsflow.access.CustomerTenantIdProvider;
+import io.opsflow.security.Roles;
 
 /** The production database: the whole application boots on PostgreSQL 17 and runs processes. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -70,7 +70,7 @@ class RestartAndStartupTest {
                     locale: de
                 """);
         assertThatThrownBy(() -> start("jdbc:h2:mem:bad-file", "--opsflow.customers-file=" + file).close())
-                .hasRootCauseInstanceOf(io.opsflow.system.InvalidInputException.class)
+                .hasRootCauseInstanceOf(io.opsflow.api.InvalidInputException.class)
                 .satisfies(e -> assertThat(causeOfType(e, CustomersFileException.class).getMessage())
                         .isEqualTo(file + " line 4: customers[0].locale: must be 'ja' or 'en', got 'de'"));
         assertThat(output.getAll()).contains("APPLICATION FAILED TO START").contains("The customers file could not be imported");

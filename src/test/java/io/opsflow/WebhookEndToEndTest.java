@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsflow.servicenow.Incident;
 import io.opsflow.servicenow.ServiceNowClient;
 import io.opsflow.servicenow.TableQuery;
-import io.opsflow.system.Roles;
+import io.opsflow.security.Roles;
 
 /**
  * The whole application as a newcomer runs it (sandbox mode): the README's sample alert in through

@@ -1,7 +1,7 @@
 package io.opsflow.azure;
 
 import org.springframework.beans.factory.ObjectProvider;
-import io.opsflow.system.ConditionalOnServiceNowInstance;
+import io.opsflow.servicenow.ConditionalOnServiceNowInstance;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -2,8 +2,8 @@ package io.opsflow.catalog;
 
 import java.util.List;
 
-import io.opsflow.system.FieldProblem;
-import io.opsflow.system.YamlDocument;
+import io.opsflow.validation.FieldProblem;
+import io.opsflow.validation.YamlDocument;
 
 /**
  * One catalog item file. Jackson maps it onto {@link CatalogDefinition}; the SnakeYAML node tree

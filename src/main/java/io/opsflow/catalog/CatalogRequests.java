@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.opsflow.system.CustomerTenantIdProvider;
+import io.opsflow.access.CustomerTenantIdProvider;
 import io.opsflow.intake.Intake;
 import io.opsflow.intake.IntakeResult;
 

@@ -15,8 +15,8 @@ import io.opsflow.catalog.CatalogDefinition.Parameter;
 import io.opsflow.catalog.CatalogDefinition.Target;
 import io.opsflow.catalog.CatalogDefinition.Texts;
 import io.opsflow.messages.Messages;
-import io.opsflow.system.FieldChecks;
-import io.opsflow.system.FieldProblem;
+import io.opsflow.validation.FieldChecks;
+import io.opsflow.validation.FieldProblem;
 
 /**
  * Checks one catalog definition on its own. Every problem is reported, each with its field path,

@@ -1,7 +1,7 @@
 package io.opsflow.catalog;
 
-import static io.opsflow.system.TaskLabels.join;
-import static io.opsflow.system.TaskLabels.text;
+import static io.opsflow.messages.TaskLabels.join;
+import static io.opsflow.messages.TaskLabels.text;
 
 import static io.opsflow.catalog.CatalogVariables.*;
 
@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.messages.Messages;
-import io.opsflow.system.CustomerTenantIdProvider;
-import io.opsflow.system.TaskLabels;
+import io.opsflow.access.CustomerTenantIdProvider;
+import io.opsflow.messages.TaskLabels;
 
 /**
  * On creation of a catalog request's task: what tells it apart from the others in Tasklist's list.

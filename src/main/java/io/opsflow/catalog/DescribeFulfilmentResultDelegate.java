@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import io.opsflow.system.CustomerTenantIdProvider;
+import io.opsflow.access.CustomerTenantIdProvider;
 import io.opsflow.messages.Messages;
 import io.opsflow.runbook.RunbookJobOutcome;
 import io.opsflow.runbook.RunbookJobVariables;

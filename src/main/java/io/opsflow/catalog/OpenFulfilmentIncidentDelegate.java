@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import io.opsflow.incident.Alert;
 import io.opsflow.incident.IncidentIntake;
 import io.opsflow.messages.Messages;
-import io.opsflow.system.CustomerTenantIdProvider;
+import io.opsflow.access.CustomerTenantIdProvider;
 
 /**
  * A failed fulfilment the definition marks as serious becomes an incident, through the one intake;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import io.opsflow.messages.Messages;
 import io.opsflow.servicenow.NoteKey;
-import io.opsflow.system.CustomerTenantIdProvider;
+import io.opsflow.access.CustomerTenantIdProvider;
 import io.opsflow.servicenow.RequestedItemState;
 import io.opsflow.servicenow.RequestedItemUpdate;
 import io.opsflow.servicenow.ServiceNowClient;

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opsflow.messages.Messages;
-import io.opsflow.system.CustomerTenantIdProvider;
+import io.opsflow.access.CustomerTenantIdProvider;
 
 /**
  * Checks the RITM against its catalog definition and sets what the rest of the process follows:

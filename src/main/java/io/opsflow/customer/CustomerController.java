@@ -13,10 +13,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.opsflow.system.ConflictException;
-import io.opsflow.system.FieldProblem;
-import io.opsflow.system.InvalidInputException;
-import io.opsflow.system.NotFoundException;
+import io.opsflow.api.ConflictException;
+import io.opsflow.validation.FieldProblem;
+import io.opsflow.api.InvalidInputException;
+import io.opsflow.api.NotFoundException;
 
 /** {@code /api/customers}: the customer registry for administrators (see SecurityConfiguration). */
 @RestController

@@ -12,10 +12,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.opsflow.system.ConflictException;
-import io.opsflow.system.FieldProblem;
-import io.opsflow.system.InvalidInputException;
-import io.opsflow.system.NotFoundException;
+import io.opsflow.api.ConflictException;
+import io.opsflow.validation.FieldProblem;
+import io.opsflow.api.InvalidInputException;
+import io.opsflow.api.NotFoundException;
 
 /**
  * The customers the MSP serves, each kept in step with its Camunda tenant. Other capabilities look

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.opsflow.system.FieldChecks;
-import io.opsflow.system.FieldProblem;
+import io.opsflow.validation.FieldChecks;
+import io.opsflow.validation.FieldProblem;
 
 /**
  * Checks one customer on its own (shape, formats, SLA order); conflicts with other customers are

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.opsflow.system.YamlDocument;
+import io.opsflow.validation.YamlDocument;
 
 /**
  * The customers YAML file ({@code opsflow.customers-file}): a {@code customers:} list of the

@@ -1,7 +1,7 @@
 package io.opsflow.incident;
 
-import static io.opsflow.system.TaskLabels.join;
-import static io.opsflow.system.TaskLabels.text;
+import static io.opsflow.messages.TaskLabels.join;
+import static io.opsflow.messages.TaskLabels.text;
 
 import java.util.Map;
 
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 import io.opsflow.customer.Customer;
 import io.opsflow.messages.Messages;
-import io.opsflow.system.TaskLabels;
+import io.opsflow.messages.TaskLabels;
 
 /**
  * On creation of an incident's task: what tells it apart from the others in Tasklist's list. Camunda

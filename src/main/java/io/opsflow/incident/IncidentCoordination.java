@@ -199,7 +199,7 @@ class IncidentCoordination implements IncidentIntake {
     private static Map<String, Object> baseVariables(String customerId, String source) {
         Map<String, Object> variables = new HashMap<>();
         READ_BY_MODELS.forEach(name -> variables.put(name, null));
-        variables.put(io.opsflow.system.CustomerTenantIdProvider.CUSTOMER_ID, customerId);
+        variables.put(io.opsflow.access.CustomerTenantIdProvider.CUSTOMER_ID, customerId);
         variables.put(SOURCE, source);
         return variables;
     }

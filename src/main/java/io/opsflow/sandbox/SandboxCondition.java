@@ -4,7 +4,7 @@ import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-import io.opsflow.system.ConditionalOnServiceNowInstance;
+import io.opsflow.servicenow.ConditionalOnServiceNowInstance;
 
 /** Sandbox mode is the absence of a configured ServiceNow instance: the exact inverse of production. */
 class SandboxCondition implements Condition {

@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-import io.opsflow.system.FieldProblem;
+import io.opsflow.validation.FieldProblem;
 
 /**
  * A webhook request refused before anything reached a capability. Rendered as

@@ -30,7 +30,7 @@ import io.opsflow.OpsflowSpringTest;
 import io.opsflow.TestIdentities;
 import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
-import io.opsflow.system.Roles;
+import io.opsflow.security.Roles;
 
 /**
  * Least privilege through {@code /engine-rest} with real users of every human group in two

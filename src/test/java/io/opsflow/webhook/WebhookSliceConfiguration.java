@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 
-import io.opsflow.system.SecurityConfigurationForSlices;
+import io.opsflow.security.SecurityConfigurationForSlices;
 
 /** What a webhook controller slice needs besides the controller: its properties and the real security. */
 @TestConfiguration(proxyBeanMethods = false)

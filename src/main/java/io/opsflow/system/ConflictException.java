@@ -1,9 +1,0 @@
-package io.opsflow.system;
-
-/** The request contradicts the current state; answered 409. */
-public class ConflictException extends RuntimeException {
-
-    public ConflictException(String message) {
-        super(message);
-    }
-}

@@ -1,9 +1,0 @@
-package io.opsflow.system;
-
-/** The addressed resource does not exist; answered 404. */
-public class NotFoundException extends RuntimeException {
-
-    public NotFoundException(String message) {
-        super(message);
-    }
-}
