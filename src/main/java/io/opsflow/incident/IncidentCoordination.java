@@ -52,25 +52,25 @@ class IncidentCoordination implements IncidentIntake {
     }
 
     private IntakeResult handle(Alert alert) {
-        Optional<IntakeResult> seen = deliveries.find(alert.deliveryId());
-        if (seen.isPresent()) {
-            return seen.get();
+        InboundDeliveries.AlertHistory history = deliveries.alertHistory(alert.deliveryId(), alert.alertId());
+        if (history.seen().isPresent()) {
+            return history.seen().get();
         }
         IntakeResult result = switch (alert.state()) {
-            case FIRED -> fired(alert);
-            case UPDATED -> noteOnIncidentOf(alert);
-            case RESOLVED -> resolved(alert);
+            case FIRED -> fired(alert, history);
+            case UPDATED -> noteOnIncidentOf(alert, history.incident());
+            case RESOLVED -> resolved(alert, history.incident());
         };
         deliveries.record(alert.deliveryId(), alert.source(), alert.alertId(), alert.state().name(), result);
         return result;
     }
 
-    private IntakeResult fired(Alert alert) {
-        Optional<IntakeResult> sameAlert = deliveries.incidentOfAlert(alert.alertId()).filter(r -> isRunning(r.processInstanceId()));
+    private IntakeResult fired(Alert alert, InboundDeliveries.AlertHistory history) {
+        Optional<IntakeResult> sameAlert = history.incident().filter(r -> isRunning(r.processInstanceId()));
         if (sameAlert.isPresent()) {
             return new IntakeResult(IntakeResult.Outcome.DUPLICATE, sameAlert.get().processInstanceId(), sameAlert.get().businessKey());
         }
-        if (deliveries.resolvedBefore(alert.alertId())) {
+        if (history.resolved()) {
             // Its recovery overtook it: nothing is wrong any more, so no incident is opened.
             return new IntakeResult(IntakeResult.Outcome.STALE, null, alert.alertId());
         }
@@ -86,14 +86,14 @@ class IncidentCoordination implements IncidentIntake {
             correlate(open.get().processInstanceId(), MESSAGE_ALERT_UPDATE_RECEIVED, ALERT_NOTE, note(alert));
             return new IntakeResult(IntakeResult.Outcome.CORRELATED, open.get().processInstanceId(), open.get().businessKey());
         }
-        openIncidents.claim(key, alert.alertId());
         ProcessInstance instance = start(alert.alertId(), alertVariables(alert));
-        openIncidents.assign(key, instance.getId());
+        // After the start, so one statement claims the key with its instance: a concurrent alert of
+        // the key that started too loses on the key, rolls back and is correlated on its retry.
+        openIncidents.claim(key, instance.getId(), instance.getBusinessKey());
         return new IntakeResult(IntakeResult.Outcome.STARTED, instance.getId(), instance.getBusinessKey());
     }
 
-    private IntakeResult noteOnIncidentOf(Alert alert) {
-        Optional<IntakeResult> incident = deliveries.incidentOfAlert(alert.alertId());
+    private IntakeResult noteOnIncidentOf(Alert alert, Optional<IntakeResult> incident) {
         if (incident.isEmpty() || !isRunning(incident.get().processInstanceId())) {
             return stale(incident);
         }
@@ -102,8 +102,7 @@ class IncidentCoordination implements IncidentIntake {
     }
 
     /** The incident's own alert recovering before triage closes it as self-healed; any other recovery is noted. */
-    private IntakeResult resolved(Alert alert) {
-        Optional<IntakeResult> incident = deliveries.incidentOfAlert(alert.alertId());
+    private IntakeResult resolved(Alert alert, Optional<IntakeResult> incident) {
         if (incident.isEmpty() || !isRunning(incident.get().processInstanceId())) {
             return stale(incident);
         }
