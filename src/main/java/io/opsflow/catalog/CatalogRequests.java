@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opsflow.access.CustomerTenantIdProvider;
+import io.opsflow.intake.InboundDeliveries;
 import io.opsflow.intake.Intake;
 import io.opsflow.intake.IntakeResult;
 
@@ -48,7 +49,7 @@ class CatalogRequests implements CatalogIntake, Intake.Handling<ServiceNowReques
     }
 
     @Override
-    public IntakeResult handle(ServiceNowRequestItemEvent event) {
+    public IntakeResult handle(ServiceNowRequestItemEvent event, InboundDeliveries.History history) {
         List<ProcessInstance> running = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
                 .variableValueEquals(RITM_SYS_ID, event.sysId()).list();
         return running.isEmpty() ? open(event) : update(running.get(0), event);

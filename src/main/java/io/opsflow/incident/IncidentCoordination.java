@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import io.opsflow.intake.InboundDeliveries;
 import io.opsflow.intake.Intake;
 import io.opsflow.intake.IntakeResult;
+import io.opsflow.messages.Messages;
 
 /**
  * Starts and correlates incident-coordination instances for inbound events, plugged into the
@@ -30,6 +31,7 @@ class IncidentCoordination implements IncidentIntake {
     private final InboundDeliveries deliveries;
     private final OpenIncidents openIncidents;
     private final Intake intake;
+    private final Messages messages;
 
     private final Intake.Handling<Alert> alerts = new Intake.Handling<>() {
         @Override
@@ -38,11 +40,11 @@ class IncidentCoordination implements IncidentIntake {
         }
 
         @Override
-        public IntakeResult handle(Alert alert) {
+        public IntakeResult handle(Alert alert, InboundDeliveries.History history) {
             return switch (alert.state()) {
-                case FIRED -> fired(alert);
-                case UPDATED -> noteOnIncidentOf(alert);
-                case RESOLVED -> resolved(alert);
+                case FIRED -> fired(alert, history);
+                case UPDATED -> noteOnIncidentOf(alert, history.incident());
+                case RESOLVED -> resolved(alert, history.incident());
             };
         }
     };
@@ -54,16 +56,17 @@ class IncidentCoordination implements IncidentIntake {
         }
 
         @Override
-        public IntakeResult handle(ServiceNowIncidentEvent event) {
+        public IntakeResult handle(ServiceNowIncidentEvent event, InboundDeliveries.History history) {
             return incidentOf(event).map(incident -> update(incident, event)).orElseGet(() -> open(event));
         }
     };
 
-    IncidentCoordination(RuntimeService runtime, InboundDeliveries deliveries, OpenIncidents openIncidents, Intake intake) {
+    IncidentCoordination(RuntimeService runtime, InboundDeliveries deliveries, OpenIncidents openIncidents, Intake intake, Messages messages) {
         this.runtime = runtime;
         this.deliveries = deliveries;
         this.openIncidents = openIncidents;
         this.intake = intake;
+        this.messages = messages;
     }
 
     @Override
@@ -76,12 +79,12 @@ class IncidentCoordination implements IncidentIntake {
         return intake.receive(event, serviceNowIncidents);
     }
 
-    private IntakeResult fired(Alert alert) {
-        Optional<IntakeResult> sameAlert = deliveries.incidentOfAlert(alert.alertId()).filter(r -> isRunning(r.processInstanceId()));
+    private IntakeResult fired(Alert alert, InboundDeliveries.History history) {
+        Optional<IntakeResult> sameAlert = history.incident().filter(r -> isRunning(r.processInstanceId()));
         if (sameAlert.isPresent()) {
             return new IntakeResult(IntakeResult.Outcome.DUPLICATE, sameAlert.get().processInstanceId(), sameAlert.get().businessKey());
         }
-        if (deliveries.resolvedBefore(alert.alertId())) {
+        if (history.resolved()) {
             // Its recovery overtook it: nothing is wrong any more, so no incident is opened.
             return new IntakeResult(IntakeResult.Outcome.STALE, null, alert.alertId());
         }
@@ -97,14 +100,14 @@ class IncidentCoordination implements IncidentIntake {
             correlate(open.get().processInstanceId(), MESSAGE_ALERT_UPDATE_RECEIVED, ALERT_NOTE, note(alert));
             return new IntakeResult(IntakeResult.Outcome.CORRELATED, open.get().processInstanceId(), open.get().businessKey());
         }
-        openIncidents.claim(key, alert.alertId());
         ProcessInstance instance = start(alert.alertId(), alertVariables(alert));
-        openIncidents.assign(key, instance.getId());
+        // After the start, so one statement claims the key with its instance: a concurrent alert of
+        // the key that started too loses on the key, rolls back and is correlated on its retry.
+        openIncidents.claim(key, instance.getId(), instance.getBusinessKey());
         return new IntakeResult(IntakeResult.Outcome.STARTED, instance.getId(), instance.getBusinessKey());
     }
 
-    private IntakeResult noteOnIncidentOf(Alert alert) {
-        Optional<IntakeResult> incident = deliveries.incidentOfAlert(alert.alertId());
+    private IntakeResult noteOnIncidentOf(Alert alert, Optional<IntakeResult> incident) {
         if (incident.isEmpty() || !isRunning(incident.get().processInstanceId())) {
             return stale(incident);
         }
@@ -113,8 +116,7 @@ class IncidentCoordination implements IncidentIntake {
     }
 
     /** The incident's own alert recovering before triage closes it as self-healed; any other recovery is noted. */
-    private IntakeResult resolved(Alert alert) {
-        Optional<IntakeResult> incident = deliveries.incidentOfAlert(alert.alertId());
+    private IntakeResult resolved(Alert alert, Optional<IntakeResult> incident) {
         if (incident.isEmpty() || !isRunning(incident.get().processInstanceId())) {
             return stale(incident);
         }
@@ -243,12 +245,9 @@ class IncidentCoordination implements IncidentIntake {
                 incident.map(IntakeResult::businessKey).orElse(null));
     }
 
-    private static String note(Alert alert) {
-        String state = switch (alert.state()) {
-            case FIRED -> "アラート発生 / alert fired";
-            case UPDATED -> "アラート更新 / alert updated";
-            case RESOLVED -> "アラート回復 / alert resolved";
-        };
+    /** The work note of an alert joining an incident, in its customer's language. */
+    private String note(Alert alert) {
+        String state = messages.forCustomer(alert.customerId()).text("incident.alert." + alert.state().name());
         return state + " (" + alert.source() + ", " + alert.occurredAt() + "): " + alert.summary()
                 + (blank(alert.description()) ? "" : "\n" + alert.description());
     }

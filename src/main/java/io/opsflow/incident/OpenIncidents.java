@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The running incident of each alert key; the primary key serialises concurrent alerts of one key. */
+/** The running incident of each alert key; its row serialises concurrent alerts of one key. */
 @Repository
 class OpenIncidents {
 
@@ -18,18 +18,20 @@ class OpenIncidents {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The key's running incident, locked until the transaction ends: alerts of one key arriving
+     * together then correlate one after the other instead of colliding on the instance and
+     * using up their retries.
+     */
     Optional<Open> find(String key) {
-        return jdbc.sql("select process_instance_id, business_key from opsflow_open_incident where incident_key = ?")
+        return jdbc.sql("select process_instance_id, business_key from opsflow_open_incident where incident_key = ? for update")
                 .param(key).query((rs, n) -> new Open(rs.getString(1), rs.getString(2))).optional();
     }
 
-    /** Claims the key; throws DuplicateKeyException if another transaction claimed it first. */
-    void claim(String key, String businessKey) {
-        jdbc.sql("insert into opsflow_open_incident (incident_key, business_key) values (?, ?)").params(key, businessKey).update();
-    }
-
-    void assign(String key, String processInstanceId) {
-        jdbc.sql("update opsflow_open_incident set process_instance_id = ? where incident_key = ?").params(processInstanceId, key).update();
+    /** Claims the key for the instance; throws DuplicateKeyException if another transaction claimed it first. */
+    void claim(String key, String processInstanceId, String businessKey) {
+        jdbc.sql("insert into opsflow_open_incident (incident_key, process_instance_id, business_key) values (?, ?, ?)")
+                .params(key, processInstanceId, businessKey).update();
     }
 
     void releaseKey(String key) {

@@ -45,17 +45,24 @@ public class Intake {
         /** How the ledger files the event. */
         Delivery delivery(E event);
 
-        /** Starts a process, correlates into one, or finds the event stale; runs once per delivery. */
-        IntakeResult handle(E event);
+        /**
+         * Starts a process, correlates into one, or finds the event stale; runs once per delivery.
+         * {@code history} is what the ledger knows of the event's subject, read with the delivery check.
+         */
+        IntakeResult handle(E event, InboundDeliveries.History history);
     }
 
     public <E> IntakeResult receive(E event, Handling<E> handling) {
         Delivery delivery = handling.delivery(event);
-        return transaction.run(() -> deliveries.find(delivery.id()).orElseGet(() -> {
-            IntakeResult result = handling.handle(event);
+        return transaction.run(() -> {
+            InboundDeliveries.History history = deliveries.history(delivery.id(), delivery.subject());
+            if (history.seen().isPresent()) {
+                return history.seen().get();
+            }
+            IntakeResult result = handling.handle(event, history);
             deliveries.record(delivery.id(), delivery.source(), delivery.subject(), delivery.subjectState(), result);
             return result;
-        }));
+        });
     }
 
     /**

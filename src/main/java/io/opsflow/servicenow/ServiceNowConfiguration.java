@@ -1,12 +1,14 @@
 package io.opsflow.servicenow;
 
 import org.springframework.beans.factory.ObjectProvider;
-import io.opsflow.system.ConditionalOnServiceNowInstance;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import io.opsflow.outbound.DestinationGoneListener;
+import io.opsflow.outbound.DestinationStore;
 import io.opsflow.outbound.OutboundClient;
+import io.opsflow.outbound.Timing;
 
 @Configuration(proxyBeanMethods = false)
 class ServiceNowConfiguration {
@@ -24,8 +26,11 @@ class ServiceNowConfiguration {
      */
     @Bean
     ServiceNowClient serviceNowClient(WebClient.Builder webClientBuilder, ServiceNowProperties properties,
-            ObjectProvider<ServiceNowEndpoint> endpoints) {
-        return new TableApiServiceNowClient(new OutboundClient(webClientBuilder, properties), properties, () -> {
+            ObjectProvider<ServiceNowEndpoint> endpoints, ObjectProvider<DestinationStore> store) {
+        // The instance's 429 holds are kept in the shared database, so every node waits them out.
+        OutboundClient outbound = new OutboundClient(webClientBuilder, properties, Timing.SYSTEM,
+                store.getIfAvailable(DestinationStore::inMemory), DestinationGoneListener.NONE);
+        return new TableApiServiceNowClient(outbound, properties, () -> {
             ServiceNowEndpoint endpoint = endpoints.getIfAvailable();
             if (endpoint == null) {
                 throw new IllegalStateException(

@@ -64,6 +64,8 @@ class CustomerApiTest {
         String renamed = valid("api-acme", subscription).replace("エーシーエム株式会社", "ACME Corporation");
         ResponseEntity<String> updated = send(HttpMethod.PUT, "/api/customers/api-acme", renamed);
         assertThat(updated.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(json.readTree(updated.getBody()).get("displayName").asText())
+                .as("the registry's copy of the customer is dropped on save").isEqualTo("ACME Corporation");
         assertThat(identityService.createTenantQuery().tenantId("api-acme").singleResult().getName()).isEqualTo("ACME Corporation");
         assertThat(send(HttpMethod.GET, "/api/customers", null).getBody()).contains("\"id\":\"api-acme\"");
 

@@ -62,9 +62,49 @@ class IncidentIntakeIntegrationTest {
             assertThat(result.processInstanceId()).isEqualTo(incident.processInstanceId());
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> workNotes(sysId).size() >= 50);
-        assertThat(workNotes(sysId)).hasSize(50).allMatch(note -> note.contains("アラート発生 / alert fired"));
+        assertThat(workNotes(sysId)).hasSize(50).allMatch(note -> note.contains("アラート発生 (azure-monitor, "));
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(IncidentVariables.PROCESS_KEY)
                 .variableValueEquals(IncidentVariables.RULE_NAME, "rule-storm").count()).isOne();
+    }
+
+    /**
+     * The key is claimed after the start: alerts of one key arriving together all start, one claims
+     * the key and the others roll back whole and are correlated on their retry. The same delivery
+     * sent twice at once is recorded once.
+     */
+    @Test
+    void concurrentAlertsOfOneKeyAndConcurrentRedeliveriesLandInOneIncident() throws Exception {
+        int senders = 6;
+        List<Alert> alerts = new java.util.ArrayList<>();
+        for (int i = 0; i < senders; i++) {
+            alerts.add(alert("burst-" + i, "rule-burst", "vm-demo-web03", Alert.State.FIRED));
+        }
+        alerts.add(alerts.get(0));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(alerts.size());
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<IntakeResult> results;
+        try {
+            List<java.util.concurrent.Future<IntakeResult>> futures = new java.util.ArrayList<>();
+            for (Alert alert : alerts) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return intake.receive(alert);
+                }));
+            }
+            go.countDown();
+            results = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<IntakeResult> f : futures) {
+                results.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(results).extracting(IntakeResult::outcome).containsOnlyOnce(IntakeResult.Outcome.STARTED)
+                .containsOnlyOnce(IntakeResult.Outcome.DUPLICATE)
+                .filteredOn(o -> o == IntakeResult.Outcome.CORRELATED).hasSize(senders - 1);
+        assertThat(results).extracting(IntakeResult::processInstanceId).containsOnly(results.get(0).processInstanceId());
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(IncidentVariables.PROCESS_KEY)
+                .variableValueEquals(IncidentVariables.RULE_NAME, "rule-burst").count()).isOne();
     }
 
     @Test
