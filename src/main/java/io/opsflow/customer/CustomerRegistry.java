@@ -1,12 +1,8 @@
 package io.opsflow.customer;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,8 +11,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.opsflow.api.ConflictException;
 import io.opsflow.validation.FieldProblem;
@@ -27,26 +21,16 @@ import io.opsflow.api.NotFoundException;
  * The customers the MSP serves, each kept in step with its Camunda tenant. Other capabilities look
  * customers up here (by id, by Azure subscription, by Zabbix host group, by ServiceNow company); only this class writes.
  * <p>
- * {@link #find} answers from a copy at most {@link #FRESH_FOR} old: every webhook call and every
- * incident start looks its customer up, and reading it costs six statements (the row, its three
- * lists, its tenant's users and groups). This node's own saves and deletes show at once; those of
- * another node of the cluster, and tenant memberships granted in Camunda Admin, within that time.
+ * {@link #find} answers from the copies of {@link RecentCustomers}.
  */
 @Service
 public class CustomerRegistry {
-
-    static final Duration FRESH_FOR = Duration.ofSeconds(5);
 
     private final CustomerRepository repository;
     private final IdentityService identityService;
     private final RuntimeService runtimeService;
     private final ApplicationEventPublisher events;
-    private final Map<String, Read> recent = new ConcurrentHashMap<>();
-    /** Counts saves and deletes, so a read that overlapped one is not kept. */
-    private final AtomicLong changes = new AtomicLong();
-
-    private record Read(Customer customer, long nanoTime) {
-    }
+    private final RecentCustomers recent = new RecentCustomers();
 
     CustomerRegistry(CustomerRepository repository, IdentityService identityService, RuntimeService runtimeService,
             ApplicationEventPublisher events) {
@@ -61,16 +45,7 @@ public class CustomerRegistry {
     }
 
     public Optional<Customer> find(String id) {
-        Read read = recent.get(id);
-        if (read != null && System.nanoTime() - read.nanoTime() < FRESH_FOR.toNanos()) {
-            return Optional.of(read.customer());
-        }
-        long now = System.nanoTime();
-        long generation = changes.get();
-        Optional<Customer> customer = repository.findById(id).map(this::withMembers);
-        // Only customers that exist are kept: one created on another node is then found at once.
-        customer.ifPresent(c -> recent.compute(id, (key, old) -> changes.get() == generation ? new Read(c, now) : old));
-        return customer;
+        return recent.find(id, () -> repository.findById(id).map(this::withMembers));
     }
 
     public Optional<Customer> findBySubscriptionId(String subscriptionId) {
@@ -104,7 +79,7 @@ public class CustomerRegistry {
             throw new InvalidInputException("Invalid customer '" + customer.id() + "'", problems);
         }
         Customer previous = repository.findById(customer.id()).orElse(null);
-        forgetWhenDone(customer.id());
+        recent.forgetWhenDone(customer.id());
         boolean created;
         try {
             created = repository.upsert(customer);
@@ -128,30 +103,9 @@ public class CustomerRegistry {
         if (running > 0) {
             throw new ConflictException("Customer '" + id + "' has " + running + " running process instances; end them first");
         }
-        forgetWhenDone(id);
+        recent.forgetWhenDone(id);
         repository.delete(id);
         identityService.deleteTenant(id);
-    }
-
-    /**
-     * Drops the copy {@link #find} keeps now and again when the transaction ends, so a read made
-     * while it was open (which saw the old row) is not kept either.
-     */
-    private void forgetWhenDone(String id) {
-        forget(id);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    forget(id);
-                }
-            });
-        }
-    }
-
-    private void forget(String id) {
-        changes.incrementAndGet();
-        recent.remove(id);
     }
 
     private List<FieldProblem> conflicts(Customer c) {

@@ -100,7 +100,7 @@ class IncidentCoordination implements IncidentIntake {
             correlate(open.get().processInstanceId(), MESSAGE_ALERT_UPDATE_RECEIVED, ALERT_NOTE, note(alert));
             return new IntakeResult(IntakeResult.Outcome.CORRELATED, open.get().processInstanceId(), open.get().businessKey());
         }
-        ProcessInstance instance = start(alert.alertId(), alertVariables(alert));
+        ProcessInstance instance = start(alert.alertId(), StartVariables.of(alert));
         // After the start, so one statement claims the key with its instance: a concurrent alert of
         // the key that started too loses on the key, rolls back and is correlated on its retry.
         openIncidents.claim(key, instance.getId(), instance.getBusinessKey());
@@ -162,66 +162,12 @@ class IncidentCoordination implements IncidentIntake {
         if (event.incident().state().isOver()) {
             return new IntakeResult(IntakeResult.Outcome.STALE, null, event.number());
         }
-        Map<String, Object> variables = baseVariables(event.customerId(), SOURCE_SERVICENOW);
-        variables.put(IMPACT, event.incident().impact());
-        variables.put(URGENCY, event.incident().urgency());
-        variables.put(SUMMARY, event.incident().shortDescription());
-        variables.put(DESCRIPTION, event.incident().description());
-        variables.put(SERVICENOW_SYS_ID, event.sysId());
-        variables.put(SERVICENOW_NUMBER, event.number());
-        variables.put(SERVICENOW_MOD_COUNT, event.modCount());
-        ProcessInstance instance = start(event.number(), variables);
+        ProcessInstance instance = start(event.number(), StartVariables.of(event));
         return new IntakeResult(IntakeResult.Outcome.STARTED, instance.getId(), instance.getBusinessKey());
     }
 
     private ProcessInstance start(String businessKey, Map<String, Object> variables) {
         return runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(businessKey).setVariables(variables).execute();
-    }
-
-    static Map<String, Object> alertVariables(Alert alert) {
-        Map<String, Object> variables = baseVariables(alert.customerId(), alert.source());
-        variables.put(ALERT_ID, alert.alertId());
-        variables.put(RULE_NAME, alert.ruleName());
-        variables.put(TARGET_RESOURCE, alert.targetResource());
-        variables.put(TARGET_RESOURCE_TYPE, resourceType(alert.targetResource()));
-        variables.put(SEVERITY_LEVEL, alert.severityLevel());
-        variables.put(SUMMARY, alert.summary());
-        variables.put(DESCRIPTION, alert.description());
-        return variables;
-    }
-
-    /**
-     * The variables the decisions (priority, diagnostic runbook) and the gateways read by name: an
-     * expression fails on an undefined variable, so each starts as null unless the origin sets it.
-     * Everything else is read by delegates and forms, for which a missing variable is simply null.
-     */
-    private static final List<String> READ_BY_MODELS = List.of(SEVERITY_LEVEL, IMPACT, URGENCY, RULE_NAME, TARGET_RESOURCE_TYPE,
-            NEEDS_MICROSOFT, CAUSE_IDENTIFIED);
-
-    private static Map<String, Object> baseVariables(String customerId, String source) {
-        Map<String, Object> variables = new HashMap<>();
-        READ_BY_MODELS.forEach(name -> variables.put(name, null));
-        variables.put(io.opsflow.access.CustomerTenantIdProvider.CUSTOMER_ID, customerId);
-        variables.put(SOURCE, source);
-        return variables;
-    }
-
-    /** {@code microsoft.compute/virtualmachines} from an ARM resource id; null for anything else. */
-    static String resourceType(String resourceId) {
-        if (resourceId == null) {
-            return null;
-        }
-        String[] segments = resourceId.toLowerCase(Locale.ROOT).split("/");
-        for (int i = 0; i < segments.length; i++) {
-            if (segments[i].equals("providers") && i + 2 < segments.length) {
-                StringBuilder type = new StringBuilder(segments[i + 1]);
-                for (int t = i + 2; t < segments.length; t += 2) {
-                    type.append('/').append(segments[t]);
-                }
-                return type.toString();
-            }
-        }
-        return null;
     }
 
     private boolean correlate(String instanceId, String message, String variable, String value) {

@@ -437,7 +437,7 @@ class IngestBenchmark {
                   "customProperties": {}}}""".formatted(alertId(n), n, target(n), n);
     }
 
-    /** What {@code IncidentCoordination.alertVariables} sets for such an alert (every decision input, nulls included). */
+    /** What {@code StartVariables.of(Alert)} sets for such an alert (every decision input, nulls included). */
     private static Map<String, Object> variables(long n) {
         Map<String, Object> v = new HashMap<>();
         for (String name : List.of(IncidentVariables.IMPACT, IncidentVariables.URGENCY, IncidentVariables.SERVICENOW_SYS_ID,

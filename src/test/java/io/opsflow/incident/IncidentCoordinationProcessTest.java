@@ -338,7 +338,7 @@ class IncidentCoordinationProcessTest {
 
     @Test
     void aServiceNowIncidentIsLinkedNotCreated() {
-        Map<String, Object> variables = new java.util.HashMap<>(IncidentCoordination.alertVariables(alert(2)));
+        Map<String, Object> variables = new java.util.HashMap<>(StartVariables.of(alert(2)));
         variables.putAll(Map.of("source", "servicenow", "serviceNowSysId", "0c6e2a4b8d1f4e3a9b7c5d3e1f0a2b4c",
                 "serviceNowNumber", "INC0010039", "impact", "1", "urgency", "2"));
         variables.put("severityLevel", null);
@@ -498,7 +498,7 @@ class IncidentCoordinationProcessTest {
 
     private ProcessInstance startAlert(String customerId, int severity) {
         return runtime.createProcessInstanceByKey("incident-coordination").businessKey(ALERT_ID)
-                .setVariables(IncidentCoordination.alertVariables(alert(customerId, severity))).execute();
+                .setVariables(StartVariables.of(alert(customerId, severity))).execute();
     }
 
     static Alert alert(int severity) {

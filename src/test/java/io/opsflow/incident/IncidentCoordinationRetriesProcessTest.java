@@ -217,7 +217,7 @@ class IncidentCoordinationRetriesProcessTest {
 
     private ProcessInstance startAlert() {
         return runtime.createProcessInstanceByKey("incident-coordination").businessKey(IncidentCoordinationProcessTest.ALERT_ID)
-                .setVariables(IncidentCoordination.alertVariables(IncidentCoordinationProcessTest.alert(2))).execute();
+                .setVariables(StartVariables.of(IncidentCoordinationProcessTest.alert(2))).execute();
     }
 
     private static Instant now() {

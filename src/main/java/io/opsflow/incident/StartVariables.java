@@ -1,0 +1,76 @@
+package io.opsflow.incident;
+
+import static io.opsflow.incident.IncidentVariables.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.opsflow.access.CustomerTenantIdProvider;
+
+/** The variables an incident-coordination instance starts with, from an alert or a ServiceNow incident. */
+final class StartVariables {
+
+    private StartVariables() {
+    }
+
+    static Map<String, Object> of(Alert alert) {
+        Map<String, Object> variables = baseVariables(alert.customerId(), alert.source());
+        variables.put(ALERT_ID, alert.alertId());
+        variables.put(RULE_NAME, alert.ruleName());
+        variables.put(TARGET_RESOURCE, alert.targetResource());
+        variables.put(TARGET_RESOURCE_TYPE, resourceType(alert.targetResource()));
+        variables.put(SEVERITY_LEVEL, alert.severityLevel());
+        variables.put(SUMMARY, alert.summary());
+        variables.put(DESCRIPTION, alert.description());
+        return variables;
+    }
+
+    /**
+     * The variables the decisions (priority, diagnostic runbook) and the gateways read by name: an
+     * expression fails on an undefined variable, so each starts as null unless the origin sets it.
+     * Everything else is read by delegates and forms, for which a missing variable is simply null.
+     */
+    private static final List<String> READ_BY_MODELS = List.of(SEVERITY_LEVEL, IMPACT, URGENCY, RULE_NAME, TARGET_RESOURCE_TYPE,
+            NEEDS_MICROSOFT, CAUSE_IDENTIFIED);
+
+    /** An incident raised in ServiceNow itself. */
+    static Map<String, Object> of(ServiceNowIncidentEvent event) {
+        Map<String, Object> variables = baseVariables(event.customerId(), SOURCE_SERVICENOW);
+        variables.put(IMPACT, event.incident().impact());
+        variables.put(URGENCY, event.incident().urgency());
+        variables.put(SUMMARY, event.incident().shortDescription());
+        variables.put(DESCRIPTION, event.incident().description());
+        variables.put(SERVICENOW_SYS_ID, event.sysId());
+        variables.put(SERVICENOW_NUMBER, event.number());
+        variables.put(SERVICENOW_MOD_COUNT, event.modCount());
+        return variables;
+    }
+
+    private static Map<String, Object> baseVariables(String customerId, String source) {
+        Map<String, Object> variables = new HashMap<>();
+        READ_BY_MODELS.forEach(name -> variables.put(name, null));
+        variables.put(CustomerTenantIdProvider.CUSTOMER_ID, customerId);
+        variables.put(SOURCE, source);
+        return variables;
+    }
+
+    /** {@code microsoft.compute/virtualmachines} from an ARM resource id; null for anything else. */
+    static String resourceType(String resourceId) {
+        if (resourceId == null) {
+            return null;
+        }
+        String[] segments = resourceId.toLowerCase(Locale.ROOT).split("/");
+        for (int i = 0; i < segments.length; i++) {
+            if (segments[i].equals("providers") && i + 2 < segments.length) {
+                StringBuilder type = new StringBuilder(segments[i + 1]);
+                for (int t = i + 2; t < segments.length; t += 2) {
+                    type.append('/').append(segments[t]);
+                }
+                return type.toString();
+            }
+        }
+        return null;
+    }
+}
