@@ -9,21 +9,7 @@ import io.opsflow.retry.PermanentFault;
  */
 public final class SlackRejectedException extends SlackException implements PermanentFault {
 
-    private final int status;
-    private final String error;
-
     SlackRejectedException(String message, int status, String error) {
-        super(message);
-        this.status = status;
-        this.error = error;
-    }
-
-    public int status() {
-        return status;
-    }
-
-    /** Slack's error string ({@code no_service}), or null when the body was empty. */
-    public String error() {
-        return error;
+        super(message, status, error);
     }
 }

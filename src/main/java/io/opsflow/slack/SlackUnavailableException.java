@@ -9,22 +9,7 @@ package io.opsflow.slack;
  */
 public final class SlackUnavailableException extends SlackException {
 
-    private final int status;
-    private final String error;
-
     SlackUnavailableException(String message, int status, String error) {
-        super(message);
-        this.status = status;
-        this.error = error;
-    }
-
-    /** The last HTTP status, 0 when no answer came. */
-    public int status() {
-        return status;
-    }
-
-    /** Slack's last error string ({@code rollup_error}), or null. */
-    public String error() {
-        return error;
+        super(message, status, error);
     }
 }

@@ -12,7 +12,7 @@ public final class SlackWebhookNotSetException extends SlackException implements
     private final String variable;
 
     SlackWebhookNotSetException(String message, String variable) {
-        super(message);
+        super(message, 0, null);
         this.variable = variable;
     }
 
