@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -49,11 +50,19 @@ class DestinationGoneProcess implements DestinationGoneListener {
     private final RuntimeService runtimeService;
     private final CustomerRegistry registry;
     private final DestinationStore store;
+    private final Executor ownThread;
 
+    @Autowired
     DestinationGoneProcess(RuntimeService runtimeService, CustomerRegistry registry, DestinationStore store) {
+        this(runtimeService, registry, store, OWN_THREAD);
+    }
+
+    /** {@code ownThread}: engine tests run the work on their own thread, where their mocked beans are. */
+    DestinationGoneProcess(RuntimeService runtimeService, CustomerRegistry registry, DestinationStore store, Executor ownThread) {
         this.runtimeService = runtimeService;
         this.registry = registry;
         this.store = store;
+        this.ownThread = ownThread;
     }
 
     static String businessKey(Destination destination) {
@@ -67,7 +76,7 @@ class DestinationGoneProcess implements DestinationGoneListener {
             log.warn("{} is gone ({}): no customer owns it, so no repair task is started", destination, reason);
             return;
         }
-        CompletableFuture.runAsync(() -> start(destination, reason), OWN_THREAD).join();
+        CompletableFuture.runAsync(() -> start(destination, reason), ownThread).join();
     }
 
     private void start(Destination destination, String reason) {
@@ -97,7 +106,7 @@ class DestinationGoneProcess implements DestinationGoneListener {
         }
         String customerId = saved.customer().id();
         try {
-            CompletableFuture.runAsync(() -> closeTasks(customerId), OWN_THREAD).join();
+            CompletableFuture.runAsync(() -> closeTasks(customerId), ownThread).join();
         } catch (RuntimeException e) {
             // The entry is saved; the marks and tasks stay until the next save or the operator's completion.
             log.error("Customer {} saved, but its gone destinations could not be cleared", customerId, e);

@@ -8,12 +8,15 @@ import static org.mockito.Mockito.when;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.customer.CustomerSaved;
+import io.opsflow.messages.MessagesFixture;
 import io.opsflow.outbound.Destination;
 import io.opsflow.outbound.DestinationStore;
 
@@ -43,6 +47,7 @@ class DestinationGoneProcessTest {
 
     private static final String SECRET_URL = "https://hooks.slack.test/services/T1/B2/s3cretWebhookToken4711";
     private static final String REASON = "HTTP 410 channel_is_archived";
+    private static final Instant NOW = Instant.parse("2026-11-24T02:00:00Z");
     private static final Customer ACME = new Customer("acme", "ACME Corporation", "ja-JP", null, null, null,
             new Customer.Slack("OPSFLOW_SLACK_ACME_WEBHOOK"), Map.of(), null);
     private static final Customer ACME_NEW_WEBHOOK = new Customer("acme", "ACME Corporation", "ja-JP", null, null, null,
@@ -58,13 +63,15 @@ class DestinationGoneProcessTest {
     void setUp() {
         init(engine.getProcessEngine());
         when(registry.find("acme")).thenReturn(Optional.of(ACME));
-        process = new DestinationGoneProcess(engine.getRuntimeService(), registry, store);
+        process = new DestinationGoneProcess(engine.getRuntimeService(), registry, store, Runnable::run);
         Mocks.register("clearDestinationGoneDelegate", new ClearDestinationGoneDelegate(store));
+        Mocks.register("describeDestinationTaskListener", new DescribeDestinationTaskListener(MessagesFixture.messages(registry)));
     }
 
     @AfterEach
     void reset() {
         Mocks.reset();
+        ClockUtil.reset();
     }
 
     private void markGone() {
@@ -74,6 +81,7 @@ class DestinationGoneProcessTest {
     @Test
     @Deployment(resources = {"processes/outbound/destination-gone.bpmn", "processes/outbound/destination-gone.form"})
     void oneTaskForTheOperatorsOfTheCustomerNamingTheDestinationNeverItsUrl() {
+        ClockUtil.setCurrentTime(Date.from(NOW));
         markGone();
         process.destinationGone(webhook, REASON);
         process.destinationGone(webhook, REASON);
@@ -90,6 +98,10 @@ class DestinationGoneProcessTest {
         Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult();
         org.assertj.core.api.Assertions.assertThat(task.getDescription())
                 .isEqualTo("ACME Corporation: Slack webhook OPSFLOW_SLACK_ACME_WEBHOOK (" + REASON + ")");
+        org.assertj.core.api.Assertions.assertThat(task.getName())
+                .isEqualTo("宛先の修復 · ACME Corporation · Slack webhook OPSFLOW_SLACK_ACME_WEBHOOK");
+        org.assertj.core.api.Assertions.assertThat(task.getPriority()).isEqualTo(70);
+        org.assertj.core.api.Assertions.assertThat(task.getDueDate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(4))));
         org.assertj.core.api.Assertions.assertThat(task.getTenantId()).isEqualTo("acme");
         org.assertj.core.api.Assertions.assertThat(engine.getTaskService().getIdentityLinksForTask(task.getId()))
                 .extracting(IdentityLink::getGroupId).containsExactly("operators");
