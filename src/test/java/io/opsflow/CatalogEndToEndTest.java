@@ -21,10 +21,10 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opsflow.security.Roles;
 import io.opsflow.servicenow.ServiceNowClient;
 import io.opsflow.servicenow.TableQuery;
 import io.opsflow.servicenow.TableRecord;
-import io.opsflow.security.Roles;
 
 /**
  * The README's catalog walkthrough in sandbox mode: the sample "Restart VM" requested item arrives

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.opsflow.deployment.ProcessesDeployment;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import io.opsflow.deployment.ProcessesDeployment;
 
 /**
  * Two nodes starting at the same moment on one PostgreSQL, as docker/compose.yaml runs them: the

@@ -23,10 +23,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.opsflow.security.Roles;
 import io.opsflow.servicenow.FieldLimits;
 import io.opsflow.servicenow.Incident;
 import io.opsflow.servicenow.ServiceNowClient;
-import io.opsflow.security.Roles;
 
 /**
  * Text longer than Camunda's 4000-character string column is kept whole: a ServiceNow incident's

@@ -19,9 +19,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import io.opsflow.access.CustomerTenantIdProvider;
 import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
-import io.opsflow.access.CustomerTenantIdProvider;
 import io.opsflow.security.Roles;
 
 /** The production database: the whole application boots on PostgreSQL 17 and runs processes. */

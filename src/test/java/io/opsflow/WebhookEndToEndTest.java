@@ -1,6 +1,5 @@
 package io.opsflow;
 
-import io.opsflow.servicenow.IncidentState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,10 +26,11 @@ import org.springframework.http.ResponseEntity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opsflow.security.Roles;
 import io.opsflow.servicenow.Incident;
+import io.opsflow.servicenow.IncidentState;
 import io.opsflow.servicenow.ServiceNowClient;
 import io.opsflow.servicenow.TableQuery;
-import io.opsflow.security.Roles;
 
 /**
  * The whole application as a newcomer runs it (sandbox mode): the README's sample alert in through

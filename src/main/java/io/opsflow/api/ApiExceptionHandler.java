@@ -1,8 +1,5 @@
 package io.opsflow.api;
 
-import io.opsflow.validation.FieldProblem;
-import io.opsflow.validation.JsonPaths;
-
 import java.util.List;
 
 import org.springframework.http.HttpHeaders;
@@ -17,6 +14,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.opsflow.validation.FieldProblem;
+import io.opsflow.validation.JsonPaths;
 
 /** Every error of our own APIs as {@code application/problem+json} that names the problem. */
 @RestControllerAdvice(basePackages = "io.opsflow")

@@ -1,8 +1,8 @@
 package io.opsflow.api;
 
-import io.opsflow.validation.FieldProblem;
-
 import java.util.List;
+
+import io.opsflow.validation.FieldProblem;
 
 /** Input that was understood but is not acceptable; answered 400 with every problem listed. */
 public class InvalidInputException extends RuntimeException {

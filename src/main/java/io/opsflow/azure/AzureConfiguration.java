@@ -1,12 +1,13 @@
 package io.opsflow.azure;
 
 import org.springframework.beans.factory.ObjectProvider;
-import io.opsflow.servicenow.ConditionalOnServiceNowInstance;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.azure.core.http.HttpClient;
 import com.azure.core.util.HttpClientOptions;
+
+import io.opsflow.servicenow.ConditionalOnServiceNowInstance;
 
 /**
  * Wires the Azure adapter. The ARM endpoint and the authentication are seams: in production (a

@@ -2,7 +2,6 @@ package io.opsflow.catalog;
 
 import static io.opsflow.messages.TaskLabels.join;
 import static io.opsflow.messages.TaskLabels.text;
-
 import static io.opsflow.catalog.CatalogVariables.*;
 
 import java.time.LocalDateTime;
@@ -15,10 +14,10 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import io.opsflow.access.CustomerTenantIdProvider;
 import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.messages.Messages;
-import io.opsflow.access.CustomerTenantIdProvider;
 import io.opsflow.messages.TaskLabels;
 
 /**

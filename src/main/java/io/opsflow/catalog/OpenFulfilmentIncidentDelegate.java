@@ -2,16 +2,15 @@ package io.opsflow.catalog;
 
 import static io.opsflow.catalog.CatalogVariables.*;
 
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import io.opsflow.access.CustomerTenantIdProvider;
 import io.opsflow.incident.Alert;
 import io.opsflow.incident.IncidentIntake;
 import io.opsflow.messages.Messages;
-import io.opsflow.access.CustomerTenantIdProvider;
 
 /**
  * A failed fulfilment the definition marks as serious becomes an incident, through the one intake;

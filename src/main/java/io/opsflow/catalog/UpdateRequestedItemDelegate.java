@@ -6,9 +6,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.opsflow.access.CustomerTenantIdProvider;
 import io.opsflow.messages.Messages;
 import io.opsflow.servicenow.NoteKey;
-import io.opsflow.access.CustomerTenantIdProvider;
 import io.opsflow.servicenow.RequestedItemState;
 import io.opsflow.servicenow.RequestedItemUpdate;
 import io.opsflow.servicenow.ServiceNowClient;

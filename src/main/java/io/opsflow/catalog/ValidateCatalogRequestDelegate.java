@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.opsflow.messages.Messages;
 import io.opsflow.access.CustomerTenantIdProvider;
+import io.opsflow.messages.Messages;
 
 /**
  * Checks the RITM against its catalog definition and sets what the rest of the process follows:

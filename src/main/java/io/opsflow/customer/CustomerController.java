@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.opsflow.api.ConflictException;
-import io.opsflow.validation.FieldProblem;
 import io.opsflow.api.InvalidInputException;
 import io.opsflow.api.NotFoundException;
+import io.opsflow.validation.FieldProblem;
 
 /** {@code /api/customers}: the customer registry for administrators (see SecurityConfiguration). */
 @RestController

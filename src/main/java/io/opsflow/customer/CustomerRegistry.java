@@ -13,9 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.opsflow.api.ConflictException;
-import io.opsflow.validation.FieldProblem;
 import io.opsflow.api.InvalidInputException;
 import io.opsflow.api.NotFoundException;
+import io.opsflow.validation.FieldProblem;
 
 /**
  * The customers the MSP serves, each kept in step with its Camunda tenant. Other capabilities look

@@ -9,10 +9,10 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import io.opsflow.validation.FieldProblem;
-import io.opsflow.security.IdentityBootstrap;
 import io.opsflow.api.InvalidInputException;
 import io.opsflow.deployment.StartupLock;
+import io.opsflow.security.IdentityBootstrap;
+import io.opsflow.validation.FieldProblem;
 
 /**
  * Upserts the customers of {@code opsflow.customers-file} at start-up, all or none: a bad file

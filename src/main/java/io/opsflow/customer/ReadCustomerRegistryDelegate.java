@@ -1,11 +1,10 @@
 package io.opsflow.customer;
 
-import io.opsflow.deployment.SmokeTest;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.opsflow.deployment.SmokeTest;
 
 /** Smoke test step: proves the engine reaches Spring beans and opsflow's own tables. */
 @Component

@@ -1,7 +1,5 @@
 package io.opsflow.engine;
 
-import io.opsflow.access.CustomerTenantIdProvider;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +9,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import io.opsflow.access.CustomerTenantIdProvider;
 
 /** Engine settings that need code rather than {@code camunda.bpm.*} properties. */
 @Configuration

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 
 import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.deployment.StartupLock;
 import io.opsflow.security.IdentityBootstrap;
 import io.opsflow.security.Roles;
-import io.opsflow.deployment.StartupLock;
 
 /**
  * Announces sandbox mode and registers the demo customer, whose Azure estate (resource groups,

@@ -1,7 +1,5 @@
 package io.opsflow.security;
 
-import io.opsflow.deployment.StartupLock;
-
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
+
+import io.opsflow.deployment.StartupLock;
 
 /**
  * Creates on first start what a fresh opsflow needs to be used safely: the role groups with their

@@ -1,8 +1,5 @@
 package io.opsflow.security;
 
-import io.opsflow.deployment.ProcessesDeployment;
-import io.opsflow.deployment.StartupLock;
-
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -13,6 +10,9 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
+
+import io.opsflow.deployment.ProcessesDeployment;
+import io.opsflow.deployment.StartupLock;
 
 /**
  * Grants {@code CREATE_INSTANCE} on a process to the groups its model names as candidate starters,

@@ -8,10 +8,11 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import io.opsflow.customer.Customer;
 import io.opsflow.incident.Alert;
 import io.opsflow.incident.IncidentIntake;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * What the monitoring webhooks (Azure Monitor, Zabbix) share once the caller proved its customer:

@@ -6,8 +6,8 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.opsflow.intake.IntakeResult;
 import io.opsflow.intake.IntakeResult.Outcome;
+import io.opsflow.intake.IntakeResult;
 
 /**
  * The body of a 2xx answer, alike for every webhook: 202 for a new process, 200 with a flag for

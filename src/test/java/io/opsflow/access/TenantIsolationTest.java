@@ -1,7 +1,5 @@
 package io.opsflow.access;
 
-import io.opsflow.security.Roles;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -30,6 +28,7 @@ import io.opsflow.OpsflowSpringTest;
 import io.opsflow.TestIdentities;
 import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.security.Roles;
 
 /** Customers A and B share one process definition; each operator reaches only their customer's work. */
 @OpsflowSpringTest

@@ -41,11 +41,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import io.opsflow.OpsflowApplication;
 import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.incident.IncidentVariables;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Ingest benchmark of issue 4: how fast alerts enter incident-coordination through the engine API,

@@ -1,6 +1,5 @@
 package io.opsflow.catalog;
 
-import io.opsflow.servicenow.RequestedItem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.intake.IntakeResult;
+import io.opsflow.servicenow.RequestedItem;
 
 /** Later deliveries of a requested item reach its running request: redeliveries, older changes, a cancellation. */
 @OpsflowSpringTest

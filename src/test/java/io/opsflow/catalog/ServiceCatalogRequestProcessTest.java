@@ -1,6 +1,5 @@
 package io.opsflow.catalog;
 
-import io.opsflow.servicenow.RequestedItemState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -47,12 +46,13 @@ import io.opsflow.azure.AutomationJobStatus;
 import io.opsflow.azure.AutomationJobs;
 import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
-import io.opsflow.messages.Messages;
-import io.opsflow.messages.MessagesFixture;
 import io.opsflow.incident.Alert;
 import io.opsflow.incident.IncidentIntake;
+import io.opsflow.messages.Messages;
+import io.opsflow.messages.MessagesFixture;
 import io.opsflow.runbook.RunbookJobMocks;
 import io.opsflow.servicenow.NoteKey;
+import io.opsflow.servicenow.RequestedItemState;
 import io.opsflow.servicenow.RequestedItemUpdate;
 import io.opsflow.servicenow.ServiceNowClient;
 

@@ -1,7 +1,5 @@
 package io.opsflow.deployment;
 
-import io.opsflow.customer.ReadCustomerRegistryDelegate;
-
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.mockito.Mockito.mock;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.customer.ReadCustomerRegistryDelegate;
 
 /** The smoke-test process on a bare engine: the real delegate around a mocked registry. */
 class SmokeTestProcessTest {

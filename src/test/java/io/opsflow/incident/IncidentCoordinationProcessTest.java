@@ -1,6 +1,5 @@
 package io.opsflow.incident;
 
-import io.opsflow.servicenow.IncidentState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -48,9 +47,10 @@ import io.opsflow.messages.Messages;
 import io.opsflow.messages.MessagesFixture;
 import io.opsflow.runbook.RunbookJobMocks;
 import io.opsflow.servicenow.Incident;
+import io.opsflow.servicenow.IncidentState;
 import io.opsflow.servicenow.IncidentUpdate;
-import io.opsflow.servicenow.NoteKey;
 import io.opsflow.servicenow.NewIncident;
+import io.opsflow.servicenow.NoteKey;
 import io.opsflow.servicenow.ServiceNowClient;
 import io.opsflow.slack.SlackMessage;
 import io.opsflow.slack.SlackNotifier;

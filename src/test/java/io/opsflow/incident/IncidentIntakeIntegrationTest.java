@@ -1,7 +1,5 @@
 package io.opsflow.incident;
 
-import io.opsflow.servicenow.Incident;
-import io.opsflow.servicenow.IncidentState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.opsflow.OpsflowSpringTest;
+import io.opsflow.intake.IntakeResult;
+import io.opsflow.servicenow.Incident;
+import io.opsflow.servicenow.IncidentState;
 import io.opsflow.servicenow.ServiceNowClient;
 import io.opsflow.servicenow.TableQuery;
-import io.opsflow.intake.IntakeResult;
 
 /**
  * The intake against the whole application in sandbox mode: the job executor runs the process's

@@ -1,7 +1,5 @@
 package io.opsflow.sandbox;
 
-import io.opsflow.servicenow.IncidentState;
-import io.opsflow.servicenow.RequestedItemState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,10 +12,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.servicenow.Incident;
+import io.opsflow.servicenow.IncidentState;
 import io.opsflow.servicenow.IncidentUpdate;
 import io.opsflow.servicenow.JournalEntry;
 import io.opsflow.servicenow.JournalField;
 import io.opsflow.servicenow.NewIncident;
+import io.opsflow.servicenow.RequestedItemState;
 import io.opsflow.servicenow.RequestedItemUpdate;
 import io.opsflow.servicenow.ServiceNowClient;
 import io.opsflow.servicenow.ServiceNowNotFoundException;

@@ -45,8 +45,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.incident.IncidentIntake;
-import io.opsflow.intake.IntakeResult.Outcome;
 import io.opsflow.incident.ServiceNowIncidentEvent;
+import io.opsflow.intake.IntakeResult.Outcome;
 import io.opsflow.servicenow.IncidentState;
 
 @WebMvcTest(controllers = ServiceNowWebhookController.class)
