@@ -3,6 +3,7 @@ package io.opsflow.benchmark;
 import static com.github.tomakehurst.wiremock.client.WireMock.*;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,7 +54,8 @@ import io.opsflow.incident.IncidentVariables;
  * Camunda's own REST start and opsflow's webhook, and how soon the ServiceNow incident follows.
  * The app runs in production mode against a zero-latency WireMock ServiceNow, on an H2 file and on
  * embedded PostgreSQL, all in one run; the start rates of both databases are measured round by round,
- * the databases taking turns at going first, and each ratio is taken within one round.
+ * the databases taking turns at going first and the three ways at each position, and each ratio is
+ * taken within one round.
  * Run with {@code mvn -q -Pbenchmark test}; the table goes to stdout and target/benchmark/ingest.md.
  */
 @Tag("benchmark")
@@ -234,22 +236,31 @@ class IngestBenchmark {
             }
             for (Node node : order) {
                 Ways way = ways.get(node.db());
-                Run a = concurrently(STARTS_PER_RUN, way.engine());
-                Run b = concurrently(STARTS_PER_RUN, way.rest());
-                Run c = concurrently(STARTS_PER_RUN, way.webhook());
+                // Every start leaves an instance behind, so whichever way runs last meets the fullest
+                // tables: the ways take turns at each position, round by round.
+                Run[] measured = new Run[3];
+                for (int position = 0; position < 3; position++) {
+                    int w = (position + round) % 3;
+                    measured[w] = concurrently(STARTS_PER_RUN, w == 0 ? way.engine() : w == 1 ? way.rest() : way.webhook());
+                }
+                Run refused = concurrently(STARTS_PER_RUN, way.refused());
                 if (round > 0) {
-                    rounds.get(node.db()).add(a, b, c);
+                    rounds.get(node.db()).add(measured[0], measured[1], measured[2]);
+                    rounds.get(node.db()).refused.add(refused);
                 }
             }
         }
         rounds.forEach((db, r) -> {
             rows.add(row(db, "(a) RuntimeService start, 8 threads", rate(median(r.engine, Run::rate)), ms(median(r.engine, Run::p50)), "",
-                    ms(median(r.engine, Run::p99)), ""));
+                    ms(median(r.engine, Run::p99)), "", cpu(r.engine)));
             rows.add(row(db, "(b) POST /engine-rest/…/start, 8 clients", rate(median(r.rest, Run::rate)), ms(median(r.rest, Run::p50)), "",
-                    ms(median(r.rest, Run::p99)), ""));
+                    ms(median(r.rest, Run::p99)), "", cpu(r.rest)));
             rows.add(row(db, "(c) POST /webhooks/azure-monitor, 8 clients", rate(median(r.webhook, Run::rate)), ms(median(r.webhook, Run::p50)), "",
-                    ms(median(r.webhook, Run::p99)), String.format("c/b %.2f, c/a %.2f", median(r.cToB, Double::doubleValue),
-                            median(r.cToA, Double::doubleValue))));
+                    ms(median(r.webhook, Run::p99)), String.format("c/b %.2f, c/a %.2f (rounds: %s)", median(r.cToB, Double::doubleValue),
+                            median(r.cToA, Double::doubleValue), r.cToA.stream().map(x -> String.format("%.2f", x))
+                                    .collect(java.util.stream.Collectors.joining(" "))), cpu(r.webhook)));
+            rows.add(row(db, "(c0) the same POST refused at the credential check (401): HTTP alone", rate(median(r.refused, Run::rate)),
+                    ms(median(r.refused, Run::p50)), "", ms(median(r.refused, Run::p99)), "", cpu(r.refused)));
         });
     }
 
@@ -270,13 +281,15 @@ class IngestBenchmark {
                             .businessKey((String) v.get(IncidentVariables.ALERT_ID)).setVariables(v).execute();
                 },
                 i -> send(engineRest + "/process-definition/key/" + restKey + "/start", restStartBody(next()), restAuth, 200),
-                i -> send(base + "/webhooks/azure-monitor/" + CUSTOMER + "?token=" + TOKEN, alertBody(next()), null, 202));
+                i -> send(base + "/webhooks/azure-monitor/" + CUSTOMER + "?token=" + TOKEN, alertBody(next()), null, 202),
+                i -> send(base + "/webhooks/azure-monitor/" + CUSTOMER + "?token=wrong", alertBody(next()), null, 401));
     }
 
     record Node(String db, ConfigurableApplicationContext context) {
     }
 
-    record Ways(IntConsumer engine, IntConsumer rest, IntConsumer webhook) {
+    /** {@code refused}: the webhook's HTTP cost with no work behind it, what (c) costs beyond (a) at the least. */
+    record Ways(IntConsumer engine, IntConsumer rest, IntConsumer webhook, IntConsumer refused) {
     }
 
     /** One database's measured rounds, and the ratios each round gave. */
@@ -286,6 +299,7 @@ class IngestBenchmark {
         final List<Run> webhook = new ArrayList<>();
         final List<Double> cToB = new ArrayList<>();
         final List<Double> cToA = new ArrayList<>();
+        final List<Run> refused = new ArrayList<>();
 
         void add(Run a, Run b, Run c) {
             engine.add(a);
@@ -300,6 +314,7 @@ class IngestBenchmark {
         AtomicInteger issued = new AtomicInteger();
         long[] latencies = new long[count];
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        double[] cpuBefore = cpuMillis();
         long begin = System.nanoTime();
         try {
             List<Future<?>> done = new ArrayList<>();
@@ -321,10 +336,39 @@ class IngestBenchmark {
         }
         long wall = System.nanoTime() - begin;
         Arrays.sort(latencies);
-        return new Run(count / (wall / 1e9), percentile(latencies, 50), percentile(latencies, 99));
+        double[] cpuAfter = cpuMillis();
+        return new Run(count / (wall / 1e9), percentile(latencies, 50), percentile(latencies, 99),
+                (cpuAfter[0] - cpuBefore[0]) / count, (cpuAfter[1] - cpuBefore[1]) / count);
     }
 
-    record Run(double rate, double p50, double p99) {
+    /** @param jvmCpu CPU milliseconds per start of this JVM (server and clients); {@code dbCpu} of the PostgreSQL processes */
+    record Run(double rate, double p50, double p99, double jvmCpu, double dbCpu) {
+    }
+
+    /**
+     * CPU time so far of this JVM and of every PostgreSQL process of the machine, in milliseconds: what
+     * a start costs where, which the rates alone cannot tell on 2 shared cores.
+     */
+    private static double[] cpuMillis() {
+        double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e6;
+        double db = 0;
+        long ticksPerSecond = 100; // USER_HZ on Linux
+        File[] processes = new File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
+        for (File process : processes == null ? new File[0] : processes) {
+            try {
+                String stat = Files.readString(process.toPath().resolve("stat"));
+                int close = stat.lastIndexOf(')');
+                if (!stat.substring(stat.indexOf('(') + 1, close).startsWith("postgres")) {
+                    continue;
+                }
+                String[] fields = stat.substring(close + 2).split(" ");
+                db += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 1000.0 / ticksPerSecond;
+            } catch (IOException | RuntimeException e) {
+                // The process ended meanwhile.
+            }
+        }
+        return new double[] {jvm, db};
     }
 
     // ---- (d) --------------------------------------------------------------------------------
@@ -545,7 +589,13 @@ class IngestBenchmark {
     }
 
     private static String[] row(String... cells) {
-        return cells;
+        return cells.length == 8 ? cells : java.util.stream.Stream.concat(Arrays.stream(cells), java.util.stream.Stream.of(""))
+                .toArray(String[]::new);
+    }
+
+    /** Median CPU per start: the JVM's (server and load generator together) + PostgreSQL's. */
+    private static String cpu(List<Run> runs) {
+        return String.format("%.1f + %.1f ms", median(runs, Run::jvmCpu), median(runs, Run::dbCpu));
     }
 
     /** H2's rows, then PostgreSQL's, then (e); within a database (d) before (a)–(c), as measured before rounds alternated. */
@@ -561,11 +611,12 @@ class IngestBenchmark {
     private void report() throws IOException {
         StringBuilder table = new StringBuilder();
         table.append(String.format("Ingest benchmark: process %s, medians of %d runs after a warm-up; %d starts per run for a-c, "
-                + "H2 and PostgreSQL taking turns at going first in each round, ratios the median of per-round ratios; "
+                + "H2 and PostgreSQL taking turns at going first and a-c at each position, ratios the median of per-round ratios; "
                 + "%d alerts per run for d; %d cores%n%n", IncidentVariables.PROCESS_KEY, RUNS, STARTS_PER_RUN, ALERTS_PER_RUN,
                 Runtime.getRuntime().availableProcessors()));
         rows.sort(java.util.Comparator.comparingInt(IngestBenchmark::tableOrder));
-        table.append("| database | measurement | rate | p50 | p95 | p99 | ratio |\n|---|---|---|---|---|---|---|\n");
+        table.append("| database | measurement | rate | p50 | p95 | p99 | ratio | CPU per start (JVM + PostgreSQL) |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
         for (String[] r : rows) {
             table.append("| ").append(String.join(" | ", r)).append(" |\n");
         }
