@@ -1,0 +1,9 @@
+/*
+ * Business rule "opsflow webhook sc_req_item": table sc_req_item, When after, Insert and Update, Order 1000,
+ * Condition: current.sys_updated_by != gs.getProperty('opsflow.integration.user')
+ * (opsflow's own writes through the Table API are not sent back to it).
+ */
+(function executeRule(current, previous /* null when inserted */) {
+    var webhook = new OpsflowWebhook();
+    webhook.enqueue(webhook.buildPayload(current, previous, 'sc_req_item'));
+})(current, previous);
