@@ -1,7 +1,7 @@
 /*
  * Business rule "opsflow webhook incident": table incident, When after, Insert and Update, Order 1000,
- * Condition: current.sys_updated_by != gs.getProperty('opsflow.integration.user')
- * (opsflow's own writes through the Table API are not sent back to it).
+ * Condition: String(current.getValue('sys_updated_by')) != String(gs.getProperty('opsflow.integration.user'))
+ * (the loop guard: what opsflow itself writes through the Table API is not sent back to it).
  */
 (function executeRule(current, previous /* null when inserted */) {
     var webhook = new OpsflowWebhook();
