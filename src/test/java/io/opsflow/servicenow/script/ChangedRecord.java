@@ -63,15 +63,18 @@ public final class ChangedRecord {
             j.computeIfAbsent(journal, k -> new ArrayList<>()).add(0, entry);
             added.add(journal);
         }
-        Map<String, String[]> vars = new LinkedHashMap<>();
-        variables.elements.forEach((k, e) -> vars.put(k, new String[] {e.value, e.display}));
-        return new ChangedRecord(table, v, displayValues, j, added, this.withoutPrevious(), vars);
+        return new ChangedRecord(table, v, displayValues, j, added, withoutPrevious(), variablesCopy());
     }
 
+    /** As {@code previous} of the next change: the state before it, with nothing of its own changed. */
     private ChangedRecord withoutPrevious() {
-        Map<String, String[]> vars = new LinkedHashMap<>();
-        variables.elements.forEach((k, e) -> vars.put(k, new String[] {e.value, e.display}));
-        return new ChangedRecord(table, values, displayValues, journals, List.of(), null, vars);
+        return new ChangedRecord(table, values, displayValues, journals, List.of(), null, variablesCopy());
+    }
+
+    private Map<String, String[]> variablesCopy() {
+        Map<String, String[]> copy = new LinkedHashMap<>();
+        variables.elements.forEach((k, e) -> copy.put(k, new String[] {e.value, e.display}));
+        return copy;
     }
 
     public String getValue(String field) {
@@ -123,11 +126,7 @@ public final class ChangedRecord {
         }
 
         public String getDisplayValue() {
-            return getDisplayValue(field);
-        }
-
-        private String getDisplayValue(String name) {
-            return ChangedRecord.this.getDisplayValue(name);
+            return ChangedRecord.this.getDisplayValue(field);
         }
 
         @Override

@@ -3,7 +3,6 @@ package io.opsflow.servicenow.script;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,9 +132,5 @@ public final class GlideRecord {
         } catch (NumberFormatException e) {
             return a.compareTo(b);
         }
-    }
-
-    Map<String, String> row() {
-        return new HashMap<>(row);
     }
 }
