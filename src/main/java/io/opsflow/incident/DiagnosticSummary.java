@@ -2,6 +2,7 @@ package io.opsflow.incident;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 import io.opsflow.messages.Messages;
 
@@ -90,7 +91,7 @@ final class DiagnosticSummary {
     }
 
     private static String line(DiagnosticReport.Check check, Messages.Texts texts) {
-        String status = texts.text("incident.diagnostic.status." + check.status().name().toLowerCase(java.util.Locale.ROOT));
+        String status = texts.text("incident.diagnostic.status." + check.status().name().toLowerCase(Locale.ROOT));
         String line = check.value() == null
                 ? texts.text("incident.diagnostic.summary.checkNoValue", status, name(check, texts))
                 : texts.text("incident.diagnostic.summary.check", status, name(check, texts), clip(check.value(), MAX_VALUE));

@@ -357,8 +357,8 @@ class IncidentCoordinationProcessTest {
         when(jobs.output(any(), anyString())).thenReturn(DiagnosticSummaryTest.WINDOWS_VM);
         ProcessInstance instance = startAlert(2);
         executeJob(instance, "ServiceTask_CreateServiceNowIncident");
-        assertThat(diagnosticNote(instance)).isEqualTo("診断実行中: Runbook Get-OpsflowVmDiagnostics（30 分で終わらなければ停止）。"
-                + "結果はこのタスクを開き直すと表示されます。");
+        assertThat(diagnosticNote(instance)).startsWith("診断実行中: Runbook Get-OpsflowVmDiagnostics。結果または結果がない理由は約 30 分以内に表示されます")
+                .contains("Cockpit");
         runDiagnosticJob(instance);
         executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
         String note = theOneWorkNote();
@@ -391,7 +391,7 @@ class IncidentCoordinationProcessTest {
         when(jobs.errors(any(), anyString())).thenReturn("Get-VM: access denied");
         ProcessInstance instance = startAlert("globex", 2);
         executeJob(instance, "ServiceTask_CreateServiceNowIncident");
-        assertThat(diagnosticNote(instance)).startsWith("Diagnostics running: runbook Get-OpsflowVmDiagnostics (stopped after 30 minutes");
+        assertThat(diagnosticNote(instance)).startsWith("Diagnostics running: runbook Get-OpsflowVmDiagnostics; its result, or why there is none, comes within about 30 minutes");
         runDiagnosticJob(instance);
         executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
         assertThat(theOneWorkNote()).contains("Diagnostics missing: runbook Get-OpsflowVmDiagnostics failed in Azure Automation (job ")
