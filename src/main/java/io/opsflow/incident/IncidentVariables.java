@@ -33,9 +33,15 @@ public final class IncidentVariables {
     /** The diagnostic runbook's parameters as JSON, for the runbook-job call. */
     public static final String DIAGNOSTIC_PARAMETERS = "diagnosticParameters";
     public static final String DIAGNOSTIC_TIMEOUT = "diagnosticTimeout";
-    /** False when the customer has no Automation account: the note says so and nothing is called. */
+    /**
+     * False when there is nothing to run (no runbook for the resource type, no Automation account):
+     * the note says why and nothing is called.
+     */
     public static final String DIAGNOSTIC_RUNNABLE = "diagnosticRunnable";
+    /** What the Triage form and the one diagnostic work note say: running, the summary, or what is missing and why. */
     public static final String DIAGNOSTIC_NOTE = "diagnosticNote";
+    /** ARM's answer when the runbook was not found (BPMN error RUNBOOK_NOT_FOUND from runbook-job). */
+    public static final String DIAGNOSTIC_ERROR = "diagnosticError";
     public static final String FINDINGS = "findings";
     public static final String CAUSE_IDENTIFIED = "causeIdentified";
     public static final String NEEDS_MICROSOFT = "needsMicrosoft";

@@ -15,8 +15,9 @@ import io.opsflow.messages.Messages;
 
 /**
  * What runbook-job is called with for the runbook the diagnostic-runbook DMN mapped: the alert and
- * its resource as parameters and the configured time limit. A customer without an Automation
- * account gets a note instead of a call: diagnostics are a help, not a step the incident waits for.
+ * its resource as parameters and the configured time limit; until it returns, the triage form says
+ * diagnostics are running. No runbook for the resource type, or a customer without an Automation
+ * account, gets a note saying so instead of a call: diagnostics are a help, not a step triage waits for.
  */
 @Component
 class PrepareDiagnosticRunbookDelegate implements JavaDelegate {
@@ -36,11 +37,18 @@ class PrepareDiagnosticRunbookDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) throws JsonProcessingException {
         Customer customer = context.customer(execution);
-        boolean runnable = customer.azure() != null && customer.azure().automationAccount() != null;
-        execution.setVariable(IncidentVariables.DIAGNOSTIC_RUNNABLE, runnable);
-        if (!runnable) {
-            execution.setVariable(IncidentVariables.DIAGNOSTIC_NOTE, messages.forCustomer(customer)
-                    .text("incident.diagnostic.notRunnable", execution.getVariable(IncidentVariables.DIAGNOSTIC_RUNBOOK)));
+        Messages.Texts texts = messages.forCustomer(customer);
+        String runbook = (String) execution.getVariable(IncidentVariables.DIAGNOSTIC_RUNBOOK);
+        String note = null;
+        if (runbook == null) {
+            Object type = execution.getVariable(IncidentVariables.TARGET_RESOURCE_TYPE);
+            note = type == null ? texts.text("incident.diagnostic.noResourceType") : texts.text("incident.diagnostic.noRunbook", type);
+        } else if (customer.azure() == null || customer.azure().automationAccount() == null) {
+            note = texts.text("incident.diagnostic.notRunnable", runbook);
+        }
+        execution.setVariable(IncidentVariables.DIAGNOSTIC_RUNNABLE, note == null);
+        if (note != null) {
+            execution.setVariable(IncidentVariables.DIAGNOSTIC_NOTE, note);
             return;
         }
         Map<String, String> parameters = new LinkedHashMap<>();
@@ -49,5 +57,7 @@ class PrepareDiagnosticRunbookDelegate implements JavaDelegate {
         parameters.values().removeIf(v -> v == null);
         execution.setVariable(IncidentVariables.DIAGNOSTIC_PARAMETERS, JSON.writeValueAsString(parameters));
         execution.setVariable(IncidentVariables.DIAGNOSTIC_TIMEOUT, properties.diagnosticTimeout().toString());
+        execution.setVariable(IncidentVariables.DIAGNOSTIC_NOTE, texts.text("incident.diagnostic.running", runbook,
+                String.valueOf(properties.diagnosticTimeout().toMinutes())));
     }
 }

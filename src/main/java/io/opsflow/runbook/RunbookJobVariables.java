@@ -24,6 +24,15 @@ public final class RunbookJobVariables {
      * request) passes one it derived with {@code JobNames}; otherwise the start step derives it.
      */
     public static final String JOB_NAME = "runbookJobName";
+    /**
+     * In, optional: {@code true} makes a 404 on the job's start (the runbook, or the Automation account,
+     * is not there) end the call with BPMN error {@link #ERROR_RUNBOOK_NOT_FOUND}, its message ARM's
+     * answer, instead of an incident. For callers to whom the job is a help, not the work (diagnostics);
+     * any other caller keeps the incident an operator repairs and retries.
+     */
+    public static final String NOT_FOUND_IS_ERROR = "runbookNotFoundIsError";
+    /** The BPMN error code of {@link #NOT_FOUND_IS_ERROR}, caught by a boundary event on the caller's call activity. */
+    public static final String ERROR_RUNBOOK_NOT_FOUND = "RUNBOOK_NOT_FOUND";
 
     /** Out: {@link RunbookJobOutcome} as text. */
     public static final String OUTCOME = "runbookJobOutcome";

@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 
+import io.opsflow.azure.ArmNotFoundException;
 import io.opsflow.azure.AutomationJob;
 import io.opsflow.azure.AutomationJobStatus;
 import io.opsflow.azure.AutomationJobs;
@@ -346,23 +347,41 @@ class IncidentCoordinationProcessTest {
         ProcessInstance instance = runtime.startProcessInstanceByKey("incident-coordination", "INC0010039", variables);
         assertThat(instance).isWaitingAt("UserTask_Triage").hasNotPassed("ServiceTask_CreateServiceNowIncident")
                 .variables().containsEntry("priority", "P2");
+        assertThat(diagnosticNote(instance)).isEqualTo("診断未実施: このインシデントには Azure リソースの種類がありません。");
         verify(servicenow, never()).createIncident(any());
     }
 
     @Test
-    void failingDiagnosticsAreNotedAndTheIncidentProceeds() {
-        when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.FAILED));
-        when(jobs.errors(any(), anyString())).thenReturn("Get-VM: 権限がありません");
+    void completedDiagnosticsAreSummarisedForTheTriageFormAndOneWorkNote() {
+        when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.COMPLETED));
+        when(jobs.output(any(), anyString())).thenReturn(DiagnosticSummaryTest.WINDOWS_VM);
         ProcessInstance instance = startAlert(2);
         executeJob(instance, "ServiceTask_CreateServiceNowIncident");
-        executeJob(instance, "ServiceTask_StartRunbookJob");
-        verify(jobs).start(eq(ACME), anyString(), eq("Get-OpsflowVmDiagnostics"), anyMap());
-        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
-        executeJob(instance, "ServiceTask_CheckRunbookJob");
+        assertThat(diagnosticNote(instance)).startsWith("診断実行中: Runbook Get-OpsflowVmDiagnostics。結果または結果がない理由は約 30 分以内に表示されます")
+                .contains("Cockpit");
+        runDiagnosticJob(instance);
         executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
-        ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
-        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
-        assertThat(note.getValue().workNotes()).contains("診断 Runbook Get-OpsflowVmDiagnostics は完了しませんでした (FAILED):\nGet-VM: 権限がありません");
+        String note = theOneWorkNote();
+        assertThat(note).startsWith("opsflow: 診断 Runbook Get-OpsflowVmDiagnostics 完了:\n重大 1 件、警告 1 件、不明 1 件、正常 1 件\n")
+                .contains("【重大】ディスク空き容量: C: 3%").doesNotContain("\"checks\"");
+        assertThat(note.indexOf("【重大】")).isLessThan(note.indexOf("【警告】"));
+        assertThat(note).isEqualTo("opsflow: " + diagnosticNote(instance));
+        assertThat(instance).isWaitingAt("UserTask_Triage").hasPassed("EndEvent_DiagnosticsDone");
+    }
+
+    @Test
+    void failingDiagnosticsAreNotedWithTheFirstErrorLinesAndTheIncidentProceeds() {
+        when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.FAILED));
+        when(jobs.errors(any(), anyString())).thenReturn("Get-VM: 権限がありません\n" + "   at line: 12\n".repeat(7));
+        ProcessInstance instance = startAlert(2);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        runDiagnosticJob(instance);
+        verify(jobs).start(eq(ACME), anyString(), eq("Get-OpsflowVmDiagnostics"), anyMap());
+        executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
+        String job = (String) runtime.getVariable(instance.getId(), "runbookJobName");
+        assertThat(theOneWorkNote()).isEqualTo("opsflow: 診断結果なし: Runbook Get-OpsflowVmDiagnostics が Azure Automation で失敗しました（ジョブ "
+                + job + "）。エラーの先頭:\nGet-VM: 権限がありません" + "\nat line: 12".repeat(4) + "\n… 他 3 行");
+        assertThat(diagnosticNote(instance)).startsWith("診断結果なし: Runbook Get-OpsflowVmDiagnostics が Azure Automation で失敗しました");
         assertThat(instance).isWaitingAt("UserTask_Triage").hasPassed("EndEvent_DiagnosticsDone");
     }
 
@@ -372,15 +391,22 @@ class IncidentCoordinationProcessTest {
         when(jobs.errors(any(), anyString())).thenReturn("Get-VM: access denied");
         ProcessInstance instance = startAlert("globex", 2);
         executeJob(instance, "ServiceTask_CreateServiceNowIncident");
-        executeJob(instance, "ServiceTask_StartRunbookJob");
-        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
-        executeJob(instance, "ServiceTask_CheckRunbookJob");
+        assertThat(diagnosticNote(instance)).startsWith("Diagnostics running: runbook Get-OpsflowVmDiagnostics; its result, or why there is none, comes within about 30 minutes");
+        runDiagnosticJob(instance);
         executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
-        ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
-        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
-        assertThat(note.getValue().workNotes())
-                .contains("Diagnostic runbook Get-OpsflowVmDiagnostics did not complete (FAILED):\nGet-VM: access denied")
-                .doesNotContain("診断");
+        assertThat(theOneWorkNote()).contains("Diagnostics missing: runbook Get-OpsflowVmDiagnostics failed in Azure Automation (job ")
+                .endsWith("First lines of its errors:\nGet-VM: access denied").doesNotContain("診断");
+    }
+
+    @Test
+    void anEnglishCustomersSummaryIsInEnglish() {
+        when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.COMPLETED));
+        when(jobs.output(any(), anyString())).thenReturn(DiagnosticSummaryTest.WINDOWS_VM);
+        ProcessInstance instance = startAlert("globex", 2);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        runDiagnosticJob(instance);
+        assertThat(diagnosticNote(instance)).startsWith("Diagnostic runbook Get-OpsflowVmDiagnostics completed:\nCritical 1, warning 1, unknown 1, ok 1\n")
+                .contains("[Critical] Free disk space: C: 3%");
     }
 
     @Test
@@ -390,11 +416,55 @@ class IncidentCoordinationProcessTest {
         ProcessInstance instance = startAlert(2);
         executeJob(instance, "ServiceTask_CreateServiceNowIncident");
         assertThat(instance).isWaitingAt("UserTask_Triage", "ServiceTask_AddDiagnosticWorkNote").hasNotPassed("CallActivity_RunDiagnosticRunbook");
+        String expected = "診断結果なし: 顧客の Automation アカウントが未登録のため Runbook Get-OpsflowVmDiagnostics を実行できません。";
+        assertThat(diagnosticNote(instance)).isEqualTo(expected);
         executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
-        ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
-        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
-        assertThat(note.getValue().workNotes()).contains("診断 Runbook Get-OpsflowVmDiagnostics は実行できません: Automation アカウント未登録");
+        assertThat(theOneWorkNote()).isEqualTo("opsflow: " + expected);
         verify(jobs, never()).start(any(), anyString(), anyString(), anyMap());
+    }
+
+    @Test
+    void aResourceTypeWithoutADiagnosticRunbookIsNoted() {
+        ProcessInstance instance = runtime.createProcessInstanceByKey("incident-coordination").businessKey(ALERT_ID)
+                .setVariables(StartVariables.of(new Alert("azure-monitor", ALERT_ID, ALERT_ID + "/Fired", "acme", "acme-storage-latency",
+                        "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg-acme-prod/providers/Microsoft.Storage/storageAccounts/stacme",
+                        2, Alert.State.FIRED, "[Azure Monitor] Sev2 acme-storage-latency", "SuccessE2ELatency 900ms", Instant.now())))
+                .execute();
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        assertThat(instance).isWaitingAt("UserTask_Triage", "ServiceTask_AddDiagnosticWorkNote").hasNotPassed("CallActivity_RunDiagnosticRunbook");
+        assertThat(diagnosticNote(instance)).isEqualTo("診断結果なし: リソースタイプ microsoft.storage/storageaccounts 用の診断 Runbook が定義されていません"
+                + "（判定表 diagnostic-runbook）。");
+        executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
+        assertThat(theOneWorkNote()).contains("microsoft.storage/storageaccounts");
+        verify(jobs, never()).start(any(), anyString(), anyString(), anyMap());
+    }
+
+    @Test
+    void aRunbookMissingFromTheAutomationAccountIsNotedNotAnIncident() {
+        when(jobs.start(any(), anyString(), anyString(), anyMap())).thenThrow(new ArmNotFoundException("RunbookNotFound",
+                "ARM PUT /subscriptions/…/automationAccounts/aa-acme-ops/jobs/diag answered 404 RunbookNotFound: Runbook Get-OpsflowVmDiagnostics not found",
+                "4c1e9a20"));
+        ProcessInstance instance = startAlert(2);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        executeJob(instance, "ServiceTask_StartRunbookJob");
+        assertThat(diagnostics(instance)).isNull();
+        assertThat(runtime.createIncidentQuery().count()).isZero();
+        assertThat(instance).isWaitingAt("UserTask_Triage", "ServiceTask_AddDiagnosticWorkNote").hasPassed("BoundaryEvent_DiagnosticRunbookNotFound");
+        assertThat(diagnosticNote(instance)).startsWith("診断結果なし: Runbook Get-OpsflowVmDiagnostics が Automation アカウント aa-acme-ops に見つかりません。")
+                .contains("404 RunbookNotFound: Runbook Get-OpsflowVmDiagnostics not found");
+        executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
+        assertThat(theOneWorkNote()).isEqualTo("opsflow: " + diagnosticNote(instance));
+    }
+
+    @Test
+    void aDiagnosticJobStoppedInAzureIsNoted() {
+        when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.STOPPED));
+        ProcessInstance instance = startAlert(2);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        runDiagnosticJob(instance);
+        executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
+        assertThat(theOneWorkNote()).contains("診断結果なし: Runbook Get-OpsflowVmDiagnostics は完了前に Azure Automation で停止されました");
+        assertThat(instance).isWaitingAt("UserTask_Triage");
     }
 
     @Test
@@ -402,13 +472,10 @@ class IncidentCoordinationProcessTest {
         when(jobs.get(any(), anyString())).thenReturn(job(AutomationJobStatus.SUSPENDED));
         ProcessInstance instance = startAlert(2);
         executeJob(instance, "ServiceTask_CreateServiceNowIncident");
-        executeJob(instance, "ServiceTask_StartRunbookJob");
-        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
-        executeJob(instance, "ServiceTask_CheckRunbookJob");
+        runDiagnosticJob(instance);
         executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
-        ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
-        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
-        assertThat(note.getValue().workNotes()).contains("SUSPENDED").contains("Azure Automation");
+        assertThat(theOneWorkNote()).contains("診断結果なし: Runbook Get-OpsflowVmDiagnostics は Azure Automation で SUSPENDED 状態のまま、再開か停止の判断を待っています");
+        assertThat(instance).isWaitingAt("UserTask_Triage");
         verify(jobs, never()).stop(any(), anyString());
     }
 
@@ -427,9 +494,8 @@ class IncidentCoordinationProcessTest {
         executeJob(instance, "ServiceTask_StopRunbookJob");
         verify(jobs).stop(eq(ACME), anyString());
         executeJob(instance, "ServiceTask_AddDiagnosticWorkNote");
-        ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
-        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
-        assertThat(note.getValue().workNotes()).contains("時間内に終わらず停止しました");
+        assertThat(theOneWorkNote()).contains("診断結果なし: Runbook Get-OpsflowVmDiagnostics が 30 分以内に終わらず停止しました");
+        assertThat(instance).isWaitingAt("UserTask_Triage");
     }
 
     @Test
@@ -508,6 +574,25 @@ class IncidentCoordinationProcessTest {
     static Alert alert(String customerId, int severity) {
         return new Alert("azure-monitor", ALERT_ID, ALERT_ID + "/Fired", customerId, "acme-vm-cpu-high", VM, severity, Alert.State.FIRED,
                 "[Azure Monitor] Sev" + severity + " acme-vm-cpu-high fired on vm-acme-web01", "Percentage CPU 97%", Instant.now());
+    }
+
+    /** Starts the diagnostic job and reads it once: runbook-job returns what {@code jobs.get} answers. */
+    private void runDiagnosticJob(ProcessInstance instance) {
+        executeJob(instance, "ServiceTask_StartRunbookJob");
+        executeJob(instance, "IntermediateCatchEvent_RunbookJobPollDue");
+        executeJob(instance, "ServiceTask_CheckRunbookJob");
+    }
+
+    /** The diagnostic note as the Triage form reads it. */
+    private String diagnosticNote(ProcessInstance instance) {
+        return (String) engine.getFormService().getTaskFormVariables(task("UserTask_Triage", instance).getId()).get("diagnosticNote");
+    }
+
+    /** The text of the one work note the incident got (diagnostics write exactly one). */
+    private String theOneWorkNote() {
+        ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
+        verify(servicenow, times(1)).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
+        return note.getValue().workNotes();
     }
 
     /** Runs the job at the step, in the incident's instance or in the runbook-job its diagnostics call. */
