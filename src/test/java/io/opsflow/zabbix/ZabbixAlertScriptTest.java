@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -26,14 +28,17 @@ import io.opsflow.incident.IncidentVariables;
 
 /**
  * The Zabbix 3.0 alert script run as Zabbix runs it: a process with an empty environment but
- * {@code LC_ALL=C}, three arguments of UTF-8 bytes, sending through a proxy that can refuse to
- * opsflow's own {@code /webhooks/zabbix/demo}.
+ * {@code LC_ALL=C} and a PATH of only {@link #TOOLS}, three arguments of UTF-8 bytes, sending through
+ * a proxy that can refuse to opsflow's own {@code /webhooks/zabbix/demo}.
  */
 @OpsflowSpringTest
 class ZabbixAlertScriptTest {
 
     static final Path SCRIPT = Path.of("docs/zabbix/opsflow-alertscript.sh").toAbsolutePath();
     static final String TOKEN = "test-only-zabbix-token";
+    /** What a minimal RHEL/CentOS 7 box has: a shell, awk, curl and coreutils; no Python, no jq. */
+    static final List<String> TOOLS = List.of("sh", "awk", "curl", "cat", "date", "mkdir", "mv", "rm", "ls", "grep", "cut",
+            "find", "head", "basename", "id", "sleep", "rmdir");
 
     @LocalServerPort
     int port;
@@ -54,6 +59,12 @@ class ZabbixAlertScriptTest {
     void zabbixServer() throws IOException {
         opsflow = new RefusingProxy("http://localhost:" + port);
         spool = dir.resolve("spool");
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        for (String tool : TOOLS) {
+            Path found = Stream.of("/usr/bin", "/bin").map(d -> Path.of(d, tool)).filter(Files::isExecutable).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(tool + " is not installed"));
+            Files.createSymbolicLink(bin.resolve(tool), found);
+        }
         Files.writeString(dir.resolve("opsflow.curlrc"), "url = \"" + opsflow.url() + "/webhooks/zabbix/demo\"\n"
                 + "header = \"Authorization: Bearer " + TOKEN + "\"\n");
     }
@@ -63,19 +74,25 @@ class ZabbixAlertScriptTest {
         opsflow.close();
     }
 
-    @Test
-    void japaneseArgumentsArriveIntactUnderLcAllC() throws Exception {
-        String message = problem("3000101", "本番Webサーバーの応答が5秒を超えています", "本番WEB01") + "\nitem: 応答時間 = 5.2 s\n\t\"引用\" \\ end";
+    /** dash (Debian's sh, run by all tests) and bash (RHEL/CentOS 7's sh). */
+    @ParameterizedTest
+    @ValueSource(strings = {"dash", "bash"})
+    void japaneseArgumentsArriveIntactUnderLcAllC(String shell) throws Exception {
+        Path sh = dir.resolve("bin/sh");
+        Files.delete(sh);
+        Files.createSymbolicLink(sh, Path.of("/bin", shell));
+        String eventId = shell.equals("dash") ? "3000101" : "3000102";
+        String trigger = "本番Webサーバーの応答が5秒を超えています (" + shell + ")";
+        String message = problem(eventId, trigger, "本番WEB01") + "\nitem: 応答時間 = 5.2 s\n\t\"引用\" \\ end";
 
-        Run run = alert("opsflow", "PROBLEM: 本番Webサーバーの応答が5秒を超えています", message);
+        Run run = alert("opsflow", "PROBLEM: " + trigger, message);
 
         assertThat(run.exit()).as(run.output()).isZero();
         JsonNode sent = json.readTree(opsflow.exchanges().get(0).body());
-        assertThat(sent.get("subject").asText()).isEqualTo("PROBLEM: 本番Webサーバーの応答が5秒を超えています");
+        assertThat(sent.get("subject").asText()).isEqualTo("PROBLEM: " + trigger);
         assertThat(sent.get("message").asText()).isEqualTo(message);
         assertThat(opsflow.exchanges()).extracting(RefusingProxy.Exchange::status).containsExactly(202);
-        String instanceId = instanceOf("3000101");
-        assertThat(runtime.getVariable(instanceId, IncidentVariables.RULE_NAME)).isEqualTo("本番Webサーバーの応答が5秒を超えています");
+        assertThat(runtime.getVariable(instanceOf(eventId), IncidentVariables.RULE_NAME)).isEqualTo(trigger);
         assertThat(spooled()).isEmpty();
         assertThat(run.output()).doesNotContain(TOKEN);
     }
@@ -162,15 +179,15 @@ class ZabbixAlertScriptTest {
      * shell, so the script gets their UTF-8 bytes whatever encoding this JVM would give argv.
      */
     private Run run(String... arguments) throws Exception {
-        StringBuilder command = new StringBuilder("exec /bin/sh '" + SCRIPT + "'");
+        StringBuilder command = new StringBuilder("exec sh '" + SCRIPT + "'");
         for (int i = 0; i < arguments.length; i++) {
             Path argument = Files.write(dir.resolve("argument" + i), arguments[i].getBytes(StandardCharsets.UTF_8));
             command.append(" \"$(cat '").append(argument).append("')\"");
         }
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command.toString()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(dir.resolve("bin/sh").toString(), "-c", command.toString()).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().put("LC_ALL", "C");
-        builder.environment().put("PATH", "/usr/bin:/bin");
+        builder.environment().put("PATH", dir.resolve("bin").toString());
         builder.environment().put("OPSFLOW_CURLRC", dir.resolve("opsflow.curlrc").toString());
         builder.environment().put("OPSFLOW_SPOOL", spool.toString());
         Process process = builder.start();
