@@ -149,24 +149,33 @@ class ZabbixAlerts {
         };
     }
 
+    /**
+     * The level from {@code event_nseverity} ({@code trigger_nseverity} in the 3.0 template) when it is
+     * there: an administrator may rename the severities (e.g. "重大" for 4), so the name is only shown.
+     * The name counts only for senders without the number.
+     */
     private static int severityLevel(ZabbixParameters p, String name) {
-        if (name != null) {
-            Integer level = SEVERITY_LEVELS.get(name.toLowerCase());
-            if (level == null) {
-                throw WebhookRejectedException.invalid(p.field(p.get("event_severity").isPresent() ? "event_severity" : "trigger_severity"),
-                        "'" + name + "' is not a Zabbix severity (Not classified, Information, Warning, Average, High, Disaster)");
-            }
-            return level;
+        Optional<String> number = p.get("event_nseverity");
+        if (number.isPresent()) {
+            return switch (number.get()) {
+                case "5" -> 0;
+                case "4" -> 1;
+                case "3" -> 2;
+                case "2" -> 3;
+                case "1", "0" -> 4;
+                default -> throw WebhookRejectedException.invalid(p.field("event_nseverity"), "'" + number.get() + "' is not 0..5");
+            };
         }
-        String number = p.get("event_nseverity").orElseThrow(() -> WebhookRejectedException.invalid(p.field("event_severity"), "is missing"));
-        return switch (number) {
-            case "5" -> 0;
-            case "4" -> 1;
-            case "3" -> 2;
-            case "2" -> 3;
-            case "1", "0" -> 4;
-            default -> throw WebhookRejectedException.invalid(p.field("event_nseverity"), "'" + number + "' is not 0..5");
-        };
+        if (name == null) {
+            throw WebhookRejectedException.invalid(p.field("event_severity"), "is missing");
+        }
+        Integer level = SEVERITY_LEVELS.get(name.toLowerCase());
+        if (level == null) {
+            throw WebhookRejectedException.invalid(p.field(p.get("event_severity").isPresent() ? "event_severity" : "trigger_severity"),
+                    "'" + name + "' is not a Zabbix severity (Not classified, Information, Warning, Average, High, Disaster)"
+                            + " and event_nseverity is missing");
+        }
+        return level;
     }
 
     private Map<String, List<String>> tags(ZabbixParameters p) {

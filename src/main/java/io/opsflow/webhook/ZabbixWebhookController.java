@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * {@code POST /webhooks/zabbix/{customerId}}: the opsflow webhook media type (Zabbix 4.4+) and the
+ * {@code POST /webhooks/zabbix/{customerId}}: the opsflow webhook media type (Zabbix 5.0+) and the
  * forwarding alert script of Zabbix 3.0, both with {@code Authorization: Bearer <token>} of that
  * customer; the event's host groups and {@code customer} tag must not point at another customer.
  */

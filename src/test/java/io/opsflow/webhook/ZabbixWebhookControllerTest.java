@@ -216,10 +216,11 @@ class ZabbixWebhookControllerTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"Disaster,0", "High,1", "Average,2", "Warning,3", "Information,4", "Not classified,4"})
-    void zabbixSeveritiesMapToLevels(String severity, int level) throws Exception {
+    @CsvSource({"Disaster,5,0", "High,4,1", "Average,3,2", "Warning,2,3", "Information,1,4", "Not classified,0,4", "重大,4,1"})
+    void zabbixSeveritiesMapToLevelsByTheirNumber(String severity, String number, int level) throws Exception {
         ObjectNode problem = body("zabbix/webhook-problem.json");
         problem.put("event_severity", severity);
+        problem.put("event_nseverity", number);
         send(problem).andExpect(status().isAccepted());
         assertThat(received().severityLevel()).isEqualTo(level);
     }
