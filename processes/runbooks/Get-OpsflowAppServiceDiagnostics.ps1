@@ -134,9 +134,15 @@ Add-MetricCheck 'appservice.responsetime' {
 }
 try {
     $operations = 'Microsoft.Web/sites/restart/action', 'Microsoft.Web/sites/start/action', 'Microsoft.Web/sites/stop/action'
-    $log = @(Get-AzActivityLog -ResourceId $TargetResource -StartTime (Get-Date).AddHours(-24) -WarningAction SilentlyContinue |
-            Where-Object { $operations -contains $_.OperationName.Value -and $_.Status.Value -eq 'Succeeded' } | Sort-Object EventTimestamp -Descending)
-    $lines = $log | Select-Object -First 10 | ForEach-Object { "$($_.EventTimestamp.ToUniversalTime().ToString('yyyy-MM-ddTHH:mm:ssZ')) $($_.OperationName.Value.Split('/')[-2]) by $($_.Caller)" }
+    # Az.Monitor has exposed both OperationName.Value and the flattened OperationNameValue: read whichever is there.
+    $log = @(Get-AzActivityLog -ResourceId $TargetResource -StartTime (Get-Date).AddHours(-24) -WarningAction SilentlyContinue | ForEach-Object {
+            $operation = if ($_.OperationNameValue) { "$($_.OperationNameValue)" } else { "$($_.OperationName.Value)" }
+            $outcome = if ($_.StatusValue) { "$($_.StatusValue)" } else { "$($_.Status.Value)" }
+            if ($operations -contains $operation -and $outcome -eq 'Succeeded') {
+                [pscustomobject]@{ At = $_.EventTimestamp.ToUniversalTime(); Operation = $operation.Split('/')[-2]; Caller = $_.Caller }
+            }
+        } | Sort-Object At -Descending)
+    $lines = $log | Select-Object -First 10 | ForEach-Object { "$($_.At.ToString('yyyy-MM-ddTHH:mm:ssZ')) $($_.Operation) by $($_.Caller)" }
     Add-Check 'appservice.restarts' $(if ($log.Count -gt 0) { 'warning' } else { 'ok' }) "$($log.Count) restarts/starts/stops (24 h)" (Limit-Lines $lines)
 } catch {
     Add-Check 'appservice.restarts' 'unknown' 'activity log not readable' "$($_.Exception.Message)"

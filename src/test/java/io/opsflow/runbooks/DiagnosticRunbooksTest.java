@@ -11,6 +11,8 @@ import static org.mockito.Mockito.when;
 import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +27,7 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -139,6 +142,29 @@ class DiagnosticRunbooksTest {
                 .contains("Get-WinEvent").contains("RebootPending").contains("catalina.out").contains("/var/log/httpd/error_log");
         // A VM that is not running gives unknown checks, not a failed job.
         assertThat(script).containsPattern("if \\(\\$power -ne 'VM running'\\) \\{\\s*foreach \\(\\$id in \\$ids\\) \\{ Add-Check \\$id 'unknown'");
+    }
+
+    /**
+     * The Linux guest script is plain bash: run here (not RHEL, but bash, coreutils, procps), it
+     * must succeed, answer every Linux check in a section and stay under Run Command's 4 KB.
+     */
+    @Test
+    void theLinuxGuestScriptRunsAndAnswersEveryCheckWithinRunCommandsOutputLimit() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash is installed");
+        String script = DiagnosticRunbooks.script("Get-OpsflowVmDiagnostics");
+        Matcher body = Pattern.compile("(?s)\\$LinuxGuestScript = @'\\n(.*?)\\n'@").matcher(script);
+        assertThat(body.find()).isTrue();
+        Path file = Files.createTempFile("linux-guest", ".sh");
+        Files.writeString(file, body.group(1));
+        Process bash = new ProcessBuilder("/bin/bash", file.toString()).redirectErrorStream(false).start();
+        String out = new String(bash.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(bash.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(bash.exitValue()).as("exit code; output:%n%s", out).isZero();
+        assertThat(out.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThan(4096);
+        List<String> sections = Pattern.compile("(?m)^### (\\S+)$").matcher(out).results().map(m -> m.group(1)).toList();
+        assertThat(sections).containsExactlyElementsOf(Stream.concat(Stream.of("os"),
+                DiagnosticRunbooks.documentedCheckIds().get("Get-OpsflowVmDiagnostics").get("linux").stream()).toList());
+        assertThat(out).containsPattern("(?m)^uptime=\\d+$").containsPattern("(?m)^count=\\d+$").contains("installed=");
     }
 
     private static String evaluate(DmnEngine engine, DmnDecision decision, String type) {
