@@ -6,7 +6,10 @@
     Fulfils the ServiceNow catalog item "Add NSG rule" (opsflow definition
     processes/catalog/items/nsg-rule-add.yaml). A rule of that name that already exists with
     the same settings is left as it is, so a repeated job succeeds; one with other settings is
-    not overwritten (the job fails). Signs in with the Automation account's managed identity.
+    not overwritten (the job fails). Only the rule itself is written (PUT of the
+    securityRules/{name} child resource), never the whole NSG, so two jobs on one NSG cannot
+    undo each other's rules; a priority taken meanwhile by another job is refused by Azure and
+    fails this job. Signs in with the Automation account's managed identity.
     Writes one result line to Output; throws (the job ends Failed) on failure.
 
 .PARAMETER SubscriptionId
@@ -86,33 +89,70 @@ $null = Disable-AzContextAutosave -Scope Process
 $null = Connect-AzAccount -Identity
 $null = Set-AzContext -Subscription $SubscriptionId
 
+$apiVersion = '2024-05-01'
+$nsgPath = "/subscriptions/$SubscriptionId/resourceGroups/$ResourceGroupName/providers/Microsoft.Network/networkSecurityGroups/$NsgName"
+$rulePath = "$nsgPath/securityRules/$RuleName"
+
+# Invoke-AzRestMethod does not throw on HTTP errors: every answer but 404 (asked about by the caller) is checked here.
+function Invoke-Arm([string] $Method, [string] $Path, [string] $Payload) {
+    $request = @{ Method = $Method; Path = "${Path}?api-version=$apiVersion" }
+    if ($Payload) { $request.Payload = $Payload }
+    $response = Invoke-AzRestMethod @request
+    if ($response.StatusCode -ge 400 -and $response.StatusCode -ne 404) {
+        throw "$Method $Path answered $($response.StatusCode): $($response.Content)"
+    }
+    $response
+}
+
+function Join-Prefix($Single, $Many) {
+    if ($Many) { ($Many | Sort-Object) -join ',' } else { "$Single" }
+}
+
 $azureProtocol = if ($Protocol -eq 'Any') { '*' } else { $Protocol }
 $summary = "$Direction $Access $Protocol $SourceAddressPrefix -> ${DestinationAddressPrefix}:$DestinationPortRange, priority $Priority"
 
-$nsg = Get-AzNetworkSecurityGroup -ResourceGroupName $ResourceGroupName -Name $NsgName
-$existing = $nsg.SecurityRules | Where-Object Name -eq $RuleName
-if ($existing) {
-    $same = $existing.Priority -eq $Priority -and $existing.Direction -eq $Direction -and $existing.Access -eq $Access `
-        -and $existing.Protocol -eq $azureProtocol -and ($existing.SourceAddressPrefix -join ',') -eq $SourceAddressPrefix `
-        -and ($existing.DestinationAddressPrefix -join ',') -eq $DestinationAddressPrefix `
-        -and ($existing.DestinationPortRange -join ',') -eq $DestinationPortRange
+$found = Invoke-Arm GET $rulePath
+if ($found.StatusCode -eq 200) {
+    $existing = ($found.Content | ConvertFrom-Json).properties
+    $same = $existing.priority -eq $Priority -and $existing.direction -eq $Direction -and $existing.access -eq $Access `
+        -and $existing.protocol -eq $azureProtocol `
+        -and (Join-Prefix $existing.sourceAddressPrefix $existing.sourceAddressPrefixes) -eq $SourceAddressPrefix `
+        -and (Join-Prefix $existing.destinationAddressPrefix $existing.destinationAddressPrefixes) -eq $DestinationAddressPrefix `
+        -and (Join-Prefix $existing.destinationPortRange $existing.destinationPortRanges) -eq $DestinationPortRange
     if (-not $same) {
         throw "NSG $NsgName ($ResourceGroupName) already has a rule $RuleName with other settings; not overwritten"
     }
-    Write-Output "Rule $RuleName was already in NSG $NsgName ($ResourceGroupName): $summary"
-    return
+    if ($existing.provisioningState -eq 'Succeeded') {
+        Write-Output "Rule $RuleName was already in NSG $NsgName ($ResourceGroupName): $summary"
+        return
+    }
 }
-$clash = $nsg.SecurityRules | Where-Object { $_.Priority -eq $Priority -and $_.Direction -eq $Direction }
+$nsg = Invoke-Arm GET $nsgPath
+if ($nsg.StatusCode -eq 404) {
+    throw "No NSG $NsgName in resource group $ResourceGroupName"
+}
+$clash = ($nsg.Content | ConvertFrom-Json).properties.securityRules |
+    Where-Object { $_.name -ne $RuleName -and $_.properties.priority -eq $Priority -and $_.properties.direction -eq $Direction }
 if ($clash) {
-    throw "NSG $NsgName ($ResourceGroupName): priority $Priority ($Direction) is already used by rule $($clash.Name)"
+    throw "NSG $NsgName ($ResourceGroupName): priority $Priority ($Direction) is already used by rule $($clash.name)"
 }
-$null = Add-AzNetworkSecurityRuleConfig -NetworkSecurityGroup $nsg -Name $RuleName -Priority $Priority `
-    -Direction $Direction -Access $Access -Protocol $azureProtocol `
-    -SourceAddressPrefix $SourceAddressPrefix -SourcePortRange '*' `
-    -DestinationAddressPrefix $DestinationAddressPrefix -DestinationPortRange $DestinationPortRange `
-    -Description 'Added by opsflow (ServiceNow catalog request)'
-$updated = Set-AzNetworkSecurityGroup -NetworkSecurityGroup $nsg
-if ($updated.ProvisioningState -ne 'Succeeded') {
-    throw "NSG $NsgName ($ResourceGroupName) ended in state $($updated.ProvisioningState) after adding rule $RuleName"
+$rule = @{ properties = @{
+        priority = $Priority; direction = $Direction; access = $Access; protocol = $azureProtocol
+        sourceAddressPrefix = $SourceAddressPrefix; sourcePortRange = '*'
+        destinationAddressPrefix = $DestinationAddressPrefix; destinationPortRange = $DestinationPortRange
+        description = 'Added by opsflow (ServiceNow catalog request)'
+    } } | ConvertTo-Json -Depth 4
+$null = Invoke-Arm PUT $rulePath $rule
+# The PUT is asynchronous (201 + Azure-AsyncOperation): the rule's own state says when it is in force.
+for ($i = 0; $i -lt 60; $i++) {
+    $state = (((Invoke-Arm GET $rulePath).Content | ConvertFrom-Json).properties).provisioningState
+    if ($state -eq 'Succeeded') {
+        Write-Output "Added rule $RuleName to NSG $NsgName ($ResourceGroupName): $summary"
+        return
+    }
+    if ($state -eq 'Failed') {
+        throw "NSG $NsgName ($ResourceGroupName): rule $RuleName ended in state Failed"
+    }
+    Start-Sleep -Seconds 5
 }
-Write-Output "Added rule $RuleName to NSG $NsgName ($ResourceGroupName): $summary"
+throw "NSG $NsgName ($ResourceGroupName): rule $RuleName still $state after 5 minutes; check the NSG before running this again"

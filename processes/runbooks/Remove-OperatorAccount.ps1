@@ -5,8 +5,9 @@
 .DESCRIPTION
     Fulfils the ServiceNow catalog item "Remove operator account" (opsflow definition
     processes/catalog/items/operator-account-remove.yaml). The account itself is not deleted.
-    A user who is not a member (or no longer exists) counts as removed, so a repeated job
-    succeeds. Signs in with the Automation account's managed identity, which must be allowed to
+    A user who is not a member counts as removed, so a repeated job succeeds. A UPN that does
+    not resolve to a user fails the job: a typo must not report the access as removed while the
+    real account stays in the group. Signs in with the Automation account's managed identity, which must be allowed to
     read users and to manage this group's members (see README.md).
     Writes one result line to Output; throws (the job ends Failed) on failure.
 
@@ -36,8 +37,11 @@ if (-not $group) {
     throw "No Entra ID group with object id $GroupObjectId"
 }
 $user = Get-AzADUser -UserPrincipalName $UserPrincipalName
+if (-not $user) {
+    throw "No Entra ID user $UserPrincipalName in this tenant: check the UPN; group $($group.DisplayName) ($GroupObjectId) was not changed"
+}
 $members = Get-AzADGroupMember -GroupObjectId $GroupObjectId | Select-Object -ExpandProperty Id
-if (-not $user -or $members -notcontains $user.Id) {
+if ($members -notcontains $user.Id) {
     Write-Output "$UserPrincipalName was not in group $($group.DisplayName) ($GroupObjectId); nothing to remove"
     return
 }

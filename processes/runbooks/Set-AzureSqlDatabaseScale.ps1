@@ -7,7 +7,9 @@
     processes/catalog/items/sql-database-scale.yaml). The edition follows from the service
     objective (Basic, S* Standard, P* Premium, GP_* GeneralPurpose, BC_* BusinessCritical).
     Connections are dropped briefly when the change completes. A database that already has the
-    objective is left alone. Signs in with the Automation account's managed identity.
+    objective is left alone. A database in an elastic pool is refused (the job fails): setting a
+    service objective would move it out of its pool, which is a different change with other
+    costs; scale the pool instead. Signs in with the Automation account's managed identity.
     Writes one result line to Output; throws (the job ends Failed) on failure.
 
 .PARAMETER SubscriptionId
@@ -59,6 +61,9 @@ $edition = switch -Regex ($ServiceObjective) {
     default { throw "Unknown service objective $ServiceObjective" }
 }
 $db = Get-AzSqlDatabase -ResourceGroupName $ResourceGroupName -ServerName $ServerName -DatabaseName $DatabaseName
+if ($db.ElasticPoolName) {
+    throw "Database $DatabaseName on $ServerName ($ResourceGroupName) is in elastic pool $($db.ElasticPoolName): not scaled, because a service objective would move it out of the pool. Scale the pool, or move the database out of it first."
+}
 $from = $db.CurrentServiceObjectiveName
 if ($from -eq $ServiceObjective) {
     Write-Output "Database $DatabaseName on $ServerName ($ResourceGroupName) already has $ServiceObjective"

@@ -29,7 +29,8 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * A stateful Azure Resource Manager for sandbox mode under {@code /sandbox/azure}: Automation jobs
  * (New → Activating → Running → Completed after {@code opsflow.sandbox.job-step-delay} each; a
- * runbook named {@code Fail-*} fails, {@code Suspend-*} suspends), Support tickets and
+ * runbook named {@code Fail-*} fails, {@code Suspend-*} suspends; the diagnostic runbooks answer
+ * with {@link SimulatedDiagnostics}), Support tickets and
  * communications ({@link SimulatedSupport}), Monitor alert rules and action groups, resource
  * groups and resources. Shapes and error envelopes follow the documented contracts.
  */
@@ -60,14 +61,30 @@ class ArmSimulator {
 
     /** A resource that exists from the start, such as the demo customer's resource group and VMs. */
     void seed(String id, String location) {
+        seed(id, location, Map.of());
+    }
+
+    /** A seeded resource with more properties than its provisioning state, such as a VM's {@code storageProfile}. */
+    void seed(String id, String location, Map<String, Object> properties) {
         String[] segments = id.split("/");
         Map<String, Object> resource = new LinkedHashMap<>();
         resource.put("id", id);
         resource.put("name", segments[segments.length - 1]);
-        resource.put("type", segments.length <= 5 ? "Microsoft.Resources/resourceGroups" : segments[segments.length - 3] + "/" + segments[segments.length - 2]);
+        resource.put("type", segments.length <= 5 ? "Microsoft.Resources/resourceGroups" : type(segments));
         resource.put("location", location);
-        resource.put("properties", Map.of("provisioningState", "Succeeded"));
+        Map<String, Object> props = new LinkedHashMap<>(properties);
+        props.put("provisioningState", "Succeeded");
+        resource.put("properties", props);
         resources.put(id.toLowerCase(Locale.ROOT), resource);
+    }
+
+    /** {@code Microsoft.Sql/servers/databases} from the segments after {@code providers}. */
+    private static String type(String[] segments) {
+        StringBuilder type = new StringBuilder(segments[6]);
+        for (int i = 7; i < segments.length; i += 2) {
+            type.append('/').append(segments[i]);
+        }
+        return type.toString();
     }
 
     @RequestMapping(PREFIX + "/**")
@@ -149,8 +166,11 @@ class ArmSimulator {
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         asMap(props.get("parameters")).forEach((k, v) -> parameters.put(k, String.valueOf(v)));
+        String target = parameters.getOrDefault("TargetResource", "");
+        String output = SimulatedDiagnostics.answers(runbook) ? SimulatedDiagnostics.output(runbook, target,
+                resources.getOrDefault(target.toLowerCase(Locale.ROOT), Map.of()), clock.instant()) : null;
         SimulatedJob job = new SimulatedJob(path, name, UUID.randomUUID().toString(), runbook, parameters, clock.instant(),
-                properties.jobStepDelay());
+                properties.jobStepDelay(), output);
         jobs.put(key, job);
         return ResponseEntity.status(HttpStatus.CREATED).body(job.json(clock.instant()));
     }

@@ -68,13 +68,24 @@ class SandboxDemo implements InitializingBean {
         arm.seed(sub + "/resourceGroups/rg-demo-ops", "japaneast");
         arm.seed(sub + "/resourceGroups/rg-demo-prod", "japaneast");
         arm.seed(sub + "/resourceGroups/rg-demo-ops/providers/Microsoft.Automation/automationAccounts/aa-demo-ops", "japaneast");
-        for (String vm : List.of("vm-demo-web01", "vm-demo-web02", "vm-demo-db01")) {
-            arm.seed(sub + "/resourceGroups/rg-demo-prod/providers/Microsoft.Compute/virtualMachines/" + vm, "japaneast");
-        }
+        // The estate the diagnostic runbooks are shown on: RHEL 8 with httpd, CentOS 7 with Tomcat, Windows Server 2019.
+        String prod = sub + "/resourceGroups/rg-demo-prod/providers/";
+        arm.seed(prod + "Microsoft.Compute/virtualMachines/vm-demo-web01", "japaneast", vm("Linux", "RedHat", "RHEL", "8-lvm-gen2"));
+        arm.seed(prod + "Microsoft.Compute/virtualMachines/vm-demo-web02", "japaneast", vm("Linux", "OpenLogic", "CentOS", "7_9"));
+        arm.seed(prod + "Microsoft.Compute/virtualMachines/vm-demo-db01", "japaneast",
+                vm("Windows", "MicrosoftWindowsServer", "WindowsServer", "2019-datacenter"));
+        arm.seed(prod + "Microsoft.Sql/servers/sql-demo-prod/databases/sales", "japaneast", Map.of("status", "Online"));
+        arm.seed(prod + "Microsoft.Web/sites/app-demo-shop", "japaneast", Map.of("state", "Running"));
+        arm.seed(prod + "Microsoft.DocumentDB/databaseAccounts/cosmos-demo-prod", "japaneast", Map.of());
         // The requested item of docs/samples/servicenow-ritm-restart-vm-demo.json, so its updates land somewhere.
         servicenow.seed("sc_req_item", Map.of("sys_id", DEMO_RITM_SYS_ID, "number", "RITM0090001", "cat_item_name", "Restart VM",
                 "short_description", "VM 再起動 / Restart VM", "company", DEMO_COMPANY, "state", "1", "stage", "request_approved",
                 "active", "true"));
+    }
+
+    private static Map<String, Object> vm(String osType, String publisher, String offer, String sku) {
+        return Map.of("storageProfile", Map.of("osDisk", Map.of("osType", osType),
+                "imageReference", Map.of("publisher", publisher, "offer", offer, "sku", sku)));
     }
 
     static Customer demoCustomer() {

@@ -20,10 +20,17 @@ final class SimulatedJob {
     private final Map<String, String> parameters;
     private final Instant created;
     private final Duration step;
+    /** What the runbook writes to Output, when the sandbox knows it (the diagnostic runbooks); else a generic line. */
+    private final String runbookOutput;
     private String forcedStatus;
     private Instant forcedAt;
 
     SimulatedJob(String id, String name, String jobId, String runbook, Map<String, String> parameters, Instant created, Duration step) {
+        this(id, name, jobId, runbook, parameters, created, step, null);
+    }
+
+    SimulatedJob(String id, String name, String jobId, String runbook, Map<String, String> parameters, Instant created, Duration step,
+                 String runbookOutput) {
         this.id = id;
         this.name = name;
         this.jobId = jobId;
@@ -31,6 +38,7 @@ final class SimulatedJob {
         this.parameters = Map.copyOf(parameters);
         this.created = created;
         this.step = step;
+        this.runbookOutput = runbookOutput;
     }
 
     Instant created() {
@@ -106,6 +114,9 @@ final class SimulatedJob {
     String output(Instant now) {
         if (!status(now).equals("Completed")) {
             return "";
+        }
+        if (runbookOutput != null) {
+            return runbookOutput + "\n";
         }
         StringBuilder out = new StringBuilder("Runbook " + runbook + " completed in the opsflow sandbox.\n");
         parameters.forEach((k, v) -> out.append(k).append(" = ").append(v).append('\n'));

@@ -19,22 +19,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import io.opsflow.catalog.CatalogDefinition.Parameter;
+import io.opsflow.runbooks.DiagnosticRunbooks;
 
 /**
  * The runbooks a customer imports must take exactly the parameters opsflow sends: each definition's
  * runbook is in {@code processes/runbooks/} and its {@code param(...)} block (read as text, no
  * PowerShell needed) declares the definition's parameters, mandatory exactly when the definition
  * requires a value and has no default, with the same default, each documented by a
- * {@code .PARAMETER} help section.
+ * {@code .PARAMETER} help section. Every other runbook there is one the diagnostic table names
+ * ({@code io.opsflow.runbooks.DiagnosticRunbooksTest} checks those).
  */
-class RunbooksTest {
+public class RunbooksTest {
 
     private static final Path RUNBOOKS = Path.of("processes/runbooks");
     private static final Pattern PARAM_START = Pattern.compile("(?im)^\\s*param\\s*\\(");
     private static final Pattern VARIABLE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern DEFAULT = Pattern.compile("=\\s*'([^']*)'\\s*$");
 
-    record Declared(String name, boolean mandatory, String defaultValue) {
+    public record Declared(String name, boolean mandatory, String defaultValue) {
     }
 
     @TestFactory
@@ -58,8 +60,9 @@ class RunbooksTest {
     }
 
     @Test
-    void everyRunbookBelongsToADefinition() throws IOException {
-        List<String> runbooks = CatalogDefinitionsTest.SHIPPED.all().stream().map(d -> d.runbook() + ".ps1").toList();
+    void everyRunbookBelongsToADefinitionOrTheDiagnosticTable() throws IOException {
+        List<String> runbooks = Stream.concat(CatalogDefinitionsTest.SHIPPED.all().stream().map(d -> d.runbook()),
+                DiagnosticRunbooks.named().stream()).map(r -> r + ".ps1").toList();
         try (Stream<Path> files = Files.list(RUNBOOKS)) {
             assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ps1")))
                     .containsExactlyInAnyOrderElementsOf(runbooks);
@@ -88,7 +91,7 @@ class RunbooksTest {
     }
 
     /** The parameters of the script's top-level {@code param(...)} block, in order. */
-    static Map<String, Declared> paramBlock(String script) {
+    public static Map<String, Declared> paramBlock(String script) {
         String code = script.replaceAll("(?s)<#.*?#>", "");
         Matcher start = PARAM_START.matcher(code);
         assertThat(start.find()).as("a param(...) block").isTrue();

@@ -24,6 +24,7 @@ import io.opsflow.azure.MonitorAlertRules;
 import io.opsflow.azure.SupportTickets;
 import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.runbooks.DiagnosticRunbooks;
 
 /** On a fresh clone (sandbox mode) the production Azure adapter drives the ARM simulator over HTTP. */
 @OpsflowSpringTest
@@ -57,6 +58,21 @@ class SandboxAzureThroughAdapterTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> jobs.get(demo(), jobName).status().isFinal());
         assertThat(jobs.get(demo(), jobName).status()).isEqualTo(AutomationJobStatus.COMPLETED);
         assertThat(jobs.output(demo(), jobName)).contains("VMName = vm-demo-web01");
+    }
+
+    @Test
+    void diagnosticRunbooksAnswerInTheContractPerOsOfTheSeededVm() {
+        String prod = "/subscriptions/" + SUB + "/resourceGroups/rg-demo-prod/providers/Microsoft.Compute/virtualMachines/";
+        Map<String, String> osByVm = Map.of("vm-demo-db01", "windows", "vm-demo-web01", "linux", "vm-demo-web02", "linux");
+        osByVm.forEach((vm, os) -> {
+            String jobName = JobNames.forStep("sandbox-diagnostics-" + vm, "ServiceTask_StartRunbook");
+            jobs.start(demo(), jobName, "Get-OpsflowVmDiagnostics", Map.of("AlertId", "alert-" + vm, "TargetResource", prod + vm));
+            await().atMost(Duration.ofSeconds(30)).until(() -> jobs.get(demo(), jobName).status().isFinal());
+            assertThat(jobs.get(demo(), jobName).status()).isEqualTo(AutomationJobStatus.COMPLETED);
+            var json = DiagnosticRunbooks.assertContract(jobs.output(demo(), jobName).strip(), prod + vm,
+                    DiagnosticRunbooks.documentedCheckIds().get("Get-OpsflowVmDiagnostics").get(os));
+            assertThat(json.at("/resource/os").asText()).as(vm).isEqualTo(os);
+        });
     }
 
     @Test
