@@ -122,15 +122,44 @@ class DiagnosticRunbooksTest {
     Stream<DynamicTest> eachRunbookWritesOneBoundedJsonObjectAndReportsWhatCannotRunAsUnknown() {
         return DiagnosticRunbooks.named().stream().map(runbook -> DynamicTest.dynamicTest(runbook, () -> {
             String script = DiagnosticRunbooks.script(runbook);
-            assertThat(count(script, "Write-Output")).as("one Write-Output, in Write-Diagnostics").isEqualTo(1);
-            assertThat(script).contains("ConvertTo-Json -Depth 5 -Compress").contains("schema    = '" + DiagnosticRunbooks.SCHEMA + "'");
+            assertThat(count(script, "Write-Output")).as("its output only through Write-Diagnostics").isZero();
+            assertThat(script).as("the shared contract, reset for this job")
+                    .containsPattern("\nImport-Module OpsflowDiagnostics[^\n]*\nStart-OpsflowDiagnostics -TargetResource \\$TargetResource\n");
             assertThat(count(script, "\nWrite-Diagnostics ")).as("called once, at the end").isEqualTo(1);
             assertThat(script.strip()).containsPattern("\nWrite-Diagnostics [^\n]+$");
-            assertThat(script).contains("$MaxDetail = 500").contains("$script:Truncated = $true");
-            assertThat(script).containsPattern("Add-Check [^\\n]*'unknown'");
+            assertThat(script).as("what cannot run is unknown: said here, or by the module's Add-MetricCheck")
+                    .containsPattern("Add-Check [^\\n]*'unknown'|\nAdd-MetricCheck '");
             assertThat(script).as("read-only: no Az cmdlet that changes anything but the job's own context")
                     .doesNotContainPattern("(Set|Remove|Update|Stop|Start|Restart|New|Add)-Az(?!Context)");
         }));
+    }
+
+    @Test
+    void theSharedModuleWritesOneBoundedJsonObjectAndExportsWhatTheRunbooksCall() throws Exception {
+        Path module = Path.of("processes/runbooks/modules/OpsflowDiagnostics/OpsflowDiagnostics.psm1");
+        String code = Files.readString(module);
+        assertThat(count(code, "Write-Output")).as("one Write-Output, in Write-Diagnostics").isEqualTo(1);
+        assertThat(code).contains("ConvertTo-Json -Depth 5 -Compress").contains("schema    = '" + DiagnosticRunbooks.SCHEMA + "'");
+        assertThat(code).contains("$MaxDetail = 500").contains("$script:Truncated = $true").contains("id = $script:Target;")
+                .as("a metric that cannot be read is unknown, not fatal").containsPattern("catch \\{\\s*Add-Check \\$Id 'unknown'");
+        Matcher exported = Pattern.compile("Export-ModuleMember -Function ([^\n]+)").matcher(code);
+        assertThat(exported.find()).isTrue();
+        List<String> functions = List.of(exported.group(1).split(",\\s*"));
+        Matcher defined = Pattern.compile("\nfunction ([A-Za-z-]+)").matcher(code);
+        List<String> definedNames = new ArrayList<>();
+        while (defined.find()) {
+            definedNames.add(defined.group(1));
+        }
+        assertThat(functions).containsExactlyInAnyOrderElementsOf(definedNames);
+        String manifest = Files.readString(module.resolveSibling("OpsflowDiagnostics.psd1"));
+        for (String function : functions) {
+            assertThat(manifest).contains("'" + function + "'");
+        }
+        for (String runbook : DiagnosticRunbooks.named()) {
+            String script = DiagnosticRunbooks.script(runbook);
+            assertThat(script).as("%s defines none of the shared functions again", runbook).doesNotContainPattern(
+                    "\nfunction (" + String.join("|", functions) + ")\\b");
+        }
     }
 
     @Test
