@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.incident.IncidentVariables;
+import io.opsflow.scripts.RefusingProxy;
 
 /**
  * The Zabbix 3.0 alert script run as Zabbix runs it: a process with an empty environment but
@@ -99,7 +100,7 @@ class ZabbixAlertScriptTest {
 
     @Test
     void aRefusedDeliveryIsSpooledByteForByteAndTheNextAlertSendsItFirstExactlyOnce() throws Exception {
-        opsflow.refuse(1);
+        opsflow.refuseNext(503, null);
 
         Run refused = alert("opsflow", "PROBLEM: ディスク残量", problem("3000201", "ディスク残量が10%未満です", "本番DB02"));
 
@@ -122,7 +123,9 @@ class ZabbixAlertScriptTest {
 
     @Test
     void theCronFlushSendsTheSpoolInOrderOnceOpsflowIsBack() throws Exception {
-        opsflow.refuse(2);
+        for (int i = 0; i < 2; i++) {
+            opsflow.refuseNext(503, null);
+        }
         assertThat(alert("opsflow", "PROBLEM: 1", problem("3000301", "メモリ不足 1", "本番AP01")).exit()).isEqualTo(75);
         // The older delivery is tried first and refused again: the newer one waits behind it.
         assertThat(alert("opsflow", "PROBLEM: 2", problem("3000302", "メモリ不足 2", "本番AP01")).exit()).isEqualTo(75);

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.incident.IncidentVariables;
+import io.opsflow.scripts.RefusingProxy;
 import io.opsflow.servicenow.Incident;
 import io.opsflow.servicenow.ServiceNowClient;
 import io.opsflow.servicenow.TableQuery;
@@ -90,7 +91,7 @@ class ZabbixMediaTypeScriptTest {
         String eventId = release.equals("5.0") ? "5000472" : "5400472";
         ZabbixServer zabbix = new ZabbixServer(release);
         try (RefusingProxy opsflow = new RefusingProxy("http://localhost:" + port)) {
-            opsflow.refuse(1);
+            opsflow.refuseNext(503, null);
             String problem = problem(eventId, opsflow.url(), TOKEN);
 
             assertThatThrownBy(() -> zabbix.notify(problem)).isInstanceOf(JavaScriptException.class)

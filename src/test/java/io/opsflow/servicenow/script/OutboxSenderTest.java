@@ -19,22 +19,26 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opsflow.scripts.RefusingProxy;
+
 /**
  * The business rules and the outbox sender under Rhino against a stub endpoint: what is stored at
  * the change, how each answer is handled, and the order per record.
  */
 class OutboxSenderTest {
 
+    private static final String DELIVERY = "X-Opsflow-Delivery";
+
     private static final String SECRET = "unit-test-secret-そのまま";
     private static final String OUTBOX = "u_opsflow_outbox";
     private final ObjectMapper json = new ObjectMapper();
 
-    Gate endpoint;
+    RefusingProxy endpoint;
     Glide servicenow;
 
     @BeforeEach
     void instance() throws Exception {
-        endpoint = new Gate(null);
+        endpoint = new RefusingProxy(null);
         servicenow = new Glide(endpoint.url(), SECRET);
     }
 
@@ -108,7 +112,7 @@ class OutboxSenderTest {
 
         endpoint.refuseNext(400, null);
         servicenow.senderJob();
-        assertThat(endpoint.exchanges).extracting(Gate.Exchange::status).containsExactly(400, 202);
+        assertThat(endpoint.exchanges()).extracting(RefusingProxy.Exchange::status).containsExactly(400, 202);
         assertThat(states()).containsExactly("failed", "ready", "sent");
         Map<String, String> failed = servicenow.rows(OUTBOX).get(0);
         assertThat(failed).containsEntry("u_attempts", "1").containsEntry("u_last_status", "400");
@@ -116,20 +120,20 @@ class OutboxSenderTest {
 
         servicenow.advance(3600);
         servicenow.senderJob();
-        assertThat(endpoint.exchanges).as("the later change waits behind the failed one").hasSize(2);
+        assertThat(endpoint.exchanges()).as("the later change waits behind the failed one").hasSize(2);
 
         // The documented resend: state back to ready, next attempt now.
         Map<String, String> row = servicenow.table(OUTBOX).get(0);
         row.put("u_state", "ready");
         row.put("u_next_attempt_at", servicenow.nowText());
         servicenow.senderJob();
-        assertThat(endpoint.exchanges).extracting(Gate.Exchange::status).containsExactly(400, 202, 202, 202);
-        assertThat(endpoint.exchanges.get(2).delivery()).isEqualTo(failed.get("u_delivery_id"));
+        assertThat(endpoint.exchanges()).extracting(RefusingProxy.Exchange::status).containsExactly(400, 202, 202, 202);
+        assertThat(endpoint.exchanges().get(2).header(DELIVERY)).isEqualTo(failed.get("u_delivery_id"));
         assertThat(states()).containsOnly("sent");
 
-        for (Gate.Exchange exchange : endpoint.exchanges) {
-            assertThat(exchange.signature()).isEqualTo("sha256=" + hmac(exchange.body()));
-            assertThat(exchange.delivery()).isEqualTo(json.readTree(exchange.body()).at("/event/id").asText());
+        for (RefusingProxy.Exchange exchange : endpoint.exchanges()) {
+            assertThat(exchange.header("X-Opsflow-Signature")).isEqualTo("sha256=" + hmac(exchange.body()));
+            assertThat(exchange.header(DELIVERY)).isEqualTo(json.readTree(exchange.body()).at("/event/id").asText());
         }
         assertThat(String.join("\n", servicenow.log)).doesNotContain(SECRET, Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8)));
     }
@@ -143,7 +147,7 @@ class OutboxSenderTest {
 
         servicenow.advance(59);
         servicenow.senderJob();
-        assertThat(endpoint.exchanges).hasSize(1);
+        assertThat(endpoint.exchanges()).hasSize(1);
         servicenow.advance(1);
         endpoint.refuseNext(502, null);
         servicenow.senderJob();

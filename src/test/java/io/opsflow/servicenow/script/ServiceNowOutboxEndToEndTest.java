@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.catalog.CatalogVariables;
 import io.opsflow.incident.IncidentVariables;
+import io.opsflow.scripts.RefusingProxy;
 
 /**
  * The scripts a ServiceNow administrator imports (docs/servicenow), run under Rhino against the
@@ -33,6 +34,8 @@ import io.opsflow.incident.IncidentVariables;
  */
 @OpsflowSpringTest
 class ServiceNowOutboxEndToEndTest {
+
+    private static final String DELIVERY = "X-Opsflow-Delivery";
 
     /** The sandbox demo customer's ServiceNow company. */
     private static final String DEMO_COMPANY = "de300000000000000000000000000001";
@@ -47,13 +50,13 @@ class ServiceNowOutboxEndToEndTest {
     @Autowired
     ObjectMapper json;
 
-    Gate gate;
+    RefusingProxy gate;
     Glide servicenow;
 
     @BeforeEach
     void instance() throws Exception {
-        gate = new Gate("http://127.0.0.1:" + port + "/webhooks/servicenow");
-        servicenow = new Glide(gate.url(), "test-only-servicenow-webhook-secret");
+        gate = new RefusingProxy("http://127.0.0.1:" + port);
+        servicenow = new Glide(gate.url() + "/webhooks/servicenow", "test-only-servicenow-webhook-secret");
     }
 
     @AfterEach
@@ -77,7 +80,7 @@ class ServiceNowOutboxEndToEndTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> comment.equals(runtime.getVariable(instance.getId(),
                 IncidentVariables.LATEST_SERVICENOW_COMMENT)));
-        Gate.Exchange delivered = gate.exchanges.get(1);
+        RefusingProxy.Exchange delivered = gate.exchanges().get(1);
         assertThat(delivered.status()).isEqualTo(200);
         assertThat(json.readTree(delivered.answer()).path("correlated").asBoolean()).as(delivered.answer()).isTrue();
         assertThat(new String(delivered.body(), StandardCharsets.UTF_8)).contains("「タイムアウト」");
@@ -102,21 +105,21 @@ class ServiceNowOutboxEndToEndTest {
         gate.refuseNext(503, "30");
         servicenow.advance(60);
         servicenow.senderJob();
-        assertThat(gate.exchanges).hasSize(2).as("the second change waits for the first").last()
-                .extracting(Gate.Exchange::status).isEqualTo(503);
+        assertThat(gate.exchanges()).hasSize(2).as("the second change waits for the first").last()
+                .extracting(RefusingProxy.Exchange::status).isEqualTo(503);
 
         servicenow.advance(20);
         servicenow.senderJob();
-        assertThat(gate.exchanges).as("Retry-After is 30 s: nothing yet after 20").hasSize(2);
+        assertThat(gate.exchanges()).as("Retry-After is 30 s: nothing yet after 20").hasSize(2);
 
         servicenow.advance(15);
         servicenow.senderJob();
-        List<Gate.Exchange> updates = gate.exchanges.subList(1, gate.exchanges.size());
+        List<RefusingProxy.Exchange> updates = gate.exchanges().subList(1, gate.exchanges().size());
         assertThat(updates).hasSize(3);
-        assertThat(updates.get(1).delivery()).as("the refused delivery is resent as it was").isEqualTo(updates.get(0).delivery());
+        assertThat(updates.get(1).header(DELIVERY)).as("the refused delivery is resent as it was").isEqualTo(updates.get(0).header(DELIVERY));
         assertThat(updates.get(1).body()).isEqualTo(updates.get(0).body());
-        assertThat(updates.stream().filter(Gate.Exchange::forwarded).map(Gate.Exchange::delivery).distinct().count()).isEqualTo(2);
-        for (Gate.Exchange applied : updates.subList(1, 3)) {
+        assertThat(updates.stream().filter(RefusingProxy.Exchange::forwarded).map(e -> e.header(DELIVERY)).distinct().count()).isEqualTo(2);
+        for (RefusingProxy.Exchange applied : updates.subList(1, 3)) {
             JsonNode answer = json.readTree(applied.answer());
             assertThat(answer.path("correlated").asBoolean()).as(applied.answer()).isTrue();
             assertThat(answer.path("stale").asBoolean()).isFalse();
@@ -165,7 +168,7 @@ class ServiceNowOutboxEndToEndTest {
         servicenow.afterRule("sc_req_item", ChangedRecord.inserted("sc_req_item", values, display, variables));
         servicenow.senderJob();
 
-        assertThat(gate.exchanges).singleElement().extracting(Gate.Exchange::status).isEqualTo(202);
+        assertThat(gate.exchanges()).singleElement().extracting(RefusingProxy.Exchange::status).isEqualTo(202);
         ProcessInstance instance = instanceOf(CatalogVariables.PROCESS_KEY, "RITM0081001");
         assertThat(runtime.getVariable(instance.getId(), CatalogVariables.CAT_ITEM_NAME)).isEqualTo("Restart VM");
         assertThat(runtime.getVariable(instance.getId(), CatalogVariables.REQUESTED_FOR_NAME)).isEqualTo("Jiro Suzuki");
@@ -196,8 +199,8 @@ class ServiceNowOutboxEndToEndTest {
     }
 
     private ProcessInstance instanceOf(String processKey, String businessKey) {
-        assertThat(gate.exchanges).as("delivered").isNotEmpty();
-        Gate.Exchange first = gate.exchanges.get(0);
+        assertThat(gate.exchanges()).as("delivered").isNotEmpty();
+        RefusingProxy.Exchange first = gate.exchanges().get(0);
         assertThat(first.status()).as(first.answer()).isEqualTo(202);
         return runtime.createProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey).singleResult();
     }
