@@ -55,7 +55,7 @@ class CustomerController {
                     List.of(new FieldProblem("id", "'" + customer.id() + "' differs from '" + id + "' in the path")));
         }
         Customer withId = new Customer(id, customer.displayName(), customer.locale(), customer.azure(), customer.servicenow(),
-                customer.zabbix(), customer.slack(), customer.sla(), customer.members());
+                customer.zabbix(), customer.slack(), customer.sla(), customer.members(), customer.support());
         boolean created = registry.save(withId);
         return created ? ResponseEntity.created(URI.create("/api/customers/" + id)).body(get(id)) : ResponseEntity.ok(get(id));
     }

@@ -216,7 +216,6 @@ public class CustomerRegistry {
                 .stream().map(u -> u.getId()).toList();
         List<String> groups = identityService.createGroupQuery().memberOfTenant(c.id()).orderByGroupId().asc().list()
                 .stream().map(g -> g.getId()).toList();
-        return new Customer(c.id(), c.displayName(), c.locale(), c.azure(), c.servicenow(), c.zabbix(), c.slack(), c.sla(),
-                users.isEmpty() && groups.isEmpty() ? null : new Customer.Members(users, groups));
+        return c.withMembers(users.isEmpty() && groups.isEmpty() ? null : new Customer.Members(users, groups));
     }
 }

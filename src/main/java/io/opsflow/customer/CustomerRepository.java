@@ -96,6 +96,7 @@ class CustomerRepository {
         columns.put("azure_monitor_tenant_id", monitor == null ? null : monitor.tenantId());
         columns.put("azure_monitor_audiences", monitor == null || monitor.audiences().isEmpty() ? null : String.join(" ", monitor.audiences()));
         columns.put("zabbix_token_env", c.zabbix() == null ? null : c.zabbix().tokenEnv());
+        putSupport(columns, c.support());
         columns.put("updated_at", now);
 
         String assignments = String.join(", ", columns.keySet().stream().map(k -> k + " = :" + k).toList());
@@ -110,6 +111,42 @@ class CustomerRepository {
         }
         replaceLists(c);
         return created;
+    }
+
+    private static void putSupport(Map<String, Object> columns, Customer.Support support) {
+        Customer.Contact contact = support == null ? null : support.contact();
+        columns.put("support_plan", support == null ? null : support.plan().value());
+        columns.put("support_relay", support == null ? null : support.relay().value());
+        columns.put("support_auxiliary_tenant_id", support == null ? null : support.auxiliaryTenantId());
+        columns.put("support_contact_first_name", contact == null ? null : contact.firstName());
+        columns.put("support_contact_last_name", contact == null ? null : contact.lastName());
+        columns.put("support_contact_email", contact == null ? null : contact.email());
+        columns.put("support_contact_additional_emails",
+                contact == null || contact.additionalEmails().isEmpty() ? null : String.join(" ", contact.additionalEmails()));
+        columns.put("support_contact_phone", contact == null ? null : contact.phone());
+        columns.put("support_contact_method", contact == null ? null : contact.preferredContactMethod().value());
+        columns.put("support_contact_language", contact == null ? null : contact.preferredLanguage());
+        columns.put("support_contact_time_zone", contact == null ? null : contact.timeZone());
+        columns.put("support_contact_country", contact == null ? null : contact.country());
+    }
+
+    /** A row without {@code support_relay} predates V5 or has no support section: the customer has none. */
+    private static Customer.Support support(ResultSet rs) throws SQLException {
+        if (rs.getString("support_relay") == null) {
+            return null;
+        }
+        Customer.Contact contact = null;
+        if (rs.getString("support_contact_email") != null) {
+            String additional = rs.getString("support_contact_additional_emails");
+            contact = new Customer.Contact(rs.getString("support_contact_first_name"), rs.getString("support_contact_last_name"),
+                    rs.getString("support_contact_email"), additional == null ? List.of() : List.of(additional.split(" ")),
+                    rs.getString("support_contact_phone"),
+                    Customer.ContactMethod.of(rs.getString("support_contact_method")).orElse(null),
+                    rs.getString("support_contact_language"), rs.getString("support_contact_time_zone"),
+                    rs.getString("support_contact_country"));
+        }
+        return new Customer.Support(Customer.SupportPlan.of(rs.getString("support_plan")).orElse(null), contact,
+                Customer.SupportRelay.of(rs.getString("support_relay")).orElse(null), rs.getString("support_auxiliary_tenant_id"));
     }
 
     boolean delete(String id) {
@@ -160,7 +197,7 @@ class CustomerRepository {
                 : new Customer.ServiceNow(rs.getString("servicenow_company_sys_id"), rs.getString("servicenow_assignment_group"));
         Customer.Slack slack = rs.getString("slack_webhook_env") == null ? null : new Customer.Slack(rs.getString("slack_webhook_env"));
         return new Customer(rs.getString("id"), rs.getString("display_name"), rs.getString("locale"), azure, servicenow,
-                zabbix, slack, Map.of(), null);
+                zabbix, slack, Map.of(), null, support(rs));
     }
 
     private Customer withLists(Customer c) {
@@ -179,6 +216,6 @@ class CustomerRepository {
                 c.azure().automationAccount(), c.azure().credential(), c.azure().monitorWebhook());
         String zabbixTokenEnv = c.zabbix() == null ? null : c.zabbix().tokenEnv();
         Customer.Zabbix zabbix = hostGroups.isEmpty() && zabbixTokenEnv == null ? null : new Customer.Zabbix(hostGroups, zabbixTokenEnv);
-        return new Customer(c.id(), c.displayName(), c.locale(), azure, c.servicenow(), zabbix, c.slack(), sla, null);
+        return new Customer(c.id(), c.displayName(), c.locale(), azure, c.servicenow(), zabbix, c.slack(), sla, null, c.support());
     }
 }

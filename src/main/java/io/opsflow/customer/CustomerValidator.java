@@ -25,6 +25,13 @@ final class CustomerValidator {
     private static final Pattern PRIORITY = Pattern.compile("P[1-5]");
     private static final Pattern AUDIENCE = Pattern.compile("\\S{1,200}");
     private static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._@-]{0,63}");
+    /** Deliberately loose (Microsoft checks deliverability): one {@code @}, a dotted domain, no spaces. */
+    private static final Pattern EMAIL = Pattern.compile("(?=.{3,254}$)[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ().-]{4,38}");
+    private static final Pattern SUPPORT_LANGUAGE = Pattern.compile("[a-zA-Z]{2}(-[a-zA-Z]{2,4})?");
+    private static final Pattern TIME_ZONE = Pattern.compile("[A-Za-z0-9 .+()-]{1,100}");
+    private static final Pattern COUNTRY = Pattern.compile("[a-zA-Z]{3}");
+    static final int MAX_ADDITIONAL_EMAILS = 10;
 
     private final FieldChecks checks = new FieldChecks();
 
@@ -68,6 +75,9 @@ final class CustomerValidator {
             checks.matches("slack.webhookEnv", c.slack().webhookEnv(), ENV_NAME, "must name an environment variable (A-Z, 0-9, _)");
         }
         c.sla().forEach(this::checkSla);
+        if (c.support() != null) {
+            checkSupport(c.support());
+        }
         if (c.members() != null) {
             checks.eachMatches("members.users", c.members().users(), USER_ID, "is not a valid user id");
             checks.eachMatches("members.groups", c.members().groups(), SLUG, "is not a valid group id");
@@ -99,6 +109,46 @@ final class CustomerValidator {
         }
         if (azure.monitorWebhook() != null) {
             checkMonitorWebhook(azure.monitorWebhook());
+        }
+    }
+
+    private void checkSupport(Customer.Support support) {
+        if (support.auxiliaryTenantId() != null) {
+            checks.matches("support.auxiliaryTenantId", support.auxiliaryTenantId(), UUID,
+                    "must be a GUID (the customer's Microsoft Entra tenant the CSP partner acts on behalf of)");
+        }
+        Customer.Contact contact = support.contact();
+        if (contact == null) {
+            return;
+        }
+        name("support.contact.firstName", contact.firstName());
+        name("support.contact.lastName", contact.lastName());
+        if (checks.required("support.contact.email", contact.email())) {
+            checks.matches("support.contact.email", contact.email(), EMAIL, "must be an e-mail address such as ops@example.co.jp (at most 254 characters)");
+        }
+        checks.eachMatches("support.contact.additionalEmails", contact.additionalEmails(), EMAIL,
+                "must be an e-mail address such as ops@example.co.jp (at most 254 characters)");
+        checks.unique("support.contact.additionalEmails", contact.additionalEmails());
+        if (contact.additionalEmails().size() > MAX_ADDITIONAL_EMAILS) {
+            checks.problem("support.contact.additionalEmails", "must list at most " + MAX_ADDITIONAL_EMAILS + " addresses");
+        }
+        if (contact.phone() != null) {
+            checks.matches("support.contact.phone", contact.phone(), PHONE,
+                    "must be a telephone number of digits, spaces, '-', '.', '(', ')' with an optional leading '+'");
+        } else if (contact.preferredContactMethod() == Customer.ContactMethod.PHONE) {
+            checks.problem("support.contact.phone", "is required when preferredContactMethod is phone");
+        }
+        checks.matches("support.contact.preferredLanguage", contact.preferredLanguage(), SUPPORT_LANGUAGE,
+                "must be a Microsoft support language such as ja-JP or en-US");
+        checks.matches("support.contact.timeZone", contact.timeZone(), TIME_ZONE,
+                "must be a Microsoft time zone name such as Tokyo Standard Time");
+        checks.matches("support.contact.country", contact.country(), COUNTRY,
+                "must be an ISO 3166-1 alpha-3 country code such as jpn");
+    }
+
+    private void name(String field, String value) {
+        if (checks.required(field, value) && value.length() > 100) {
+            checks.problem(field, "must be at most 100 characters");
         }
     }
 
