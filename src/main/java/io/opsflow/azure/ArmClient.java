@@ -30,7 +30,8 @@ import io.opsflow.customer.Customer;
  * an optional JSON body, sent through the customer's pipeline ({@link ArmPipelines}) to the endpoint
  * {@link AzureEndpoint} names at that moment. Answers of 400 and above become {@link ArmException}s
  * carrying ARM's error code. Each service's operations are small classes on top of this one
- * ({@link AutomationJobs}, {@link SupportTickets}, {@link MonitorAlertRules}, {@link AzureResources}).
+ * ({@link AutomationJobs}, {@link SupportTickets}, {@link SupportCommunications}, {@link SupportCatalog},
+ * {@link MonitorAlertRules}, {@link AzureResources}).
  */
 public class ArmClient {
 
