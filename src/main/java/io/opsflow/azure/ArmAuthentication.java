@@ -13,4 +13,14 @@ import io.opsflow.customer.Customer;
 public interface ArmAuthentication {
 
     HttpPipelinePolicy policyFor(Customer customer);
+
+    /**
+     * An access token for ARM issued by {@code tenantId} to the customer's own credential, sent as
+     * {@code x-ms-authorization-auxiliary} when a CSP partner acts on behalf of the customer
+     * ({@link ArmClient#onBehalfOf}). Authentications that cannot reach another tenant refuse.
+     */
+    default String auxiliaryToken(Customer customer, String tenantId) {
+        throw new IllegalStateException("This ARM authentication gives no token for the auxiliary tenant " + tenantId
+                + " (customer '" + customer.id() + "')");
+    }
 }

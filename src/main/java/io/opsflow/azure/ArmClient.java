@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
@@ -29,18 +30,40 @@ import io.opsflow.customer.Customer;
  * an optional JSON body, sent through the customer's pipeline ({@link ArmPipelines}) to the endpoint
  * {@link AzureEndpoint} names at that moment. Answers of 400 and above become {@link ArmException}s
  * carrying ARM's error code. Each service's operations are small classes on top of this one
- * ({@link AutomationJobs}, {@link SupportTickets}, {@link MonitorAlertRules}, {@link AzureResources}).
+ * ({@link AutomationJobs}, {@link SupportTickets}, {@link SupportCommunications}, {@link SupportCatalog},
+ * {@link MonitorAlertRules}, {@link AzureResources}).
  */
 public class ArmClient {
 
     private static final int MAX_PAGES = 100;
 
+    /** Carries the token for a CSP partner's tenant next to the customer's own (on-behalf-of access). */
+    static final String AUXILIARY_AUTHORIZATION = "x-ms-authorization-auxiliary";
+
     private final AzureEndpoint endpoint;
     private final ArmPipelines pipelines;
+    private final String auxiliaryTenantId;
 
     ArmClient(AzureEndpoint endpoint, ArmPipelines pipelines) {
+        this(endpoint, pipelines, null);
+    }
+
+    private ArmClient(AzureEndpoint endpoint, ArmPipelines pipelines, String auxiliaryTenantId) {
         this.endpoint = endpoint;
         this.pipelines = pipelines;
+        this.auxiliaryTenantId = auxiliaryTenantId;
+    }
+
+    /**
+     * This client for requests that must also prove access in {@code auxiliaryTenantId} (a CSP partner
+     * acting on behalf of its customer): every request, including followed {@code nextLink} and status
+     * URLs, carries {@code x-ms-authorization-auxiliary: Bearer <token for that tenant>}, the token
+     * coming from the same customer credential ({@link ArmAuthentication#auxiliaryToken}). Null or
+     * blank gives a client without the header.
+     */
+    public ArmClient onBehalfOf(String auxiliaryTenantId) {
+        String tenant = auxiliaryTenantId == null || auxiliaryTenantId.isBlank() ? null : auxiliaryTenantId;
+        return Objects.equals(tenant, this.auxiliaryTenantId) ? this : new ArmClient(endpoint, pipelines, tenant);
     }
 
     /** Sends the request; any answer of 400 or above is thrown as an {@link ArmException}. */
@@ -48,7 +71,7 @@ public class ArmClient {
         StringBuilder url = new StringBuilder(base()).append(request.path())
                 .append("?api-version=").append(ArmPath.encode(request.apiVersion()));
         request.query().forEach((name, value) -> url.append('&').append(name).append('=').append(ArmPath.encode(value)));
-        return exchange(customer, request.method(), url.toString(), request.body(), request.accept());
+        return exchange(customer, request.method(), url.toString(), request.body(), request.accept(), request.headers());
     }
 
     /** Like {@link #send}, but a 404 is an empty result. */
@@ -86,7 +109,7 @@ public class ArmClient {
         if (absoluteUrl == null || !absoluteUrl.regionMatches(true, 0, base + "/", 0, base.length() + 1)) {
             throw new ArmException(0, "ForeignUrl", "Refusing to follow a URL outside " + base + ": " + absoluteUrl, null);
         }
-        return exchange(customer, HttpMethod.GET, absoluteUrl, null, "application/json");
+        return exchange(customer, HttpMethod.GET, absoluteUrl, null, "application/json", Map.of());
     }
 
     /** The state of an asynchronous ARM operation, from its {@code Azure-AsyncOperation} or {@code Location} URL. */
@@ -107,9 +130,11 @@ public class ArmClient {
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
-    private ArmResponse exchange(Customer customer, HttpMethod method, String url, JsonNode body, String accept) {
+    private ArmResponse exchange(Customer customer, HttpMethod method, String url, JsonNode body, String accept,
+                                 Map<String, String> extraHeaders) {
         HttpRequest http = new HttpRequest(method, url);
         http.setHeader(HttpHeaderName.ACCEPT, accept);
+        extraHeaders.forEach((name, value) -> http.setHeader(HttpHeaderName.fromString(name), value));
         if (body != null) {
             http.setHeader(HttpHeaderName.CONTENT_TYPE, "application/json");
             http.setBody(toBytes(body));
@@ -117,17 +142,12 @@ public class ArmClient {
             http.setBody(new byte[0]);
         }
         String path = http.getUrl().getPath();
-        try (HttpResponse response = pipelines.pipelineFor(customer).sendSync(http, Context.NONE)) {
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (HttpHeader header : response.getHeaders()) {
-                headers.put(header.getName().toLowerCase(), header.getValue());
+        try {
+            if (auxiliaryTenantId != null) {
+                http.setHeader(HttpHeaderName.fromString(AUXILIARY_AUTHORIZATION),
+                        "Bearer " + pipelines.auxiliaryToken(customer, auxiliaryTenantId));
             }
-            BinaryData data = response.getBodyAsBinaryData();
-            String text = data == null ? "" : data.toString();
-            if (response.getStatusCode() >= 400) {
-                throw error(method, path, response.getStatusCode(), headers, text);
-            }
-            return new ArmResponse(response.getStatusCode(), headers, text);
+            return send(customer, method, path, http);
         } catch (ArmException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -141,6 +161,21 @@ public class ArmClient {
                         + "': " + refused.getMessage(), null, e);
             }
             throw e;
+        }
+    }
+
+    private ArmResponse send(Customer customer, HttpMethod method, String path, HttpRequest http) {
+        try (HttpResponse response = pipelines.pipelineFor(customer).sendSync(http, Context.NONE)) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (HttpHeader header : response.getHeaders()) {
+                headers.put(header.getName().toLowerCase(), header.getValue());
+            }
+            BinaryData data = response.getBodyAsBinaryData();
+            String text = data == null ? "" : data.toString();
+            if (response.getStatusCode() >= 400) {
+                throw error(method, path, response.getStatusCode(), headers, text);
+            }
+            return new ArmResponse(response.getStatusCode(), headers, text);
         }
     }
 

@@ -56,6 +56,11 @@ class ArmPipelines {
         return pipeline;
     }
 
+    /** A token for the customer's credential in another tenant, for {@link ArmClient#onBehalfOf}. */
+    String auxiliaryToken(Customer customer, String tenantId) {
+        return authentication.auxiliaryToken(customer, tenantId);
+    }
+
     private static HttpLogOptions logOptions() {
         return new HttpLogOptions()
                 .setApplicationId(USER_AGENT)

@@ -1,12 +1,16 @@
 package io.opsflow.azure;
 
+import java.time.Clock;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.policy.HttpPipelinePolicy;
 import com.azure.core.util.HttpClientOptions;
 
+import io.opsflow.customer.Customer;
 import io.opsflow.servicenow.ConditionalOnServiceNowInstance;
 
 /**
@@ -44,7 +48,17 @@ class AzureConfiguration {
     ArmClient armClient(ObjectProvider<AzureEndpoint> endpoints, ObjectProvider<ArmAuthentication> authentications,
                         HttpClient azureHttpClient, AzureProperties properties) {
         AzureEndpoint endpoint = () -> required(endpoints, AzureEndpoint.class).resourceManagerEndpoint();
-        ArmAuthentication authentication = customer -> required(authentications, ArmAuthentication.class).policyFor(customer);
+        ArmAuthentication authentication = new ArmAuthentication() {
+            @Override
+            public HttpPipelinePolicy policyFor(Customer customer) {
+                return required(authentications, ArmAuthentication.class).policyFor(customer);
+            }
+
+            @Override
+            public String auxiliaryToken(Customer customer, String tenantId) {
+                return required(authentications, ArmAuthentication.class).auxiliaryToken(customer, tenantId);
+            }
+        };
         return new ArmClient(endpoint, new ArmPipelines(azureHttpClient, authentication, properties));
     }
 
@@ -56,6 +70,16 @@ class AzureConfiguration {
     @Bean
     SupportTickets supportTickets(ArmClient arm) {
         return new SupportTickets(arm);
+    }
+
+    @Bean
+    SupportCommunications supportCommunications(ArmClient arm) {
+        return new SupportCommunications(arm);
+    }
+
+    @Bean
+    SupportCatalog supportCatalog(ArmClient arm) {
+        return new SupportCatalog(arm, Clock.systemUTC());
     }
 
     @Bean

@@ -1,11 +1,13 @@
 package io.opsflow.azure;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.policy.BearerTokenAuthenticationPolicy;
 import com.azure.core.http.policy.HttpPipelinePolicy;
@@ -35,6 +37,7 @@ public class CustomerCredentials implements ArmAuthentication {
     private final HttpClient httpClient;
     private final Function<String, String> environment;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, CachedCredential> auxiliary = new ConcurrentHashMap<>();
 
     /**
      * @param httpClient  the client the credential uses to reach the authority (the same one as ARM's)
@@ -61,8 +64,32 @@ public class CustomerCredentials implements ArmAuthentication {
         return policy;
     }
 
+    /**
+     * A token from {@code tenantId} for the customer's app registration, which must be multi-tenant and
+     * consented there (a CSP partner's tenant). The credential, allowed that one further tenant, is kept
+     * per customer and tenant, so MSAL's token cache spares a token request per ARM call.
+     */
+    @Override
+    public String auxiliaryToken(Customer customer, String tenantId) {
+        Fingerprint fingerprint = Fingerprint.of(customer);
+        String key = customer.id() + '|' + tenantId;
+        CachedCredential cached = auxiliary.get(key);
+        if (cached == null || !cached.fingerprint.equals(fingerprint)) {
+            cached = new CachedCredential(fingerprint, credentialFor(customer, tenantId));
+            auxiliary.put(key, cached);
+        }
+        return cached.credential.getTokenSync(new TokenRequestContext()
+                .addScopes(endpoint.resourceManagerEndpoint() + "/.default").setTenantId(tenantId)).getToken();
+    }
+
     /** The token credential for the customer's registry entry (not cached; {@link #policyFor} is). */
     TokenCredential credentialFor(Customer customer) {
+        return credentialFor(customer, null);
+    }
+
+    /** The same, also allowed to ask {@code auxiliaryTenantId} (when not null) for tokens. */
+    private TokenCredential credentialFor(Customer customer, String auxiliaryTenantId) {
+        List<String> alsoAllowed = auxiliaryTenantId == null ? List.of() : List.of(auxiliaryTenantId);
         Customer.Azure azure = customer.azure();
         Customer.Credential credential = azure == null ? null : azure.credential();
         if (credential == null || credential.type() == null) {
@@ -73,9 +100,14 @@ public class CustomerCredentials implements ArmAuthentication {
                     .tenantId(required(customer, "azure.tenantId", azure.tenantId()))
                     .clientId(required(customer, "azure.credential.clientId", credential.clientId()))
                     .clientSecret(secret(customer, credential))
+                    .additionallyAllowedTenants(alsoAllowed)
                     .httpClient(httpClient))
                     .build();
             case MANAGED_IDENTITY -> {
+                if (auxiliaryTenantId != null) {
+                    throw new IllegalStateException("Customer '" + customer.id() + "': a managed identity gets no token"
+                            + " from the auxiliary tenant " + auxiliaryTenantId + "; use a multi-tenant app registration");
+                }
                 ManagedIdentityCredentialBuilder builder = new ManagedIdentityCredentialBuilder().httpClient(httpClient);
                 if (credential.clientId() != null && !credential.clientId().isBlank()) {
                     builder.clientId(credential.clientId());
@@ -86,6 +118,7 @@ public class CustomerCredentials implements ArmAuthentication {
                     .tenantId(required(customer, "azure.tenantId", azure.tenantId()))
                     .clientId(required(customer, "azure.credential.clientId", credential.clientId()))
                     .tokenFilePath(variable(customer, FEDERATED_TOKEN_FILE, "the federated token file of workload identity"))
+                    .additionallyAllowedTenants(alsoAllowed)
                     .httpClient(httpClient))
                     .build();
             default -> throw new IllegalStateException("Customer '" + customer.id() + "': unknown azure.credential.type '"
@@ -127,6 +160,9 @@ public class CustomerCredentials implements ArmAuthentication {
     }
 
     private record Cached(Fingerprint fingerprint, HttpPipelinePolicy policy) {
+    }
+
+    private record CachedCredential(Fingerprint fingerprint, TokenCredential credential) {
     }
 
     /** What the credential is built from: a changed registry entry gets a new credential. */

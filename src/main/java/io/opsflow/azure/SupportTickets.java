@@ -3,17 +3,21 @@ package io.opsflow.azure;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.opsflow.customer.Customer;
-
 /**
  * Microsoft support tickets on a customer subscription ({@code Microsoft.Support}, api-version
- * 2024-04-01). Creating a ticket or a message is asynchronous: ARM answers 202 with a status URL,
- * which the process polls with {@link #created} (or {@link ArmClient#asyncOperation}).
+ * 2024-04-01): name check, create, read, severity change and close. Creating a ticket is asynchronous:
+ * ARM answers 202 with a status URL, which the process polls with {@link #created} from a timer loop
+ * (no thread waits here). A ticket's messages are {@link SupportCommunications}; the services and
+ * problem classifications to file under are {@link SupportCatalog}. Every operation takes a
+ * {@link SupportAccess}, which adds the CSP partner's auxiliary token where the customer has one.
+ * Throttling (429 that the pipeline did not wait out) is thrown as {@link ArmThrottledException} with
+ * ARM's {@code Retry-After}, for the process timer to wait.
  */
 public class SupportTickets {
 
@@ -36,6 +40,25 @@ public class SupportTickets {
 
         public String value() {
             return value;
+        }
+
+        /** ARM's spelling; null for a value this version does not know. */
+        public static Severity of(String value) {
+            for (Severity severity : values()) {
+                if (severity.value.equalsIgnoreCase(value)) {
+                    return severity;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The answer to a name check: a name not available is taken (the ticket or message exists). */
+    public record NameAvailability(boolean available, String reason, String message) {
+
+        static NameAvailability from(JsonNode answer) {
+            return new NameAvailability(answer.path("nameAvailable").asBoolean(false), answer.path("reason").asText(null),
+                    answer.path("message").asText(null));
         }
     }
 
@@ -64,7 +87,11 @@ public class SupportTickets {
                             boolean require24x7Response, Contact contact) {
     }
 
-    public record Ticket(String name, String supportTicketId, String title, String severity, String status,
+    /**
+     * A ticket as Microsoft shows it. {@code status} is Microsoft's read-only text ({@code Open},
+     * {@code Updating}, {@code Closed}, ...); {@code severity} is null for a value this version does not know.
+     */
+    public record Ticket(String name, String supportTicketId, String title, Severity severity, String status,
                          String serviceDisplayName, String problemClassificationDisplayName,
                          OffsetDateTime slaExpirationTime, String supportEngineerEmail,
                          OffsetDateTime createdDate, OffsetDateTime modifiedDate) {
@@ -72,91 +99,104 @@ public class SupportTickets {
         static Ticket from(JsonNode ticket) {
             JsonNode p = ticket.path("properties");
             return new Ticket(ticket.path("name").asText(null), p.path("supportTicketId").asText(null),
-                    p.path("title").asText(null), p.path("severity").asText(null), p.path("status").asText(null),
+                    p.path("title").asText(null), Severity.of(p.path("severity").asText(null)), p.path("status").asText(null),
                     p.path("serviceDisplayName").asText(null), p.path("problemClassificationDisplayName").asText(null),
                     AutomationJob.time(p.path("serviceLevelAgreement"), "expirationTime"),
                     p.path("supportEngineer").path("emailAddress").asText(null),
                     AutomationJob.time(p, "createdDate"), AutomationJob.time(p, "modifiedDate"));
         }
+
+        /** Closed, by the MSP or by Microsoft: the relay ends. */
+        public boolean isClosed() {
+            return "closed".equalsIgnoreCase(status);
+        }
     }
 
-    /** A message on a ticket; direction {@code outbound} = written by the MSP, {@code inbound} = from Microsoft. */
-    public record Communication(String name, String subject, String body, String sender, String communicationType,
-                                String communicationDirection, OffsetDateTime createdDate) {
-
-        static Communication from(JsonNode communication) {
-            JsonNode p = communication.path("properties");
-            return new Communication(communication.path("name").asText(null), p.path("subject").asText(null),
-                    p.path("body").asText(null), p.path("sender").asText(null), p.path("communicationType").asText(null),
-                    p.path("communicationDirection").asText(null), AutomationJob.time(p, "createdDate"));
-        }
+    /**
+     * Whether Microsoft would accept a ticket of that name in the subscription; a name not available
+     * means the ticket exists (a retried step) or the name is malformed ({@code reason} says which).
+     */
+    public NameAvailability checkName(SupportAccess access, String ticketName) {
+        return checkName(access, access.supportPath("checkNameAvailability"), ticketName, "Microsoft.Support/supportTickets");
     }
 
     /**
      * Opens the ticket, or returns it if a ticket of that name exists already (a retried step). ARM
      * usually answers 202: the submission then carries the status URL to poll with {@link #created}.
      */
-    public ArmSubmission<Ticket> create(Customer customer, String subscriptionId, NewTicket ticket) {
-        Optional<Ticket> existing = find(customer, subscriptionId, ticket.name());
+    public ArmSubmission<Ticket> create(SupportAccess access, NewTicket ticket) {
+        Optional<Ticket> existing = find(access, ticket.name());
         if (existing.isPresent()) {
             return new ArmSubmission<>(ticket.name(), null, existing.get());
         }
-        ArmResponse response = arm.send(customer,
-                ArmRequest.put(ticketPath(subscriptionId, ticket.name()), API_VERSION, body(ticket)));
+        ArmResponse response = access.through(arm).send(access.customer(),
+                ArmRequest.put(ticketPath(access, ticket.name()), API_VERSION, body(ticket)));
         return submission(ticket.name(), response, Ticket::from);
     }
 
     /**
-     * Polls a 202 submission: empty while ARM is still creating the ticket, the ticket once it has;
-     * a failed or cancelled creation is thrown as an {@link ArmException} with ARM's error code.
+     * Polls a 202 submission once: empty while Microsoft is still creating the ticket, the ticket once
+     * it exists. A creation that ended {@code Failed} or {@code Canceled} is thrown as a
+     * {@link SupportOperationFailedException} carrying Microsoft's code and reason.
      */
-    public Optional<Ticket> created(Customer customer, String subscriptionId, ArmSubmission<Ticket> submission) {
+    public Optional<Ticket> created(SupportAccess access, ArmSubmission<Ticket> submission) {
         if (!submission.isAccepted()) {
             return Optional.of(submission.resource());
         }
-        ArmAsyncOperation operation = arm.asyncOperation(customer, submission.statusUrl());
-        return switch (operation.status()) {
-            case IN_PROGRESS -> Optional.empty();
-            case SUCCEEDED -> Optional.of(get(customer, subscriptionId, submission.name()));
-            case FAILED, CANCELED -> throw new ArmException(200,
-                    operation.errorCode() == null ? "SupportTicket" + operation.status() : operation.errorCode(),
-                    "Creating support ticket " + submission.name() + " ended " + operation.status()
-                            + (operation.errorMessage() == null ? "" : ": " + operation.errorMessage()), null);
-        };
+        if (!succeeded(access, submission, SupportOperationFailedException.Operation.CREATE_TICKET)) {
+            return Optional.empty();
+        }
+        return Optional.of(get(access, submission.name()));
     }
 
-    public Ticket get(Customer customer, String subscriptionId, String ticketName) {
-        return Ticket.from(arm.send(customer, ArmRequest.get(ticketPath(subscriptionId, ticketName), API_VERSION)).json());
+    public Ticket get(SupportAccess access, String ticketName) {
+        return Ticket.from(access.through(arm).send(access.customer(),
+                ArmRequest.get(ticketPath(access, ticketName), API_VERSION)).json());
     }
 
-    public Optional<Ticket> find(Customer customer, String subscriptionId, String ticketName) {
-        return arm.find(customer, ArmRequest.get(ticketPath(subscriptionId, ticketName), API_VERSION))
+    public Optional<Ticket> find(SupportAccess access, String ticketName) {
+        return access.through(arm).find(access.customer(), ArmRequest.get(ticketPath(access, ticketName), API_VERSION))
                 .map(r -> Ticket.from(r.json()));
     }
 
-    /** Adds a message to the ticket; {@code sender} (an e-mail address) is required for a service principal. */
-    public ArmSubmission<Communication> addCommunication(Customer customer, String subscriptionId, String ticketName,
-                                                         String communicationName, String subject, String body, String sender) {
-        ObjectNode request = JsonNodeFactory.instance.objectNode();
-        ObjectNode properties = request.putObject("properties");
-        properties.put("subject", subject);
-        properties.put("body", body);
-        if (sender != null) {
-            properties.put("sender", sender);
-        }
-        ArmResponse response = arm.send(customer, ArmRequest.put(
-                ticketPath(subscriptionId, ticketName) + ArmPath.of("communications", communicationName), API_VERSION, request));
-        return submission(communicationName, response, Communication::from);
+    /** Changes the severity (PATCH {@code {"severity": ...}}); contact and consent stay as they are. */
+    public Ticket changeSeverity(SupportAccess access, String ticketName, Severity severity) {
+        return update(access, ticketName, JsonNodeFactory.instance.objectNode().put("severity", severity.value()));
     }
 
-    /** The ticket's messages, oldest pages first as ARM lists them. */
-    public List<Communication> communications(Customer customer, String subscriptionId, String ticketName) {
-        return arm.list(customer, ArmRequest.get(ticketPath(subscriptionId, ticketName) + "/communications", API_VERSION))
-                .stream().map(Communication::from).toList();
+    /**
+     * Closes the ticket (PATCH {@code {"status": "closed"}}). A final message, if any, is added with
+     * {@link SupportCommunications} before.
+     */
+    public Ticket close(SupportAccess access, String ticketName) {
+        return update(access, ticketName, JsonNodeFactory.instance.objectNode().put("status", "closed"));
     }
 
-    private static <T> ArmSubmission<T> submission(String name, ArmResponse response,
-                                                   java.util.function.Function<JsonNode, T> parser) {
+    private Ticket update(SupportAccess access, String ticketName, ObjectNode changes) {
+        return Ticket.from(access.through(arm).send(access.customer(),
+                ArmRequest.patch(ticketPath(access, ticketName), API_VERSION, changes)).json());
+    }
+
+    NameAvailability checkName(SupportAccess access, String path, String name, String type) {
+        ObjectNode input = JsonNodeFactory.instance.objectNode().put("name", name).put("type", type);
+        return NameAvailability.from(access.through(arm).send(access.customer(),
+                ArmRequest.post(path, API_VERSION, input)).json());
+    }
+
+    /**
+     * One poll of a 202 submission's status URL: false while in progress, true once succeeded; a
+     * {@code Failed} or {@code Canceled} end is thrown with Microsoft's reason.
+     */
+    boolean succeeded(SupportAccess access, ArmSubmission<?> submission, SupportOperationFailedException.Operation operation) {
+        ArmAsyncOperation status = access.through(arm).asyncOperation(access.customer(), submission.statusUrl());
+        return switch (status.status()) {
+            case IN_PROGRESS -> false;
+            case SUCCEEDED -> true;
+            case FAILED, CANCELED -> throw new SupportOperationFailedException(operation, submission.name(), status);
+        };
+    }
+
+    static <T> ArmSubmission<T> submission(String name, ArmResponse response, Function<JsonNode, T> parser) {
         if (response.status() == 202) {
             String statusUrl = response.header("Azure-AsyncOperation");
             return new ArmSubmission<>(name, statusUrl != null ? statusUrl : response.header("Location"), null);
@@ -195,7 +235,7 @@ public class SupportTickets {
         return body;
     }
 
-    private static String ticketPath(String subscriptionId, String ticketName) {
-        return ArmPath.of("subscriptions", subscriptionId, "providers", "Microsoft.Support", "supportTickets", ticketName);
+    static String ticketPath(SupportAccess access, String ticketName) {
+        return access.supportPath("supportTickets", ticketName);
     }
 }

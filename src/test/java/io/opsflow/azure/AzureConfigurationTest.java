@@ -29,7 +29,8 @@ class AzureConfigurationTest {
         runner.withPropertyValues("opsflow.servicenow.base-url=https://contosomsp.service-now.com").run(context -> {
             assertThat(context.getBean(AzureEndpoint.class).resourceManagerEndpoint()).isEqualTo("https://management.azure.com");
             assertThat(context).hasSingleBean(CustomerCredentials.class).hasSingleBean(AutomationJobs.class)
-                    .hasSingleBean(SupportTickets.class).hasSingleBean(MonitorAlertRules.class).hasSingleBean(AzureResources.class);
+                    .hasSingleBean(SupportTickets.class).hasSingleBean(SupportCommunications.class)
+                    .hasSingleBean(SupportCatalog.class).hasSingleBean(MonitorAlertRules.class).hasSingleBean(AzureResources.class);
             AzureProperties properties = context.getBean(AzureProperties.class);
             assertThat(properties.effectiveAuthorityHost()).isEqualTo("https://login.microsoftonline.com");
             assertThat(properties.retry().maxRetries()).isEqualTo(3);

@@ -63,6 +63,17 @@ class CustomerCredentialsTest {
     }
 
     @Test
+    void aManagedIdentityGetsNoTokenFromAPartnerTenant() {
+        CustomerCredentials credentials = credentials(Map.of());
+
+        assertThatThrownBy(() -> credentials.auxiliaryToken(customer(new Customer.Credential("managed-identity", null, null)),
+                "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d")
+                .hasMessageContaining("multi-tenant app registration");
+    }
+
+    @Test
     void incompleteEntriesAreRefusedWithTheFieldAtFault() {
         CustomerCredentials credentials = credentials(Map.of());
 

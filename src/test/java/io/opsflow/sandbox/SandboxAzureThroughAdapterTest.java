@@ -21,6 +21,8 @@ import io.opsflow.azure.AutomationJobs;
 import io.opsflow.azure.AzureResources;
 import io.opsflow.azure.JobNames;
 import io.opsflow.azure.MonitorAlertRules;
+import io.opsflow.azure.SupportAccess;
+import io.opsflow.azure.SupportCommunications;
 import io.opsflow.azure.SupportTickets;
 import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
@@ -36,6 +38,8 @@ class SandboxAzureThroughAdapterTest {
     AutomationJobs jobs;
     @Autowired
     SupportTickets tickets;
+    @Autowired
+    SupportCommunications communications;
     @Autowired
     MonitorAlertRules monitor;
     @Autowired
@@ -86,18 +90,18 @@ class SandboxAzureThroughAdapterTest {
 
     @Test
     void aSupportTicketIsCreatedAsynchronouslyAndTakesMessages() {
-        ArmSubmission<SupportTickets.Ticket> submission = tickets.create(demo(), SUB, new SupportTickets.NewTicket(
+        ArmSubmission<SupportTickets.Ticket> submission = tickets.create(SupportAccess.of(demo(), SUB), new SupportTickets.NewTicket(
                 "opsflow-sandbox-ticket-1", "/providers/Microsoft.Support/services/vm", "/providers/Microsoft.Support/services/vm/problemClassifications/boot",
                 SupportTickets.Severity.MODERATE, "VM が起動しない", "vm-demo-web01 が再起動後に応答しません。",
                 "/subscriptions/" + SUB + "/resourceGroups/rg-demo-prod/providers/Microsoft.Compute/virtualMachines/vm-demo-web01",
                 true, false, SupportTickets.Contact.japanese("太郎", "運用", "ops@example.co.jp", List.of())));
         assertThat(submission.isAccepted()).isTrue();
-        await().atMost(Duration.ofSeconds(30)).until(() -> tickets.created(demo(), SUB, submission).isPresent());
-        Optional<SupportTickets.Ticket> ticket = tickets.find(demo(), SUB, "opsflow-sandbox-ticket-1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> tickets.created(SupportAccess.of(demo(), SUB), submission).isPresent());
+        Optional<SupportTickets.Ticket> ticket = tickets.find(SupportAccess.of(demo(), SUB), "opsflow-sandbox-ticket-1");
         assertThat(ticket).map(SupportTickets.Ticket::status).hasValue("Open");
 
-        tickets.addCommunication(demo(), SUB, "opsflow-sandbox-ticket-1", "opsflow-msg-1", "追加情報", "ログを添付します。", "ops@example.co.jp");
-        assertThat(tickets.communications(demo(), SUB, "opsflow-sandbox-ticket-1")).extracting(SupportTickets.Communication::subject)
+        communications.add(SupportAccess.of(demo(), SUB), "opsflow-sandbox-ticket-1", "opsflow-msg-1", "追加情報", "ログを添付します。", "ops@example.co.jp");
+        assertThat(communications.all(SupportAccess.of(demo(), SUB), "opsflow-sandbox-ticket-1")).extracting(SupportCommunications.Communication::subject)
                 .containsExactly("追加情報");
     }
 
