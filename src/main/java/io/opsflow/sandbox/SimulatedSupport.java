@@ -168,7 +168,8 @@ final class SimulatedSupport {
             return operation(m.group(2));
         }
         if ((m = CHECK_TICKET.matcher(path)).matches()) {
-            return checkName(method, body, "Microsoft.Support/supportTickets", name -> tickets.containsKey(key(path, name)));
+            String subscription = m.group(1);
+            return checkName(method, body, "Microsoft.Support/supportTickets", name -> tickets.containsKey(ticketKey(subscription, name)));
         }
         if ((m = TICKETS.matcher(path)).matches()) {
             return method == HttpMethod.GET ? listTickets(m.group(1), request) : notAllowed(method);
@@ -178,8 +179,7 @@ final class SimulatedSupport {
         }
         boolean check = (m = CHECK_COMMUNICATION.matcher(path)).matches();
         if (check || (m = COMMUNICATIONS.matcher(path)).matches()) {
-            SupportTicket ticket = tickets.get(("/subscriptions/" + m.group(1) + "/providers/Microsoft.Support/supportTickets/" + m.group(2))
-                    .toLowerCase(Locale.ROOT));
+            SupportTicket ticket = tickets.get(ticketKey(m.group(1), m.group(2)));
             if (ticket == null) {
                 return armError(HttpStatus.NOT_FOUND, "ResourceNotFound", "Support ticket '" + m.group(2) + "' was not found.");
             }
@@ -231,8 +231,7 @@ final class SimulatedSupport {
     }
 
     private ResponseEntity<?> ticket(HttpMethod method, String path, String subscription, String name, Map<String, Object> body) {
-        String key = path.toLowerCase(Locale.ROOT);
-        SupportTicket ticket = tickets.get(key);
+        SupportTicket ticket = tickets.get(ticketKey(subscription, name));
         if (method == HttpMethod.PUT) {
             return ticket != null ? ResponseEntity.ok(ticket.json) : create(path, subscription, name, body);
         }
@@ -294,7 +293,7 @@ final class SimulatedSupport {
         json.put("properties", props);
         SupportTicket ticket = new SupportTicket(json);
         ticket.repliesDue.add(now.plus(replyDelay));
-        tickets.put(path.toLowerCase(Locale.ROOT), ticket);
+        tickets.put(ticketKey(subscription, name), ticket);
         return accepted(subscription, now, null, null);
     }
 
@@ -551,10 +550,9 @@ final class SimulatedSupport {
         return value;
     }
 
-    private String key(String path, String name) {
-        Matcher m = Pattern.compile("^" + SUPPORT, FLAGS).matcher(path);
-        m.find();
-        return (m.group() + "/supportTickets/" + name).toLowerCase(Locale.ROOT);
+    /** Ticket names are unique per subscription and case-insensitive, as ARM names are. */
+    private static String ticketKey(String subscription, String name) {
+        return ("/subscriptions/" + subscription + "/providers/Microsoft.Support/supportTickets/" + name).toLowerCase(Locale.ROOT);
     }
 
     private Instant now() {
