@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -30,8 +31,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * A stateful Azure Resource Manager for sandbox mode under {@code /sandbox/azure}: Automation jobs
  * (New → Activating → Running → Completed after {@code opsflow.sandbox.job-step-delay} each; a
  * runbook named {@code Fail-*} fails, {@code Suspend-*} suspends; the diagnostic runbooks answer
- * with {@link SimulatedDiagnostics}), Support tickets and
- * communications ({@link SimulatedSupport}), Monitor alert rules and action groups, resource
+ * with {@link SimulatedDiagnostics}), Microsoft.Support: catalog, tickets and communications, with
+ * Microsoft's replies in Japanese ({@link SimulatedSupport}), Monitor alert rules and action groups, resource
  * groups and resources. Shapes and error envelopes follow the documented contracts.
  */
 @RestController
@@ -42,21 +43,25 @@ class ArmSimulator {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE;
     private static final String ACCOUNT = "/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.Automation/automationAccounts/([^/]+)";
     private static final Pattern JOB = Pattern.compile(ACCOUNT + "/jobs/([^/]+)(/output|/streams(?:/([^/]+))?|/stop|/suspend|/resume)?", FLAGS);
-    private static final Pattern TICKET = Pattern.compile("/subscriptions/([^/]+)/providers/Microsoft\\.Support/supportTickets/([^/]+)", FLAGS);
-    private static final Pattern COMMUNICATIONS = Pattern.compile(TICKET.pattern() + "/communications(?:/([^/]+))?", FLAGS);
-    private static final Pattern OPERATION = Pattern.compile("/subscriptions/[^/]+/providers/Microsoft\\.Support/operationsStatus/([^/]+)", FLAGS);
     private static final Pattern RESOURCE_GROUP = Pattern.compile("/subscriptions/([^/]+)/resourceGroups/([^/]+)", FLAGS);
     private static final Pattern RESOURCE = Pattern.compile("/subscriptions/[^/]+/resourceGroups/[^/]+/providers/.+", FLAGS);
 
     private final SandboxProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<String, SimulatedJob> jobs = new ConcurrentHashMap<>();
     private final SimulatedSupport support;
     private final Map<String, Map<String, Object>> resources = new ConcurrentHashMap<>();
 
+    @Autowired
     ArmSimulator(SandboxProperties properties) {
+        this(properties, Clock.systemUTC());
+    }
+
+    /** With a clock of the test's choosing, so that Microsoft's delayed replies can be tested without waiting. */
+    ArmSimulator(SandboxProperties properties, Clock clock) {
         this.properties = properties;
-        this.support = new SimulatedSupport(properties.ticketDelay(), clock);
+        this.clock = clock;
+        this.support = new SimulatedSupport(properties.ticketDelay(), properties.supportReplyDelay(), properties.supportPageSize(), clock);
     }
 
     /** A resource that exists from the start, such as the demo customer's resource group and VMs. */
@@ -99,14 +104,8 @@ class ArmSimulator {
         if ((m = JOB.matcher(path)).matches()) {
             return job(method, path, m, body);
         }
-        if ((m = OPERATION.matcher(path)).matches()) {
-            return support.operation(m.group(1));
-        }
-        if ((m = COMMUNICATIONS.matcher(path)).matches()) {
-            return support.communication(method, m.group(2), m.group(3), body);
-        }
-        if ((m = TICKET.matcher(path)).matches()) {
-            return support.ticket(method, path, m.group(1), m.group(2), body);
+        if (SimulatedSupport.ANY.matcher(path).find()) {
+            return support.handle(method, path, request, body);
         }
         if (RESOURCE_GROUP.matcher(path).matches() || RESOURCE.matcher(path).matches()) {
             return resource(method, path, body);

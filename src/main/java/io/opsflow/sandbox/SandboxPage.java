@@ -49,13 +49,36 @@ class SandboxPage {
         Instant now = Instant.now();
         arm.jobs().forEach(job -> html.append("<tr>").append(td(job.name())).append(td(job.runbook())).append(td(job.status(now)))
                 .append(td(job.parameters().toString())).append(td(job.created().toString())).append("</tr>"));
-        html.append("</table><h2>サポートリクエスト / Support tickets</h2><table><tr><th>name</th><th>title</th><th>severity</th><th>status</th><th>communications</th></tr>");
-        for (Map<String, Object> ticket : arm.support().tickets()) {
-            Map<?, ?> props = (Map<?, ?>) ticket.get("properties");
-            html.append("<tr>").append(td(ticket.get("name"))).append(td(props.get("title"))).append(td(props.get("severity")))
-                    .append(td(props.get("status"))).append(td(arm.support().communicationsOf(String.valueOf(ticket.get("name"))).size())).append("</tr>");
+        html.append("</table>");
+        supportTickets(html);
+        return html.append("</body></html>").toString();
+    }
+
+    /** Each Microsoft support ticket with its messages, so the relay between the MSP and Microsoft can be followed. */
+    private void supportTickets(StringBuilder html) {
+        html.append("<h2>Microsoft サポートリクエスト / Microsoft support tickets</h2>");
+        List<SimulatedSupport.TicketView> tickets = arm.support().tickets();
+        if (tickets.isEmpty()) {
+            html.append("<p>なし / none</p>");
         }
-        return html.append("</table></body></html>").toString();
+        for (SimulatedSupport.TicketView view : tickets) {
+            Map<?, ?> props = (Map<?, ?>) view.ticket().get("properties");
+            Map<?, ?> sla = props.get("serviceLevelAgreement") instanceof Map<?, ?> m ? m : Map.of();
+            html.append("<h3>").append(HtmlUtils.htmlEscape(props.get("supportTicketId") + " " + props.get("title"))).append("</h3>")
+                    .append("<table><tr><th>name</th><th>status</th><th>severity</th><th>service</th><th>problem</th><th>response due</th><th>modified</th></tr><tr>")
+                    .append(td(view.ticket().get("name"))).append(td(props.get("status"))).append(td(props.get("severity")))
+                    .append(td(props.get("serviceDisplayName"))).append(td(props.get("problemClassificationDisplayName")))
+                    .append(td(sla.get("expirationTime"))).append(td(props.get("modifiedDate"))).append("</tr></table>")
+                    .append("<table><tr><th>time</th><th>direction</th><th>sender</th><th>subject</th><th>body</th></tr>");
+            for (Map<String, Object> communication : view.communications()) {
+                Map<?, ?> c = (Map<?, ?>) communication.get("properties");
+                String direction = "inbound".equals(c.get("communicationDirection")) ? "受信 Microsoft → MSP (inbound)" : "送信 MSP → Microsoft (outbound)";
+                html.append("<tr>").append(td(c.get("createdDate"))).append(td(direction)).append(td(c.get("sender")))
+                        .append(td(c.get("subject"))).append("<td class=\"pre\">").append(HtmlUtils.htmlEscape(String.valueOf(c.get("body")), "UTF-8"))
+                        .append("</td></tr>");
+            }
+            html.append("</table>");
+        }
     }
 
     private static Comparator<Map<String, String>> byCreated() {
@@ -75,6 +98,6 @@ class SandboxPage {
     }
 
     private static String td(Object value) {
-        return "<td>" + HtmlUtils.htmlEscape(String.valueOf(value)) + "</td>";
+        return "<td>" + HtmlUtils.htmlEscape(String.valueOf(value), "UTF-8") + "</td>";
     }
 }

@@ -7,9 +7,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Sandbox simulators. {@code jobStepDelay}: how long a simulated Automation job stays in each of
- * New, Activating and Running before it ends; {@code ticketDelay}: how long a support ticket
- * creation stays InProgress.
+ * New, Activating and Running before it ends; {@code ticketDelay}: how long creating a support
+ * ticket or message stays InProgress (at least one poll); {@code supportReplyDelay}: how long
+ * "Microsoft" takes to write on a ticket (first response, then a reply to each message of the MSP);
+ * {@code supportPageSize}: how many tickets or messages a list page holds at most, small so that
+ * {@code nextLink} paging is visible.
  */
 @ConfigurationProperties("opsflow.sandbox")
-public record SandboxProperties(@DefaultValue("PT2S") Duration jobStepDelay, @DefaultValue("PT1S") Duration ticketDelay) {
+public record SandboxProperties(@DefaultValue("PT2S") Duration jobStepDelay, @DefaultValue("PT1S") Duration ticketDelay,
+                                @DefaultValue("PT20S") Duration supportReplyDelay, @DefaultValue("3") int supportPageSize) {
 }

@@ -1,6 +1,7 @@
 package io.opsflow.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
@@ -8,11 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.opsflow.OpsflowSpringTest;
+import io.opsflow.azure.ArmException;
 import io.opsflow.azure.ArmResource;
 import io.opsflow.azure.ArmSubmission;
 import io.opsflow.azure.AutomationJob;
@@ -103,6 +106,47 @@ class SandboxAzureThroughAdapterTest {
         communications.add(SupportAccess.of(demo(), SUB), "opsflow-sandbox-ticket-1", "opsflow-msg-1", "追加情報", "ログを添付します。", "ops@example.co.jp");
         assertThat(communications.all(SupportAccess.of(demo(), SUB), "opsflow-sandbox-ticket-1")).extracting(SupportCommunications.Communication::subject)
                 .containsExactly("追加情報");
+    }
+
+    @Test
+    void aTicketMicrosoftRefusesEndsFailedWithItsReason() {
+        ArmSubmission<SupportTickets.Ticket> submission = tickets.create(demo(), SUB, linuxTicket("opsflow-sandbox-ticket-fail", "[fail] VM が起動しない"));
+        AtomicReference<ArmException> failure = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try {
+                return tickets.created(demo(), SUB, submission).isPresent();
+            } catch (ArmException e) {
+                failure.set(e);
+                return true;
+            }
+        });
+        assertThat(failure.get()).as("never reported as created").isNotNull();
+        assertThat(failure.get().code()).isEqualTo("SupportPlanNotFound");
+        assertThat(failure.get().getMessage()).contains("support plan");
+        assertThat(tickets.find(demo(), SUB, "opsflow-sandbox-ticket-fail")).isEmpty();
+    }
+
+    @Test
+    void aTicketsMessagesAreListedAcrossNextLinkPagesInJapanese() {
+        ArmSubmission<SupportTickets.Ticket> submission = tickets.create(demo(), SUB, linuxTicket("opsflow-sandbox-ticket-paged", "ディスク容量不足"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> tickets.created(demo(), SUB, submission).isPresent());
+        for (int i = 1; i <= 5; i++) {
+            tickets.addCommunication(demo(), SUB, "opsflow-sandbox-ticket-paged", "opsflow-msg-" + i, "追加情報 " + i, "ログ " + i + " を添付します。", "ops@example.co.jp");
+        }
+        assertThat(tickets.communications(demo(), SUB, "opsflow-sandbox-ticket-paged"))
+                .as("five messages over two pages of the sandbox's page size 3")
+                .extracting(SupportTickets.Communication::subject, SupportTickets.Communication::communicationDirection)
+                .containsExactly(tuple("追加情報 1", "outbound"), tuple("追加情報 2", "outbound"), tuple("追加情報 3", "outbound"),
+                        tuple("追加情報 4", "outbound"), tuple("追加情報 5", "outbound"));
+        assertThat(tickets.get(demo(), SUB, "opsflow-sandbox-ticket-paged").status()).as("the MSP wrote last").isEqualTo("Updating");
+    }
+
+    private SupportTickets.NewTicket linuxTicket(String name, String title) {
+        SupportCatalog.Service linux = SupportCatalog.service(SupportCatalog.VM_LINUX).orElseThrow();
+        return new SupportTickets.NewTicket(name, linux.id(), linux.id() + "/problemClassifications/" + linux.problems().get(0).name(),
+                SupportTickets.Severity.MODERATE, title, "vm-demo-web01 が再起動後に応答しません。",
+                "/subscriptions/" + SUB + "/resourceGroups/rg-demo-prod/providers/Microsoft.Compute/virtualMachines/vm-demo-web01",
+                true, false, SupportTickets.Contact.japanese("太郎", "運用", "ops@example.co.jp", List.of()));
     }
 
     @Test

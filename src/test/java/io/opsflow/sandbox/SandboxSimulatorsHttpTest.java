@@ -113,6 +113,17 @@ class SandboxSimulatorsHttpTest {
     }
 
     @Test
+    void theSupportCatalogAnswersInJapaneseOverTheWire() throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.AUTHORIZATION, "Bearer t");
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, "ja-JP");
+        ResponseEntity<String> services = rest.exchange("/sandbox/azure/providers/Microsoft.Support/services?api-version=2024-04-01",
+                HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        assertThat(services.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(json.readTree(services.getBody()).findValuesAsText("displayName")).contains("Linux を実行している仮想マシン");
+    }
+
+    @Test
     void thePageShowsWhatTheSimulatorsHold() {
         ResponseEntity<String> page = rest.getForEntity("/sandbox", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
