@@ -38,7 +38,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@code contracts/azure-support}:
  * <ul>
  * <li>catalog: {@code GET /providers/Microsoft.Support/services[/{s}[/problemClassifications[/{p}]]]},
- * display names in Japanese for {@code Accept-Language: ja…} ({@link SupportCatalog});</li>
+ * display names in Japanese for {@code Accept-Language: ja…} ({@link SimulatedSupportCatalog});</li>
  * <li>{@code POST …/checkNameAvailability} for tickets and communications;</li>
  * <li>ticket create: {@code PUT} answers 202 with {@code Azure-AsyncOperation}; the operation answers
  * {@code InProgress} at least once and until {@code ticket-delay} has passed, then {@code Succeeded};
@@ -192,23 +192,23 @@ final class SimulatedSupport {
     }
 
     private ResponseEntity<?> catalog(String path, String serviceName, String problemName, String acceptLanguage) {
-        boolean japanese = SupportCatalog.japanese(acceptLanguage);
+        boolean japanese = SimulatedSupportCatalog.japanese(acceptLanguage);
         if (serviceName == null) {
-            return ResponseEntity.ok(Map.of("value", SupportCatalog.SERVICES.stream().map(s -> SupportCatalog.json(s, japanese)).toList()));
+            return ResponseEntity.ok(Map.of("value", SimulatedSupportCatalog.SERVICES.stream().map(s -> SimulatedSupportCatalog.json(s, japanese)).toList()));
         }
-        Optional<SupportCatalog.Service> service = SupportCatalog.service(serviceName);
+        Optional<SimulatedSupportCatalog.Service> service = SimulatedSupportCatalog.service(serviceName);
         if (service.isEmpty()) {
             return armError(HttpStatus.NOT_FOUND, "ResourceNotFound", "Service '" + serviceName + "' was not found.");
         }
         if (!path.toLowerCase(Locale.ROOT).contains("/problemclassifications")) {
-            return ResponseEntity.ok(SupportCatalog.json(service.get(), japanese));
+            return ResponseEntity.ok(SimulatedSupportCatalog.json(service.get(), japanese));
         }
         if (problemName == null) {
             return ResponseEntity.ok(Map.of("value", service.get().problems().stream()
-                    .map(p -> SupportCatalog.json(service.get(), p, japanese)).toList()));
+                    .map(p -> SimulatedSupportCatalog.json(service.get(), p, japanese)).toList()));
         }
-        return SupportCatalog.problemOf(service.get(), problemName)
-                .<ResponseEntity<?>>map(p -> ResponseEntity.ok(SupportCatalog.json(service.get(), p, japanese)))
+        return SimulatedSupportCatalog.problemOf(service.get(), problemName)
+                .<ResponseEntity<?>>map(p -> ResponseEntity.ok(SimulatedSupportCatalog.json(service.get(), p, japanese)))
                 .orElseGet(() -> armError(HttpStatus.NOT_FOUND, "ResourceNotFound", "Problem classification '" + problemName + "' was not found."));
     }
 
@@ -267,10 +267,10 @@ final class SimulatedSupport {
             return accepted(subscription, now, "SupportPlanNotFound", "Unable to create the support ticket: no active support plan of subscription '"
                     + subscription + "' covers technical support for this service. Add a support plan or contact your partner.");
         }
-        boolean japanese = SupportCatalog.japanese(String.valueOf(contact.get("preferredSupportLanguage")));
-        SupportCatalog.serviceOf(props.get("serviceId")).ifPresent(service -> {
+        boolean japanese = SimulatedSupportCatalog.japanese(String.valueOf(contact.get("preferredSupportLanguage")));
+        SimulatedSupportCatalog.serviceOf(props.get("serviceId")).ifPresent(service -> {
             props.put("serviceDisplayName", service.displayName().in(japanese));
-            SupportCatalog.problemOf(service, props.get("problemClassificationId"))
+            SimulatedSupportCatalog.problemOf(service, props.get("problemClassificationId"))
                     .ifPresent(problem -> props.put("problemClassificationDisplayName", problem.displayName().in(japanese)));
         });
         props.put("severity", severity);

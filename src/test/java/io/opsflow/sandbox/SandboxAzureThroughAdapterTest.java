@@ -110,11 +110,11 @@ class SandboxAzureThroughAdapterTest {
 
     @Test
     void aTicketMicrosoftRefusesEndsFailedWithItsReason() {
-        ArmSubmission<SupportTickets.Ticket> submission = tickets.create(demo(), SUB, linuxTicket("opsflow-sandbox-ticket-fail", "[fail] VM が起動しない"));
+        ArmSubmission<SupportTickets.Ticket> submission = tickets.create(SupportAccess.of(demo(), SUB), linuxTicket("opsflow-sandbox-ticket-fail", "[fail] VM が起動しない"));
         AtomicReference<ArmException> failure = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             try {
-                return tickets.created(demo(), SUB, submission).isPresent();
+                return tickets.created(SupportAccess.of(demo(), SUB), submission).isPresent();
             } catch (ArmException e) {
                 failure.set(e);
                 return true;
@@ -123,26 +123,26 @@ class SandboxAzureThroughAdapterTest {
         assertThat(failure.get()).as("never reported as created").isNotNull();
         assertThat(failure.get().code()).isEqualTo("SupportPlanNotFound");
         assertThat(failure.get().getMessage()).contains("support plan");
-        assertThat(tickets.find(demo(), SUB, "opsflow-sandbox-ticket-fail")).isEmpty();
+        assertThat(tickets.find(SupportAccess.of(demo(), SUB), "opsflow-sandbox-ticket-fail")).isEmpty();
     }
 
     @Test
     void aTicketsMessagesAreListedAcrossNextLinkPagesInJapanese() {
-        ArmSubmission<SupportTickets.Ticket> submission = tickets.create(demo(), SUB, linuxTicket("opsflow-sandbox-ticket-paged", "ディスク容量不足"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> tickets.created(demo(), SUB, submission).isPresent());
+        ArmSubmission<SupportTickets.Ticket> submission = tickets.create(SupportAccess.of(demo(), SUB), linuxTicket("opsflow-sandbox-ticket-paged", "ディスク容量不足"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> tickets.created(SupportAccess.of(demo(), SUB), submission).isPresent());
         for (int i = 1; i <= 5; i++) {
-            tickets.addCommunication(demo(), SUB, "opsflow-sandbox-ticket-paged", "opsflow-msg-" + i, "追加情報 " + i, "ログ " + i + " を添付します。", "ops@example.co.jp");
+            communications.add(SupportAccess.of(demo(), SUB), "opsflow-sandbox-ticket-paged", "opsflow-msg-" + i, "追加情報 " + i, "ログ " + i + " を添付します。", "ops@example.co.jp");
         }
-        assertThat(tickets.communications(demo(), SUB, "opsflow-sandbox-ticket-paged"))
+        assertThat(communications.all(SupportAccess.of(demo(), SUB), "opsflow-sandbox-ticket-paged"))
                 .as("five messages over two pages of the sandbox's page size 3")
-                .extracting(SupportTickets.Communication::subject, SupportTickets.Communication::communicationDirection)
-                .containsExactly(tuple("追加情報 1", "outbound"), tuple("追加情報 2", "outbound"), tuple("追加情報 3", "outbound"),
-                        tuple("追加情報 4", "outbound"), tuple("追加情報 5", "outbound"));
-        assertThat(tickets.get(demo(), SUB, "opsflow-sandbox-ticket-paged").status()).as("the MSP wrote last").isEqualTo("Updating");
+                .extracting(SupportCommunications.Communication::subject, SupportCommunications.Communication::direction)
+                .containsExactly(tuple("追加情報 1", SupportCommunications.Direction.OUTBOUND), tuple("追加情報 2", SupportCommunications.Direction.OUTBOUND), tuple("追加情報 3", SupportCommunications.Direction.OUTBOUND),
+                        tuple("追加情報 4", SupportCommunications.Direction.OUTBOUND), tuple("追加情報 5", SupportCommunications.Direction.OUTBOUND));
+        assertThat(tickets.get(SupportAccess.of(demo(), SUB), "opsflow-sandbox-ticket-paged").status()).as("the MSP wrote last").isEqualTo("Updating");
     }
 
     private SupportTickets.NewTicket linuxTicket(String name, String title) {
-        SupportCatalog.Service linux = SupportCatalog.service(SupportCatalog.VM_LINUX).orElseThrow();
+        SimulatedSupportCatalog.Service linux = SimulatedSupportCatalog.service(SimulatedSupportCatalog.VM_LINUX).orElseThrow();
         return new SupportTickets.NewTicket(name, linux.id(), linux.id() + "/problemClassifications/" + linux.problems().get(0).name(),
                 SupportTickets.Severity.MODERATE, title, "vm-demo-web01 が再起動後に応答しません。",
                 "/subscriptions/" + SUB + "/resourceGroups/rg-demo-prod/providers/Microsoft.Compute/virtualMachines/vm-demo-web01",

@@ -53,24 +53,24 @@ class SimulatedSupportHttpTest {
     @Test
     void theCatalogAnswersInTheCallersLanguage() throws Exception {
         JsonNode ja = body(call(arm("/sandbox/azure/providers/Microsoft.Support/services" + API).header(HttpHeaders.ACCEPT_LANGUAGE, "ja-JP,ja;q=0.9")));
-        JsonNode linux = find(ja.get("value"), "name", SupportCatalog.VM_LINUX);
+        JsonNode linux = find(ja.get("value"), "name", SimulatedSupportCatalog.VM_LINUX);
         assertThat(linux.at("/properties/displayName").asText()).isEqualTo("Linux を実行している仮想マシン");
-        assertThat(linux.at("/id").asText()).isEqualTo("/providers/Microsoft.Support/services/" + SupportCatalog.VM_LINUX);
+        assertThat(linux.at("/id").asText()).isEqualTo("/providers/Microsoft.Support/services/" + SimulatedSupportCatalog.VM_LINUX);
         assertThat(linux.at("/properties/resourceTypes").toString()).contains("MICROSOFT.COMPUTE/VIRTUALMACHINES");
         assertThat(ja.get("value")).extracting(v -> v.at("/properties/displayName").asText())
                 .contains("Windows を実行している仮想マシン", "SQL データベース", "Web アプリ (Windows)", "Azure Cosmos DB", "Azure Virtual Desktop", "Azure Monitor");
 
         JsonNode en = body(call(arm("/sandbox/azure/providers/Microsoft.Support/services" + API).header(HttpHeaders.ACCEPT_LANGUAGE, "en-US")));
-        assertThat(find(en.get("value"), "name", SupportCatalog.VM_LINUX).at("/properties/displayName").asText()).isEqualTo("Virtual Machine running Linux");
+        assertThat(find(en.get("value"), "name", SimulatedSupportCatalog.VM_LINUX).at("/properties/displayName").asText()).isEqualTo("Virtual Machine running Linux");
 
-        String problems = "/sandbox/azure/providers/Microsoft.Support/services/" + SupportCatalog.VM_LINUX + "/problemClassifications" + API;
+        String problems = "/sandbox/azure/providers/Microsoft.Support/services/" + SimulatedSupportCatalog.VM_LINUX + "/problemClassifications" + API;
         JsonNode jaProblems = body(call(arm(problems).header(HttpHeaders.ACCEPT_LANGUAGE, "ja")));
         assertThat(jaProblems.at("/value/0/properties/displayName").asText()).isEqualTo("VM を起動または停止できない / VM が起動中のまま進まない");
-        assertThat(jaProblems.at("/value/0/id").asText()).startsWith("/providers/Microsoft.Support/services/" + SupportCatalog.VM_LINUX + "/problemClassifications/");
+        assertThat(jaProblems.at("/value/0/id").asText()).startsWith("/providers/Microsoft.Support/services/" + SimulatedSupportCatalog.VM_LINUX + "/problemClassifications/");
         assertThat(jaProblems.at("/value/0/type").asText()).isEqualTo("Microsoft.Support/problemClassifications");
         JsonNode enProblems = body(call(arm(problems)));
         assertThat(enProblems.at("/value/0/properties/displayName").asText()).isEqualTo("Cannot start or stop my VM / VM is stuck in starting state");
-        String windowsFirst = body(call(arm("/sandbox/azure/providers/Microsoft.Support/services/" + SupportCatalog.VM_WINDOWS
+        String windowsFirst = body(call(arm("/sandbox/azure/providers/Microsoft.Support/services/" + SimulatedSupportCatalog.VM_WINDOWS
                 + "/problemClassifications" + API))).at("/value/0/name").asText();
         assertThat(windowsFirst).as("each service's classifications have their own ids").isNotEqualTo(enProblems.at("/value/0/name").asText());
 
@@ -258,7 +258,7 @@ class SimulatedSupportHttpTest {
         assertThat(follow(SUB + "/supportTickets" + API + "&$filter={f}", "status eq 'Closed'")).hasSize(2);
         assertThat(follow(SUB + "/supportTickets" + API + "&$filter={f}", "status eq 'Open'")).isEmpty();
         assertThat(follow(SUB + "/supportTickets" + API + "&$filter={f}", "serviceId eq '/providers/Microsoft.Support/services/"
-                + SupportCatalog.VM_LINUX + "' and createdDate ge 2026-12-01")).hasSize(2);
+                + SimulatedSupportCatalog.VM_LINUX + "' and createdDate ge 2026-12-01")).hasSize(2);
         assertThat(send(HttpMethod.PATCH, SUB + "/supportTickets/opsflow-a" + API, Map.of("status", "resolved")).getStatus()).isEqualTo(400);
     }
 
@@ -287,9 +287,9 @@ class SimulatedSupportHttpTest {
 
     private Map<String, Object> ticket(String title) {
         return Map.of("properties", Map.of(
-                "serviceId", "/providers/Microsoft.Support/services/" + SupportCatalog.VM_LINUX,
-                "problemClassificationId", "/providers/Microsoft.Support/services/" + SupportCatalog.VM_LINUX + "/problemClassifications/"
-                        + SupportCatalog.service(SupportCatalog.VM_LINUX).orElseThrow().problems().get(0).name(),
+                "serviceId", "/providers/Microsoft.Support/services/" + SimulatedSupportCatalog.VM_LINUX,
+                "problemClassificationId", "/providers/Microsoft.Support/services/" + SimulatedSupportCatalog.VM_LINUX + "/problemClassifications/"
+                        + SimulatedSupportCatalog.service(SimulatedSupportCatalog.VM_LINUX).orElseThrow().problems().get(0).name(),
                 "title", title, "description", "再起動後に応答しません。シリアル コンソールにも出力がありません。",
                 "severity", "moderate", "advancedDiagnosticConsent", "Yes",
                 "contactDetails", Map.of("firstName", "太郎", "lastName", "運用", "primaryEmailAddress", "ops@example.co.jp",

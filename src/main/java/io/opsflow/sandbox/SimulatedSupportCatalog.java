@@ -13,7 +13,7 @@ import java.util.UUID;
  * Microsoft's real ones; the others are stable name-based UUIDs. Callers must read the ids from
  * {@code GET /providers/Microsoft.Support/services} as they would in production.
  */
-final class SupportCatalog {
+final class SimulatedSupportCatalog {
 
     static final String VM_WINDOWS = "6f16735c-b0ae-b275-ad3a-03479cfa1396";
     static final String VM_LINUX = "cddd3eb5-1830-b494-44fd-782f691479dc";
@@ -61,7 +61,7 @@ final class SupportCatalog {
                     problem("Alerts and action groups / Alert did not fire or notify", "アラートとアクション グループ / アラートが発報または通知されない"),
                     problem("Log Analytics / Missing or delayed data", "Log Analytics / データの欠落または遅延")));
 
-    private SupportCatalog() {
+    private SimulatedSupportCatalog() {
     }
 
     /** {@code Accept-Language: ja-JP,…} or a contact's {@code ja-jp}: Japanese; anything else: English. */
