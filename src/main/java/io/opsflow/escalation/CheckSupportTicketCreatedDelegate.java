@@ -12,11 +12,12 @@ import org.springframework.stereotype.Component;
 
 import io.opsflow.azure.ArmSubmission;
 import io.opsflow.azure.ArmThrottledException;
+import io.opsflow.azure.SupportAccess;
 import io.opsflow.azure.SupportOperationFailedException;
 import io.opsflow.azure.SupportTickets;
 
 /**
- * One poll of the ticket's creation. Still creating: the next poll waits longer (30s doubling to 5m).
+ * One poll of the ticket's creation (a ticket ARM returned at once is just read). Still creating: the next poll waits longer (30s doubling to 5m).
  * Throttled: the next poll waits what ARM asked for. Failed or Canceled: Microsoft's reason goes to the
  * operator's task, and nothing is reported as sent. Created: the ticket number and Microsoft's
  * response deadline are kept.
@@ -39,8 +40,12 @@ class CheckSupportTicketCreatedDelegate implements JavaDelegate {
         ArmSubmission<SupportTickets.Ticket> submission = new ArmSubmission<>((String) execution.getVariable(SUPPORT_TICKET_NAME),
                 (String) execution.getVariable(SUPPORT_TICKET_STATUS_URL), null);
         Duration last = Duration.parse((String) execution.getVariable(SUPPORT_POLL_INTERVAL));
+        last = last.compareTo(CreateSupportTicketDelegate.FIRST_POLL) < 0 ? CreateSupportTicketDelegate.FIRST_POLL : last;
         try {
-            Optional<SupportTickets.Ticket> ticket = tickets.created(context.access(execution), submission);
+            SupportAccess access = context.access(execution);
+            Optional<SupportTickets.Ticket> ticket = submission.statusUrl() == null
+                    ? Optional.of(tickets.get(access, submission.name()))
+                    : tickets.created(access, submission);
             if (ticket.isPresent()) {
                 created(execution, ticket.get());
             } else {
@@ -57,7 +62,7 @@ class CheckSupportTicketCreatedDelegate implements JavaDelegate {
         }
     }
 
-    static void created(DelegateExecution execution, SupportTickets.Ticket ticket) {
+    private static void created(DelegateExecution execution, SupportTickets.Ticket ticket) {
         execution.setVariable(SUPPORT_TICKET_OUTCOME, OUTCOME_CREATED);
         execution.setVariable(MICROSOFT_CASE_NUMBER, ticket.supportTicketId());
         execution.setVariable(SUPPORT_TICKET_STATUS, ticket.status());

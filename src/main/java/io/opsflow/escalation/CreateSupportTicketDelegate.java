@@ -2,6 +2,8 @@ package io.opsflow.escalation;
 
 import static io.opsflow.escalation.EscalationVariables.*;
 
+import java.time.Duration;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,8 @@ import io.opsflow.customer.Customer;
  */
 @Component
 class CreateSupportTicketDelegate implements JavaDelegate {
+
+    static final Duration FIRST_POLL = Duration.ofSeconds(30);
 
     private final EscalationContext context;
     private final SupportTickets tickets;
@@ -57,12 +61,8 @@ class CreateSupportTicketDelegate implements JavaDelegate {
         execution.setVariable(SUPPORT_TICKET_ATTEMPT, next);
         execution.setVariable(SUPPORT_TICKET_NAME, name);
         execution.setVariable(SUPPORT_TICKET_STATUS_URL, submission.statusUrl());
-        execution.setVariable(SUPPORT_POLL_INTERVAL, "PT30S");
-        if (submission.isAccepted()) {
-            execution.setVariable(SUPPORT_TICKET_OUTCOME, OUTCOME_CREATING);
-        } else {
-            CheckSupportTicketCreatedDelegate.created(execution, submission.resource());
-        }
+        // Answered at once (or found from an earlier try): the first poll reads the ticket without waiting.
+        execution.setVariable(SUPPORT_POLL_INTERVAL, (submission.isAccepted() ? FIRST_POLL : Duration.ZERO).toString());
     }
 
     /** Lower-case letters, digits and hyphens, as Microsoft.Support accepts for a ticket name. */

@@ -534,9 +534,10 @@ class IncidentCoordinationProcessTest {
                 ACME.servicenow(), null, ACME.slack(), ACME.sla(), null, new Customer.Support(Customer.SupportPlan.UNIFIED,
                         new Customer.Contact("太郎", "山田", "taro.yamada@acme.example.jp", null, null, null, null, null, null), null, null))));
         when(supportTickets.checkName(any(), anyString())).thenReturn(new SupportTickets.NameAvailability(true, null, null));
-        when(supportTickets.create(any(), any())).thenAnswer(a -> new ArmSubmission<SupportTickets.Ticket>(
-                a.<SupportTickets.NewTicket>getArgument(1).name(), null, new SupportTickets.Ticket(a.<SupportTickets.NewTicket>getArgument(1).name(),
-                "2611240010000001", "t", SupportTickets.Severity.MODERATE, "Open", null, null, null, null, null, null)));
+        SupportTickets.Ticket ticket = new SupportTickets.Ticket("opsflow-1", "2611240010000001", "t", SupportTickets.Severity.MODERATE,
+                "Open", null, null, null, null, null, null);
+        when(supportTickets.create(any(), any())).thenAnswer(a -> new ArmSubmission<>(a.<SupportTickets.NewTicket>getArgument(1).name(), null, ticket));
+        when(supportTickets.get(any(), anyString())).thenReturn(ticket);
         ProcessInstance instance = startAlert(1);
         executeJob(instance, "ServiceTask_CreateServiceNowIncident");
         complete(task("UserTask_Triage", instance), withVariables("findings", "Azure 側の障害の疑い", "causeIdentified", false, "needsMicrosoft", true));
@@ -551,6 +552,8 @@ class IncidentCoordinationProcessTest {
         assertThat(support).variables().containsEntry("supportSeverity", "moderate");
         complete(task("UserTask_PrepareSupportTicket", support), withVariables("supportServiceId", "s", "supportProblemClassificationId", "p"));
         executeJob(support, "ServiceTask_CreateSupportTicket");
+        executeJob(support, "IntermediateCatchEvent_SupportTicketPollDue");
+        executeJob(support, "ServiceTask_CheckSupportTicketCreated");
         executeJob(support, "ServiceTask_AddSupportTicketWorkNote");
         executeJob(support, "ServiceTask_StartSupportRelay");
         assertThat(instance).isWaitingAt("UserTask_InvestigateCause").variables().containsEntry("microsoftCaseNumber", "2611240010000001");
