@@ -5,6 +5,7 @@ public final class EscalationVariables {
 
     public static final String ESCALATION_PROCESS_KEY = "microsoft-support-escalation";
     public static final String RELAY_PROCESS_KEY = "microsoft-support-relay";
+    public static final String MESSAGE_PROCESS_KEY = "microsoft-support-message";
 
     public static final String CUSTOMER_ID = "customerId";
     public static final String PRIORITY = "priority";
@@ -49,6 +50,12 @@ public final class EscalationVariables {
     public static final String RELAYED_COMMUNICATIONS = "relayedCommunications";
     public static final String MICROSOFT_RESPONDED = "microsoftResponded";
     public static final String SUPPORT_TICKET_CLOSED = "supportTicketClosed";
+
+    public static final String MICROSOFT_MESSAGE_NAME = "microsoftMessageName";
+    public static final String MICROSOFT_MESSAGE_BODY = "microsoftMessageBody";
+    public static final String MICROSOFT_MESSAGE_SENDER = "microsoftMessageSender";
+    public static final String MICROSOFT_MESSAGE_STATUS_URL = "microsoftMessageStatusUrl";
+    public static final String MICROSOFT_MESSAGE_OUTCOME = "microsoftMessageOutcome";
 
     public static final String OUTCOME_CREATING = "creating";
     public static final String OUTCOME_CREATED = "created";

@@ -27,6 +27,8 @@ public final class EscalationMocks {
         Mocks.register("startSupportRelayDelegate", new StartSupportRelayDelegate());
         Mocks.register("relayMicrosoftCommunicationsDelegate",
                 new RelayMicrosoftCommunicationsDelegate(context, tickets, communications, notes));
+        Mocks.register("sendMessageToMicrosoftDelegate", new SendMessageToMicrosoftDelegate(context, communications));
+        Mocks.register("checkMessageToMicrosoftDelegate", new CheckMessageToMicrosoftDelegate(context, communications, notes));
         Mocks.register("notifyResponseDeadlineMissedDelegate", new NotifyResponseDeadlineMissedDelegate(context, slack));
     }
 }

@@ -63,7 +63,7 @@ import io.opsflow.slack.SlackNotifier;
 /** microsoft-support-escalation and microsoft-support-relay on a bare engine: real delegates around mocked Azure, ServiceNow and Slack. */
 @Deployment(resources = {
         "processes/escalation/microsoft-support-escalation.bpmn", "processes/escalation/microsoft-support-relay.bpmn",
-        "processes/escalation/escalation-severity.dmn", "processes/escalation/support-ticket-preparation.form",
+        "processes/escalation/microsoft-support-message.bpmn", "processes/escalation/escalation-severity.dmn", "processes/escalation/support-ticket-preparation.form",
         "processes/escalation/support-ticket-failed.form", "processes/escalation/support-ticket-notice.form"})
 class MicrosoftSupportEscalationProcessTest {
 
@@ -314,6 +314,53 @@ class MicrosoftSupportEscalationProcessTest {
         assertThat(relay).isWaitingAt("IntermediateCatchEvent_RelayPollDue");
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(relay.getId()).singleResult()).isNotNull();
         verify(slack, never()).notify(any(), any());
+    }
+
+    @Test
+    void anOperatorsCommentMarkedForMicrosoftIsSentOnceAndNoted() {
+        ProcessInstance relay = openedTicket("acme");
+        SupportMessages messages = new SupportMessages(runtime);
+        when(communications.checkName(any(), anyString(), anyString())).thenReturn(new SupportTickets.NameAvailability(true, null, null));
+        when(communications.add(any(), anyString(), anyString(), anyString(), anyString(), anyString()))
+                .thenAnswer(a -> new ArmSubmission<>(a.<String>getArgument(2), STATUS_URL, null));
+        assertThat(messages.forward("5f2e8c1a47d0b210a3c9e6f15d8b7a42", "d-1", "ただのコメント", "op@msp.example.jp")).isEmpty();
+        String sending = messages.forward("5f2e8c1a47d0b210a3c9e6f15d8b7a42", "d-1", "[MS] 再起動後も同じエラーです。", "op@msp.example.jp").orElseThrow();
+        assertThat(messages.forward("5f2e8c1a47d0b210a3c9e6f15d8b7a42", "d-1", "[MS] 再起動後も同じエラーです。", "op@msp.example.jp")).isEmpty();
+        ProcessInstance message = runtime.createProcessInstanceQuery().processInstanceId(sending).singleResult();
+
+        run(message, "ServiceTask_SendMessageToMicrosoft");
+        verify(communications).add(any(), eq(relay.getBusinessKey()), eq(message.getBusinessKey()), eq("[INC0010042] VM が応答しない"),
+                eq("再起動後も同じエラーです。"), eq("op@msp.example.jp"));
+        when(communications.added(any(), anyString(), any())).thenReturn(Optional.empty());
+        run(message, "IntermediateCatchEvent_MessagePollDue");
+        run(message, "ServiceTask_CheckMessageToMicrosoft");
+        assertThat(notes()).isEmpty();
+        when(communications.added(any(), anyString(), any())).thenReturn(Optional.of(new Communication(message.getBusinessKey(), "s",
+                "再起動後も同じエラーです。", "op@msp.example.jp", SupportCommunications.Channel.WEB, SupportCommunications.Direction.OUTBOUND, odt(T0))));
+        run(message, "IntermediateCatchEvent_MessagePollDue");
+        run(message, "ServiceTask_CheckMessageToMicrosoft");
+        assertThat(message).isEnded().hasPassed("EndEvent_MessageSent");
+        assertThat(notes()).singleElement().satisfies(n -> assertThat(n.workNotes()).contains("送信しました", "再起動後も同じエラーです。"));
+    }
+
+    @Test
+    void aMessageMicrosoftFailsGoesToTheOperatorWithItsReasonAndIsNotNotedAsSent() {
+        openedTicket("acme");
+        when(communications.checkName(any(), anyString(), anyString())).thenReturn(new SupportTickets.NameAvailability(true, null, null));
+        when(communications.add(any(), anyString(), anyString(), anyString(), anyString(), any()))
+                .thenAnswer(a -> new ArmSubmission<>(a.<String>getArgument(2), STATUS_URL, null));
+        SupportOperationFailedException failed = mock(SupportOperationFailedException.class);
+        when(failed.reason()).thenReturn("チケットはクローズされています");
+        when(communications.added(any(), anyString(), any())).thenThrow(failed);
+        String sending = new SupportMessages(runtime).forward("5f2e8c1a47d0b210a3c9e6f15d8b7a42", "d-2", "[MS] 追加情報です", null).orElseThrow();
+        ProcessInstance message = runtime.createProcessInstanceQuery().processInstanceId(sending).singleResult();
+        run(message, "ServiceTask_SendMessageToMicrosoft");
+        verify(communications).add(any(), anyString(), anyString(), anyString(), eq("追加情報です"), eq("taro.yamada@acme.example.jp"));
+        run(message, "IntermediateCatchEvent_MessagePollDue");
+        run(message, "ServiceTask_CheckMessageToMicrosoft");
+        assertThat(message).isWaitingAt("UserTask_ReviewFailedMessageToMicrosoft").variables()
+                .containsEntry("supportFailureReason", "チケットはクローズされています");
+        assertThat(notes()).isEmpty();
     }
 
     @Test
