@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -28,9 +29,11 @@ public class SupportMessages {
     public static final String PREFIX = "[MS]";
 
     private final RuntimeService runtime;
+    private final HistoryService history;
 
-    public SupportMessages(RuntimeService runtime) {
+    public SupportMessages(RuntimeService runtime, HistoryService history) {
         this.runtime = runtime;
+        this.history = history;
     }
 
     public static boolean isForMicrosoft(String text) {
@@ -54,7 +57,8 @@ public class SupportMessages {
         }
         ProcessInstance relay = relays.get(0);
         String name = messageName(deliveryId);
-        if (runtime.createProcessInstanceQuery().processDefinitionKey(MESSAGE_PROCESS_KEY).processInstanceBusinessKey(name).count() > 0) {
+        // Sending or sent already (history keeps ended instances): a redelivered comment is not sent twice.
+        if (history.createHistoricProcessInstanceQuery().processDefinitionKey(MESSAGE_PROCESS_KEY).processInstanceBusinessKey(name).count() > 0) {
             return Optional.empty();
         }
         VariableMap variables = Variables.createVariables();

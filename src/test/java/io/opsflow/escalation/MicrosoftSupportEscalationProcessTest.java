@@ -319,7 +319,7 @@ class MicrosoftSupportEscalationProcessTest {
     @Test
     void anOperatorsCommentMarkedForMicrosoftIsSentOnceAndNoted() {
         ProcessInstance relay = openedTicket("acme");
-        SupportMessages messages = new SupportMessages(runtime);
+        SupportMessages messages = new SupportMessages(runtime, engine.getHistoryService());
         when(communications.checkName(any(), anyString(), anyString())).thenReturn(new SupportTickets.NameAvailability(true, null, null));
         when(communications.add(any(), anyString(), anyString(), anyString(), anyString(), anyString()))
                 .thenAnswer(a -> new ArmSubmission<>(a.<String>getArgument(2), STATUS_URL, null));
@@ -341,6 +341,8 @@ class MicrosoftSupportEscalationProcessTest {
         run(message, "ServiceTask_CheckMessageToMicrosoft");
         assertThat(message).isEnded().hasPassed("EndEvent_MessageSent");
         assertThat(notes()).singleElement().satisfies(n -> assertThat(n.workNotes()).contains("送信しました", "再起動後も同じエラーです。"));
+        assertThat(messages.forward("5f2e8c1a47d0b210a3c9e6f15d8b7a42", "d-1", "[MS] 再起動後も同じエラーです。", "op@msp.example.jp"))
+                .as("redelivered after it was sent").isEmpty();
     }
 
     @Test
@@ -352,7 +354,7 @@ class MicrosoftSupportEscalationProcessTest {
         SupportOperationFailedException failed = mock(SupportOperationFailedException.class);
         when(failed.reason()).thenReturn("チケットはクローズされています");
         when(communications.added(any(), anyString(), any())).thenThrow(failed);
-        String sending = new SupportMessages(runtime).forward("5f2e8c1a47d0b210a3c9e6f15d8b7a42", "d-2", "[MS] 追加情報です", null).orElseThrow();
+        String sending = new SupportMessages(runtime, engine.getHistoryService()).forward("5f2e8c1a47d0b210a3c9e6f15d8b7a42", "d-2", "[MS] 追加情報です", null).orElseThrow();
         ProcessInstance message = runtime.createProcessInstanceQuery().processInstanceId(sending).singleResult();
         run(message, "ServiceTask_SendMessageToMicrosoft");
         verify(communications).add(any(), anyString(), anyString(), anyString(), eq("追加情報です"), eq("taro.yamada@acme.example.jp"));
