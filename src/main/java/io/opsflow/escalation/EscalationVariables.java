@@ -57,6 +57,10 @@ public final class EscalationVariables {
     public static final String MICROSOFT_MESSAGE_STATUS_URL = "microsoftMessageStatusUrl";
     public static final String MICROSOFT_MESSAGE_OUTCOME = "microsoftMessageOutcome";
 
+    public static final String SUPPORT_CLOSE_TICKET = "supportCloseTicket";
+    public static final String SUPPORT_CLOSING_MESSAGE = "supportClosingMessage";
+    public static final String MESSAGE_INCIDENT_RESOLVED = "IncidentResolved";
+
     public static final String OUTCOME_CREATING = "creating";
     public static final String OUTCOME_CREATED = "created";
     public static final String OUTCOME_FAILED = "failed";

@@ -73,6 +73,17 @@ public class SupportMessages {
                 .execute().getId());
     }
 
+    /**
+     * The incident was resolved in ServiceNow: the operator decides in the relay whether to close its
+     * Microsoft ticket. False when the incident has no relay running.
+     */
+    public boolean incidentResolved(String serviceNowSysId) {
+        List<ProcessInstance> relays = runtime.createProcessInstanceQuery().processDefinitionKey(RELAY_PROCESS_KEY)
+                .variableValueEquals(SERVICENOW_SYS_ID, serviceNowSysId).active().list();
+        relays.forEach(relay -> runtime.createMessageCorrelation(MESSAGE_INCIDENT_RESOLVED).processInstanceId(relay.getId()).correlate());
+        return !relays.isEmpty();
+    }
+
     static String messageName(String deliveryId) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(("opsflow-ms-message:" + deliveryId).getBytes(StandardCharsets.UTF_8));

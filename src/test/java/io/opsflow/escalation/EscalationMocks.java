@@ -29,6 +29,7 @@ public final class EscalationMocks {
                 new RelayMicrosoftCommunicationsDelegate(context, tickets, communications, notes));
         Mocks.register("sendMessageToMicrosoftDelegate", new SendMessageToMicrosoftDelegate(context, communications));
         Mocks.register("checkMessageToMicrosoftDelegate", new CheckMessageToMicrosoftDelegate(context, communications, notes));
+        Mocks.register("closeSupportTicketDelegate", new CloseSupportTicketDelegate(context, tickets, communications));
         Mocks.register("notifyResponseDeadlineMissedDelegate", new NotifyResponseDeadlineMissedDelegate(context, slack));
     }
 }

@@ -64,7 +64,8 @@ import io.opsflow.slack.SlackNotifier;
 @Deployment(resources = {
         "processes/escalation/microsoft-support-escalation.bpmn", "processes/escalation/microsoft-support-relay.bpmn",
         "processes/escalation/microsoft-support-message.bpmn", "processes/escalation/escalation-severity.dmn", "processes/escalation/support-ticket-preparation.form",
-        "processes/escalation/support-ticket-failed.form", "processes/escalation/support-ticket-notice.form"})
+        "processes/escalation/support-ticket-failed.form", "processes/escalation/support-ticket-notice.form",
+        "processes/escalation/support-ticket-closing.form"})
 class MicrosoftSupportEscalationProcessTest {
 
     @RegisterExtension
@@ -363,6 +364,34 @@ class MicrosoftSupportEscalationProcessTest {
         assertThat(message).isWaitingAt("UserTask_ReviewFailedMessageToMicrosoft").variables()
                 .containsEntry("supportFailureReason", "チケットはクローズされています");
         assertThat(notes()).isEmpty();
+    }
+
+    @Test
+    void theIncidentResolvedTheOperatorClosesTheTicketWithAFinalMessageAndTheRelayEnds() {
+        ProcessInstance relay = openedTicket("acme");
+        SupportMessages messages = new SupportMessages(runtime, engine.getHistoryService());
+        assertThat(messages.incidentResolved("no-such-incident")).isFalse();
+        assertThat(messages.incidentResolved("5f2e8c1a47d0b210a3c9e6f15d8b7a42")).isTrue();
+        assertThat(task("UserTask_DecideSupportTicketClosing", relay)).hasCandidateGroup("operators");
+        complete(task("UserTask_DecideSupportTicketClosing", relay), withVariables("supportCloseTicket", "keep"));
+        verify(tickets, never()).close(any(), anyString());
+        assertThat(relay).isWaitingAt("IntermediateCatchEvent_RelayPollDue");
+
+        messages.incidentResolved("5f2e8c1a47d0b210a3c9e6f15d8b7a42");
+        when(communications.checkName(any(), anyString(), anyString())).thenReturn(new SupportTickets.NameAvailability(true, null, null));
+        complete(task("UserTask_DecideSupportTicketClosing", relay),
+                withVariables("supportCloseTicket", "close", "supportClosingMessage", "解決しました。ご協力ありがとうございました。"));
+        run(relay, "ServiceTask_CloseSupportTicket");
+        org.mockito.InOrder order = org.mockito.Mockito.inOrder(communications, tickets);
+        order.verify(communications).add(any(), eq(relay.getBusinessKey()), anyString(), anyString(),
+                eq("解決しました。ご協力ありがとうございました。"), eq("taro.yamada@acme.example.jp"));
+        order.verify(tickets).close(any(), eq(relay.getBusinessKey()));
+
+        when(tickets.get(any(), anyString())).thenReturn(ticket(relay.getBusinessKey(), "Closed", SupportTickets.Severity.MODERATE));
+        when(communications.since(any(), anyString(), any())).thenReturn(List.of());
+        poll(relay);
+        complete(task("UserTask_AcknowledgeSupportTicketClosed", relay));
+        assertThat(relay).isEnded();
     }
 
     @Test
