@@ -18,12 +18,12 @@ import io.opsflow.messages.Messages;
  * resource where there is one, else the customer's first subscription.
  */
 @Component
-public class EscalationContext {
+class EscalationContext {
 
     private final CustomerRegistry customers;
     private final Messages messages;
 
-    public EscalationContext(CustomerRegistry customers, Messages messages) {
+    EscalationContext(CustomerRegistry customers, Messages messages) {
         this.customers = customers;
         this.messages = messages;
     }
