@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
+import io.opsflow.escalation.SupportMessages;
 import io.opsflow.intake.InboundDeliveries;
 import io.opsflow.intake.Intake;
 import io.opsflow.intake.IntakeResult;
@@ -32,6 +33,7 @@ class IncidentCoordination implements IncidentIntake {
     private final OpenIncidents openIncidents;
     private final Intake intake;
     private final Messages messages;
+    private final SupportMessages supportMessages;
 
     private final Intake.Handling<Alert> alerts = new Intake.Handling<>() {
         @Override
@@ -61,8 +63,10 @@ class IncidentCoordination implements IncidentIntake {
         }
     };
 
-    IncidentCoordination(RuntimeService runtime, InboundDeliveries deliveries, OpenIncidents openIncidents, Intake intake, Messages messages) {
+    IncidentCoordination(RuntimeService runtime, InboundDeliveries deliveries, OpenIncidents openIncidents, Intake intake, Messages messages,
+                         SupportMessages supportMessages) {
         this.runtime = runtime;
+        this.supportMessages = supportMessages;
         this.deliveries = deliveries;
         this.openIncidents = openIncidents;
         this.intake = intake;
@@ -151,8 +155,11 @@ class IncidentCoordination implements IncidentIntake {
         }
         if (event.incident().state().isOver()) {
             correlate(instanceId, MESSAGE_SERVICENOW_INCIDENT_RESOLVED, COMMENT, event.incident().closeNotes());
+            supportMessages.incidentResolved(event.sysId());
         } else if (event.changedFields().contains("comments") && !blank(event.latestComment())) {
             correlate(instanceId, MESSAGE_SERVICENOW_COMMENT_ADDED, COMMENT, event.latestComment());
+            // In the intake's transaction, under its delivery ledger: a comment for Microsoft is sent once.
+            supportMessages.forward(event.sysId(), event.deliveryId(), event.latestComment(), null);
         }
         return incident;
     }

@@ -39,11 +39,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 
 import io.opsflow.azure.ArmNotFoundException;
+import io.opsflow.azure.ArmSubmission;
+import io.opsflow.azure.SupportCatalog;
+import io.opsflow.azure.SupportCommunications;
+import io.opsflow.azure.SupportTickets;
 import io.opsflow.azure.AutomationJob;
 import io.opsflow.azure.AutomationJobStatus;
 import io.opsflow.azure.AutomationJobs;
 import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.escalation.EscalationMocks;
 import io.opsflow.messages.Messages;
 import io.opsflow.messages.MessagesFixture;
 import io.opsflow.runbook.RunbookJobMocks;
@@ -63,7 +68,9 @@ import io.opsflow.slack.SlackNotifier;
         "processes/incident/diagnostic-runbook.dmn", "processes/incident/incident-triage.form",
         "processes/incident/incident-investigation.form", "processes/incident/incident-resolution.form",
         "processes/incident/incident-post-incident-review.form", "processes/incident/incident-sla-escalation.form",
-        "processes/escalation/microsoft-support-escalation.bpmn", "processes/escalation/microsoft-support-request.form",
+        "processes/escalation/microsoft-support-escalation.bpmn", "processes/escalation/microsoft-support-relay.bpmn",
+        "processes/escalation/escalation-severity.dmn", "processes/escalation/support-ticket-preparation.form",
+        "processes/escalation/support-ticket-failed.form", "processes/escalation/support-ticket-notice.form",
         "processes/runbook/runbook-job.bpmn"})
 class IncidentCoordinationProcessTest {
 
@@ -88,6 +95,8 @@ class IncidentCoordinationProcessTest {
     final SlackNotifier slack = mock(SlackNotifier.class);
     final CustomerRegistry customers = mock(CustomerRegistry.class);
     final OpenIncidents openIncidents = mock(OpenIncidents.class);
+    final SupportCatalog supportCatalog = mock(SupportCatalog.class);
+    final SupportTickets supportTickets = mock(SupportTickets.class);
     final IncidentProperties properties = new IncidentProperties("https://opsflow.example.jp", Duration.ofMinutes(30), "Solution provided", 4000);
 
     RuntimeService runtime;
@@ -119,6 +128,7 @@ class IncidentCoordinationProcessTest {
         Mocks.register("addSlaMissedWorkNoteDelegate", new AddSlaMissedWorkNoteDelegate(workNotes));
         Mocks.register("releaseIncidentKeysListener", new ReleaseIncidentKeysListener(openIncidents));
         Mocks.register("describeIncidentTaskListener", new DescribeIncidentTaskListener(context, messages));
+        EscalationMocks.register(customers, supportCatalog, supportTickets, mock(SupportCommunications.class), servicenow, slack);
     }
 
     @AfterEach
@@ -519,19 +529,35 @@ class IncidentCoordinationProcessTest {
     }
 
     @Test
-    void microsoftIsBroughtInThroughTheStandInProcess() {
+    void microsoftIsBroughtInThroughTheEscalationWhichReturnsTheCaseNumberAndLeavesTheRelayRunning() {
+        when(customers.find("acme")).thenReturn(Optional.of(new Customer(ACME.id(), ACME.displayName(), ACME.locale(), ACME.azure(),
+                ACME.servicenow(), null, ACME.slack(), ACME.sla(), null, new Customer.Support(Customer.SupportPlan.UNIFIED,
+                        new Customer.Contact("太郎", "山田", "taro.yamada@acme.example.jp", null, null, null, null, null, null), null, null))));
+        when(supportTickets.checkName(any(), anyString())).thenReturn(new SupportTickets.NameAvailability(true, null, null));
+        SupportTickets.Ticket ticket = new SupportTickets.Ticket("opsflow-1", "2611240010000001", "t", SupportTickets.Severity.MODERATE,
+                "Open", null, null, null, null, null, null);
+        when(supportTickets.create(any(), any())).thenAnswer(a -> new ArmSubmission<>(a.<SupportTickets.NewTicket>getArgument(1).name(), null, ticket));
+        when(supportTickets.get(any(), anyString())).thenReturn(ticket);
         ProcessInstance instance = startAlert(1);
         executeJob(instance, "ServiceTask_CreateServiceNowIncident");
         complete(task("UserTask_Triage", instance), withVariables("findings", "Azure 側の障害の疑い", "causeIdentified", false, "needsMicrosoft", true));
         ProcessInstance support = runtime.createProcessInstanceQuery().processDefinitionKey("microsoft-support-escalation")
                 .superProcessInstanceId(instance.getId()).singleResult();
         assertThat(instance).variables().containsEntry("priority", "P2");
-        assertThat(task("UserTask_OpenMicrosoftSupportRequest", support))
-                .hasName("サポートリクエストを起票 · INC0010042 · ACME株式会社 · vm-acme-web01")
+        executeJob(support, "ServiceTask_LoadSupportCatalog");
+        assertThat(task("UserTask_PrepareSupportTicket", support))
+                .hasName("Microsoft サポートリクエストを準備 · INC0010042 · ACME株式会社 · vm-acme-web01")
                 .hasDueDate((Date) runtime.getVariable(instance.getId(), "identifyCauseDueAt"));
-        assertThat(task("UserTask_OpenMicrosoftSupportRequest", support).getPriority()).isEqualTo(80);
-        complete(task("UserTask_OpenMicrosoftSupportRequest", support), withVariables("microsoftCaseNumber", "2611240010000001"));
+        assertThat(task("UserTask_PrepareSupportTicket", support).getPriority()).isEqualTo(80);
+        assertThat(support).variables().containsEntry("supportSeverity", "moderate");
+        complete(task("UserTask_PrepareSupportTicket", support), withVariables("supportServiceId", "s", "supportProblemClassificationId", "p"));
+        executeJob(support, "ServiceTask_CreateSupportTicket");
+        executeJob(support, "IntermediateCatchEvent_SupportTicketPollDue");
+        executeJob(support, "ServiceTask_CheckSupportTicketCreated");
+        executeJob(support, "ServiceTask_AddSupportTicketWorkNote");
+        executeJob(support, "ServiceTask_StartSupportRelay");
         assertThat(instance).isWaitingAt("UserTask_InvestigateCause").variables().containsEntry("microsoftCaseNumber", "2611240010000001");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("microsoft-support-relay").singleResult()).isNotNull();
     }
 
     @Test
@@ -541,10 +567,11 @@ class IncidentCoordinationProcessTest {
         complete(task("UserTask_Triage", instance), withVariables("findings", "Azure outage?", "causeIdentified", false, "needsMicrosoft", true));
         ProcessInstance support = runtime.createProcessInstanceQuery().processDefinitionKey("microsoft-support-escalation")
                 .superProcessInstanceId(instance.getId()).singleResult();
-        assertThat(task("UserTask_OpenMicrosoftSupportRequest", support))
-                .hasName("Open support request · INC0010042 · Globex Ltd · vm-acme-web01")
+        executeJob(support, "ServiceTask_LoadSupportCatalog");
+        assertThat(task("UserTask_PrepareSupportTicket", support))
+                .hasName("Prepare Microsoft support request · INC0010042 · Globex Ltd · vm-acme-web01")
                 .hasDueDate((Date) runtime.getVariable(instance.getId(), "identifyCauseDueAt"));
-        assertThat(task("UserTask_OpenMicrosoftSupportRequest", support).getPriority()).isEqualTo(100);
+        assertThat(task("UserTask_PrepareSupportTicket", support).getPriority()).isEqualTo(100);
     }
 
     @Test

@@ -54,7 +54,7 @@ import io.opsflow.slack.SlackNotifier;
         "processes/incident/diagnostic-runbook.dmn", "processes/incident/incident-triage.form",
         "processes/incident/incident-investigation.form", "processes/incident/incident-resolution.form",
         "processes/incident/incident-post-incident-review.form", "processes/incident/incident-sla-escalation.form",
-        "processes/escalation/microsoft-support-escalation.bpmn", "processes/escalation/microsoft-support-request.form",
+        "processes/escalation/microsoft-support-escalation.bpmn", "processes/escalation/support-ticket-preparation.form",
         "processes/runbook/runbook-job.bpmn"})
 class IncidentCoordinationRetriesProcessTest {
 

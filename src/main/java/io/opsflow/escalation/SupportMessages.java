@@ -1,0 +1,95 @@
+package io.opsflow.escalation;
+
+import static io.opsflow.escalation.EscalationVariables.*;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+
+/**
+ * ServiceNow → Microsoft: an incident comment or work note that starts with {@value #PREFIX} becomes a
+ * message on the incident's open Microsoft ticket, sent by its own microsoft-support-message instance
+ * (business key = the message name, derived from the ServiceNow delivery, so a delivery seen twice
+ * sends once). The relay skips it when ARM lists it back: it is outbound.
+ */
+@Service
+public class SupportMessages {
+
+    /** What marks a ServiceNow comment or work note for Microsoft. */
+    public static final String PREFIX = "[MS]";
+
+    private final RuntimeService runtime;
+    private final HistoryService history;
+
+    public SupportMessages(RuntimeService runtime, HistoryService history) {
+        this.runtime = runtime;
+        this.history = history;
+    }
+
+    public static boolean isForMicrosoft(String text) {
+        return text != null && text.stripLeading().startsWith(PREFIX);
+    }
+
+    /**
+     * Starts the sending of {@code text} (prefix removed) to the open ticket of the incident, if it has
+     * one; {@code sender} is the operator's e-mail address (null: the customer's support contact).
+     *
+     * @return the sending instance's id, empty when the incident has no open ticket or it was sent already
+     */
+    public Optional<String> forward(String serviceNowSysId, String deliveryId, String text, String sender) {
+        if (!isForMicrosoft(text)) {
+            return Optional.empty();
+        }
+        List<ProcessInstance> relays = runtime.createProcessInstanceQuery().processDefinitionKey(RELAY_PROCESS_KEY)
+                .variableValueEquals(SERVICENOW_SYS_ID, serviceNowSysId).active().list();
+        if (relays.isEmpty()) {
+            return Optional.empty();
+        }
+        ProcessInstance relay = relays.get(0);
+        String name = messageName(deliveryId);
+        // Sending or sent already (history keeps ended instances): a redelivered comment is not sent twice.
+        if (history.createHistoricProcessInstanceQuery().processDefinitionKey(MESSAGE_PROCESS_KEY).processInstanceBusinessKey(name).count() > 0) {
+            return Optional.empty();
+        }
+        VariableMap variables = Variables.createVariables();
+        for (String handed : List.of(CUSTOMER_ID, PRIORITY, SUMMARY, TARGET_RESOURCE, SERVICENOW_SYS_ID, SERVICENOW_NUMBER,
+                MICROSOFT_CASE_NUMBER, SUPPORT_TICKET_NAME)) {
+            variables.put(handed, runtime.getVariable(relay.getId(), handed));
+        }
+        variables.put(MICROSOFT_MESSAGE_NAME, name);
+        variables.put(MICROSOFT_MESSAGE_BODY, text.stripLeading().substring(PREFIX.length()).strip());
+        variables.put(MICROSOFT_MESSAGE_SENDER, sender);
+        return Optional.of(runtime.createProcessInstanceByKey(MESSAGE_PROCESS_KEY).businessKey(name).setVariables(variables)
+                .execute().getId());
+    }
+
+    /**
+     * The incident was resolved in ServiceNow: the operator decides in the relay whether to close its
+     * Microsoft ticket. False when the incident has no relay running.
+     */
+    public boolean incidentResolved(String serviceNowSysId) {
+        List<ProcessInstance> relays = runtime.createProcessInstanceQuery().processDefinitionKey(RELAY_PROCESS_KEY)
+                .variableValueEquals(SERVICENOW_SYS_ID, serviceNowSysId).active().list();
+        relays.forEach(relay -> runtime.createMessageCorrelation(MESSAGE_INCIDENT_RESOLVED).processInstanceId(relay.getId()).correlate());
+        return !relays.isEmpty();
+    }
+
+    static String messageName(String deliveryId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("opsflow-ms-message:" + deliveryId).getBytes(StandardCharsets.UTF_8));
+            return "opsflow-" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
