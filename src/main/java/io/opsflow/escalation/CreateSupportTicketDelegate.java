@@ -46,7 +46,7 @@ class CreateSupportTicketDelegate implements JavaDelegate {
         Customer customer = access.customer();
         Customer.Contact contact = customer.supportOrDefault().contact();
         if (contact == null) {
-            throw new IllegalStateException("Customer '" + customer.id() + "' has no support contact in the registry");
+            throw new MissingSupportContactException(customer.id());
         }
         SupportTickets.Severity severity = SupportTickets.Severity.of((String) execution.getVariable(SUPPORT_SEVERITY));
         ArmSubmission<SupportTickets.Ticket> submission = tickets.create(access, new SupportTickets.NewTicket(name,

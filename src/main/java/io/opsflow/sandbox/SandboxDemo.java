@@ -98,7 +98,11 @@ class SandboxDemo implements InitializingBean {
                 new Customer.Zabbix(List.of("Demo/Production"), ZABBIX_TOKEN_ENV),
                 null,
                 Map.of("P1", sla(15, 60, 240), "P2", sla(30, 120, 480), "P3", sla(60, 480, 4320), "P4", sla(240, 1440, 7200)),
-                new Customer.Members(List.of(), List.of(Roles.OPERATORS_GROUP, Roles.MANAGERS_GROUP, Roles.DESIGN_TEAM_GROUP)));
+                new Customer.Members(List.of(), List.of(Roles.OPERATORS_GROUP, Roles.MANAGERS_GROUP, Roles.DESIGN_TEAM_GROUP)),
+                // A paid plan and a contact, so the Microsoft escalation walkthrough needs nothing typed in.
+                new Customer.Support(Customer.SupportPlan.PROFESSIONAL_DIRECT,
+                        new Customer.Contact("太郎", "運用", "ops@demo.example.jp", List.of(), null, null, null, null, null),
+                        Customer.SupportRelay.WORK_NOTE, null));
     }
 
     private static Customer.SlaTarget sla(int acknowledgeMinutes, int identifyCauseMinutes, int resolveMinutes) {

@@ -1,6 +1,7 @@
 package io.opsflow.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
@@ -269,6 +270,22 @@ class MicrosoftSupportEscalationProcessTest {
         assertThat(escalation).isEnded().hasPassed("EndEvent_SupportTicketNotOpened");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("microsoft-support-relay").count()).isZero();
         verify(servicenow, never()).updateIncident(anyString(), any(), any());
+    }
+
+    @Test
+    void aCustomerWithoutASupportContactFailsTheCreationAtOnceAndOpensNothing() {
+        when(customers.find("acme")).thenReturn(Optional.of(new Customer("acme", ACME.displayName(), "ja", ACME.azure(), ACME.servicenow(),
+                null, null, Map.of(), null, null)));
+        ProcessInstance escalation = start("acme", "P2");
+        run(escalation, "ServiceTask_LoadSupportCatalog");
+        complete(task(escalation), withVariables("supportProblemClassificationId", CLASSIFICATION_ID));
+
+        Job create = management.createJobQuery().processInstanceId(escalation.getId()).activityId("ServiceTask_CreateSupportTicket")
+                .singleResult();
+        assertThatThrownBy(() -> management.executeJob(create.getId())).hasMessageContaining("support.contact");
+        assertThat(management.createJobQuery().jobId(create.getId()).singleResult().getRetries()).as("no retries left: an incident now")
+                .isZero();
+        verify(tickets, never()).create(any(), any());
     }
 
     @Test
