@@ -32,6 +32,9 @@ import io.opsflow.customer.Customer;
  * carrying ARM's error code. Each service's operations are small classes on top of this one
  * ({@link AutomationJobs}, {@link SupportTickets}, {@link SupportCommunications}, {@link SupportCatalog},
  * {@link MonitorAlertRules}, {@link AzureResources}).
+ * <p>
+ * Just over 250 lines: the one generic ARM path (send, list pages, async operations, the
+ * on-behalf-of header), which the small service classes must not each repeat.
  */
 public class ArmClient {
 

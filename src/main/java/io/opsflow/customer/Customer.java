@@ -16,6 +16,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
  *
  * @param support how the MSP opens and relays Microsoft support tickets for this customer; null for a
  *                customer registered before it, or one the MSP does not escalate for (see {@link #supportOrDefault()})
+ * <p>
+ * Over 250 lines because it is the registry's whole data model: one record per section, each a few
+ * lines, kept together so that a section is read where the customer is.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Customer(

@@ -6,11 +6,8 @@ import static io.opsflow.sandbox.ArmAnswers.asMap;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,6 +53,10 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@code Open}; severity is never changed by Microsoft. On a ticket whose title contains
  * {@code [close]}, Microsoft's second message closes it ({@code Closed}), even if the MSP wrote
  * nothing. Replies are produced when the simulator is next asked, from its clock: no threads.
+ * <p>
+ * Longer than most classes on purpose: tickets, their operations, messages and due replies are one
+ * state under one lock, as one Microsoft.Support account is; list paging lives in {@link ArmListPages}
+ * and Microsoft's words in {@link MicrosoftReplies}.
  */
 final class SimulatedSupport {
 
@@ -71,8 +72,6 @@ final class SimulatedSupport {
     private static final Pattern TICKET = Pattern.compile(SUPPORT + "/supportTickets/([^/]+)", FLAGS);
     private static final Pattern CHECK_COMMUNICATION = Pattern.compile(TICKET.pattern() + "/checkNameAvailability", FLAGS);
     private static final Pattern COMMUNICATIONS = Pattern.compile(TICKET.pattern() + "/communications(?:/([^/]+))?", FLAGS);
-    private static final Pattern CLAUSE = Pattern.compile("\\s*(\\w+)\\s+(eq|ge)\\s+(?:'([^']*)'|(\\S+))\\s*", FLAGS);
-    private static final Pattern AND = Pattern.compile("\\s+and\\s+", FLAGS);
     private static final Set<String> SEVERITIES = Set.of("minimal", "moderate", "critical", "highestcriticalimpact");
     private static final Map<String, Integer> SLA_MINUTES = Map.of("highestcriticalimpact", 60, "critical", 60, "moderate", 240, "minimal", 480);
     private static final List<String> REQUIRED = List.of("serviceId", "title", "description", "problemClassificationId", "severity",
@@ -339,14 +338,14 @@ final class SimulatedSupport {
                 mine.add(0, t.json);
             }
         });
-        return page(mine, request, 25, 100, Set.of("status", "createdDate", "serviceId", "problemClassificationId"));
+        return ArmListPages.page(mine, request, 25, 100, pageSize, Set.of("status", "createdDate", "serviceId", "problemClassificationId"));
     }
 
     private ResponseEntity<?> communication(HttpMethod method, String path, String subscription, String ticketName, SupportTicket ticket, String name,
                                             HttpServletRequest request, Map<String, Object> body) {
         if (name == null) {
             return method == HttpMethod.GET
-                    ? page(ticket.communications, request, 10, 10, Set.of("createdDate", "communicationType"))
+                    ? ArmListPages.page(ticket.communications, request, 10, 10, pageSize, Set.of("createdDate", "communicationType"))
                     : notAllowed(method);
         }
         Optional<Map<String, Object>> existing = ticket.communications.stream()
@@ -380,70 +379,6 @@ final class SimulatedSupport {
             ticket.repliesDue.add(now.plus(replyDelay));
         }
         return accepted(subscription, now, null, null);
-    }
-
-    /**
-     * ARM's list page: {@code $filter} clauses on the items' properties, {@code $top} items at most
-     * (and the simulator's page size), {@code nextLink} to the rest with {@code $skipToken}.
-     */
-    private ResponseEntity<?> page(List<Map<String, Object>> items, HttpServletRequest request, int defaultTop, int maxTop, Set<String> filterable) {
-        List<Map<String, Object>> selected;
-        int top;
-        int skip;
-        try {
-            selected = items.stream().filter(filter(request.getParameter("$filter"), filterable)).toList();
-            top = Math.min(maxTop, request.getParameter("$top") == null ? defaultTop : Integer.parseInt(request.getParameter("$top")));
-            skip = request.getParameter("$skipToken") == null ? 0 : Integer.parseInt(request.getParameter("$skipToken"));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            return armError(HttpStatus.BAD_REQUEST, "BadArgument", "Invalid $filter, $top or $skipToken: " + e.getMessage());
-        }
-        int size = Math.max(1, Math.min(top, pageSize));
-        int end = Math.min(selected.size(), skip + size);
-        Map<String, Object> page = new LinkedHashMap<>();
-        page.put("value", skip >= selected.size() ? List.of() : selected.subList(skip, end));
-        if (end < selected.size()) {
-            page.put("nextLink", nextLink(request, end));
-        }
-        return ResponseEntity.ok(page);
-    }
-
-    /** The request's own URL with the next {@code $skipToken}; the other query parameters stay as they were encoded. */
-    private static String nextLink(HttpServletRequest request, int skip) {
-        StringBuilder link = new StringBuilder(ServletUriComponentsBuilder.fromCurrentRequestUri().replaceQuery(null).build().toUriString()).append('?');
-        String query = request.getQueryString() == null ? "" : request.getQueryString();
-        for (String parameter : query.split("&")) {
-            String lower = parameter.toLowerCase(Locale.ROOT);
-            if (!parameter.isEmpty() && !lower.startsWith("$skiptoken=") && !lower.startsWith("%24skiptoken=")) {
-                link.append(parameter).append('&');
-            }
-        }
-        return link.append("$skipToken=").append(skip).toString();
-    }
-
-    private static java.util.function.Predicate<Map<String, Object>> filter(String filter, Set<String> filterable) {
-        java.util.function.Predicate<Map<String, Object>> all = item -> true;
-        if (filter == null || filter.isBlank()) {
-            return all;
-        }
-        for (String clause : AND.split(filter.trim())) {
-            Matcher m = CLAUSE.matcher(clause);
-            if (!m.matches() || filterable.stream().noneMatch(f -> f.equalsIgnoreCase(m.group(1)))) {
-                throw new IllegalArgumentException("unsupported clause '" + clause + "', supported fields: " + filterable);
-            }
-            String field = filterable.stream().filter(f -> f.equalsIgnoreCase(m.group(1))).findFirst().orElseThrow();
-            String value = m.group(3) != null ? m.group(3) : m.group(4);
-            if ("ge".equalsIgnoreCase(m.group(2))) {
-                Instant from = instant(value);
-                all = all.and(item -> !instant(String.valueOf(asMap(item.get("properties")).get(field))).isBefore(from));
-            } else {
-                all = all.and(item -> value.equalsIgnoreCase(String.valueOf(asMap(item.get("properties")).get(field))));
-            }
-        }
-        return all;
-    }
-
-    private static Instant instant(String value) {
-        return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : OffsetDateTime.parse(value).toInstant();
     }
 
     private ResponseEntity<?> operation(String id) {
