@@ -95,6 +95,8 @@ class AccessControlTest {
             "service-catalog-request, operator-of-a", "service-catalog-request, manager-of-a", "service-catalog-request, designer-of-a", "service-catalog-request, admin",
             "incident-sla-escalation, operator-of-a", "incident-sla-escalation, manager-of-a", "incident-sla-escalation, admin",
             "microsoft-support-escalation, operator-of-a", "microsoft-support-escalation, designer-of-a", "microsoft-support-escalation, admin",
+            "microsoft-support-relay, operator-of-a", "microsoft-support-relay, admin", "microsoft-support-message, operator-of-a",
+            "microsoft-support-message, admin",
             "runbook-job, operator-of-a", "runbook-job, admin", "destination-gone, operator-of-a", "destination-gone, admin"})
     void nobodyStartsAProcessThatOnlyOpsflowStarts(String process, String user) {
         long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(process).count();
