@@ -26,7 +26,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -54,9 +53,10 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@code [close]}, Microsoft's second message closes it ({@code Closed}), even if the MSP wrote
  * nothing. Replies are produced when the simulator is next asked, from its clock: no threads.
  * <p>
- * Longer than most classes on purpose: tickets, their operations, messages and due replies are one
- * state under one lock, as one Microsoft.Support account is; list paging lives in {@link ArmListPages}
- * and Microsoft's words in {@link MicrosoftReplies}.
+ * Longer than most classes on purpose: tickets, their messages and due replies are one state under
+ * one lock, as one Microsoft.Support account is; the async operations live in
+ * {@link SimulatedOperations}, list paging in {@link ArmListPages} and Microsoft's words in
+ * {@link MicrosoftReplies}.
  */
 final class SimulatedSupport {
 
@@ -79,12 +79,11 @@ final class SimulatedSupport {
     private static final List<String> REQUIRED_CONTACT = List.of("firstName", "lastName", "preferredContactMethod", "primaryEmailAddress",
             "preferredTimeZone", "country", "preferredSupportLanguage");
 
-    private final Duration ticketDelay;
     private final Duration replyDelay;
     private final int pageSize;
     private final Clock clock;
     private final Map<String, SupportTicket> tickets = new LinkedHashMap<>();
-    private final Map<String, Operation> operations = new LinkedHashMap<>();
+    private final SimulatedOperations operations;
     private int ticketCount;
 
     /** A ticket and what belongs to it: its communications and Microsoft's replies still to come. */
@@ -109,32 +108,12 @@ final class SimulatedSupport {
         }
     }
 
-    /** An {@code Azure-AsyncOperation}: in progress for at least one poll and until {@code doneAt}. */
-    private static final class Operation {
-        final String id;
-        final String subscription;
-        final Instant start;
-        final Instant doneAt;
-        final String errorCode;
-        final String errorMessage;
-        int polls;
-
-        Operation(String id, String subscription, Instant start, Instant doneAt, String errorCode, String errorMessage) {
-            this.id = id;
-            this.subscription = subscription;
-            this.start = start;
-            this.doneAt = doneAt;
-            this.errorCode = errorCode;
-            this.errorMessage = errorMessage;
-        }
-    }
-
     /** A ticket as the {@code /sandbox} page shows it: its ARM body and its communications, oldest first. */
     record TicketView(Map<String, Object> ticket, List<Map<String, Object>> communications) {
     }
 
     SimulatedSupport(Duration ticketDelay, Duration replyDelay, int pageSize, Clock clock) {
-        this.ticketDelay = ticketDelay;
+        this.operations = new SimulatedOperations(ticketDelay);
         this.replyDelay = replyDelay;
         this.pageSize = Math.max(1, pageSize);
         this.clock = clock;
@@ -164,7 +143,7 @@ final class SimulatedSupport {
             return method == HttpMethod.GET ? catalog(path, m.group(1), m.group(2), request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)) : notAllowed(method);
         }
         if ((m = OPERATION.matcher(path)).matches()) {
-            return operation(m.group(2));
+            return operations.status(m.group(2), now());
         }
         if ((m = CHECK_TICKET.matcher(path)).matches()) {
             String subscription = m.group(1);
@@ -263,7 +242,7 @@ final class SimulatedSupport {
         Instant now = now();
         String title = String.valueOf(props.get("title"));
         if (title.toLowerCase(Locale.ROOT).contains("[fail]")) {
-            return accepted(subscription, now, "SupportPlanNotFound", "Unable to create the support ticket: no active support plan of subscription '"
+            return operations.accept(subscription, now, "SupportPlanNotFound", "Unable to create the support ticket: no active support plan of subscription '"
                     + subscription + "' covers technical support for this service. Add a support plan or contact your partner.");
         }
         boolean japanese = SimulatedSupportCatalog.japanese(String.valueOf(contact.get("preferredSupportLanguage")));
@@ -293,7 +272,7 @@ final class SimulatedSupport {
         SupportTicket ticket = new SupportTicket(json);
         ticket.repliesDue.add(now.plus(replyDelay));
         tickets.put(ticketKey(subscription, name), ticket);
-        return accepted(subscription, now, null, null);
+        return operations.accept(subscription, now, null, null);
     }
 
     private ResponseEntity<?> update(SupportTicket ticket, Map<String, Object> body) {
@@ -367,7 +346,7 @@ final class SimulatedSupport {
         Instant now = now();
         String subject = String.valueOf(props.get("subject"));
         if (subject.toLowerCase(Locale.ROOT).contains("[fail]")) {
-            return accepted(subscription, now, "CommunicationCreationFailed", "The communication could not be added to support ticket '"
+            return operations.accept(subscription, now, "CommunicationCreationFailed", "The communication could not be added to support ticket '"
                     + ticketName + "'. Please try again later.");
         }
         ticket.communications.add(communication(path, name, subject, String.valueOf(props.get("body")),
@@ -378,38 +357,7 @@ final class SimulatedSupport {
             ticket.lastOutboundSubject = subject;
             ticket.repliesDue.add(now.plus(replyDelay));
         }
-        return accepted(subscription, now, null, null);
-    }
-
-    private ResponseEntity<?> operation(String id) {
-        Operation operation = operations.get(id);
-        if (operation == null) {
-            return armError(HttpStatus.NOT_FOUND, "ResourceNotFound", "Operation '" + id + "' was not found.");
-        }
-        boolean done = operation.polls++ > 0 && !now().isBefore(operation.doneAt);
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("id", "/subscriptions/" + operation.subscription + "/providers/Microsoft.Support/operationsStatus/" + id);
-        status.put("name", id);
-        status.put("status", !done ? "InProgress" : operation.errorCode == null ? "Succeeded" : "Failed");
-        status.put("startTime", time(operation.start));
-        if (done) {
-            status.put("endTime", time(operation.doneAt));
-        }
-        if (done && operation.errorCode != null) {
-            status.put("error", Map.of("code", operation.errorCode, "message", operation.errorMessage));
-        }
-        return done ? ResponseEntity.ok(status) : ResponseEntity.ok().header(HttpHeaders.RETRY_AFTER, "1").body(status);
-    }
-
-    private ResponseEntity<?> accepted(String subscription, Instant now, String errorCode, String errorMessage) {
-        String id = UUID.randomUUID().toString();
-        operations.put(id, new Operation(id, subscription, now, now.plus(ticketDelay), errorCode, errorMessage));
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().path(ArmSimulator.PREFIX + "/subscriptions/{s}/providers/Microsoft.Support/")
-                .buildAndExpand(subscription).toUriString();
-        return ResponseEntity.accepted()
-                .header("Azure-AsyncOperation", base + "operationsStatus/" + id + "?api-version=" + API_VERSION)
-                .header(HttpHeaders.LOCATION, base + "operationResults/" + id + "?api-version=" + API_VERSION)
-                .header(HttpHeaders.RETRY_AFTER, "1").build();
+        return operations.accept(subscription, now, null, null);
     }
 
     /** Microsoft's messages that are due by now, each dated when it was due. */
@@ -495,7 +443,7 @@ final class SimulatedSupport {
     }
 
     /** ARM dates as the contracts show them: UTC, whole seconds. */
-    private static String time(Instant instant) {
+    static String time(Instant instant) {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
