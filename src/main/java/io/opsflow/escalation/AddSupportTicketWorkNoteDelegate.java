@@ -12,7 +12,10 @@ import org.springframework.stereotype.Component;
 
 import io.opsflow.customer.Customer;
 
-/** Tells the incident, in the customer's language, the ticket's number and when Microsoft must answer (Tokyo time). */
+/**
+ * Tells the incident, in the customer's language, the ticket's number and when Microsoft must answer
+ * (Tokyo time), and puts the number in the incident's {@code u_microsoft_case} column.
+ */
 @Component
 class AddSupportTicketWorkNoteDelegate implements JavaDelegate {
 
@@ -30,8 +33,8 @@ class AddSupportTicketWorkNoteDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Customer customer = context.customer(execution);
         Date due = (Date) execution.getVariable(SUPPORT_RESPONSE_DUE);
-        notes.workNote(execution, context.texts(customer).text("escalation.worknote.created",
-                execution.getVariable(MICROSOFT_CASE_NUMBER), execution.getVariable(SUPPORT_SEVERITY),
-                due == null ? "-" : DEADLINE.format(due.toInstant())), null);
+        String caseNumber = (String) execution.getVariable(MICROSOFT_CASE_NUMBER);
+        notes.ticketOpened(execution, context.texts(customer).text("escalation.worknote.created", caseNumber,
+                execution.getVariable(SUPPORT_SEVERITY), due == null ? "-" : DEADLINE.format(due.toInstant())), caseNumber);
     }
 }

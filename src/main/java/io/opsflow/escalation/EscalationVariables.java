@@ -54,6 +54,7 @@ public final class EscalationVariables {
     public static final String MICROSOFT_MESSAGE_NAME = "microsoftMessageName";
     public static final String MICROSOFT_MESSAGE_BODY = "microsoftMessageBody";
     public static final String MICROSOFT_MESSAGE_SENDER = "microsoftMessageSender";
+    public static final String MICROSOFT_MESSAGE_SENDER_USER = "microsoftMessageSenderUser";
     public static final String MICROSOFT_MESSAGE_STATUS_URL = "microsoftMessageStatusUrl";
     public static final String MICROSOFT_MESSAGE_OUTCOME = "microsoftMessageOutcome";
 

@@ -36,17 +36,33 @@ public class SupportMessages {
         this.history = history;
     }
 
+    /**
+     * Who writes to Microsoft: an e-mail address known at once (an operator in Tasklist), or a ServiceNow
+     * user name whose e-mail the sending step reads from {@code sys_user}; neither: the customer's support contact.
+     */
+    public record Sender(String email, String serviceNowUserName) {
+
+        public static Sender email(String email) {
+            return new Sender(email, null);
+        }
+
+        public static Sender serviceNowUser(String userName) {
+            return new Sender(null, userName);
+        }
+    }
+
     public static boolean isForMicrosoft(String text) {
         return text != null && text.stripLeading().startsWith(PREFIX);
     }
 
     /**
-     * Starts the sending of {@code text} (prefix removed) to the open ticket of the incident, if it has
-     * one; {@code sender} is the operator's e-mail address (null: the customer's support contact).
+     * Starts the sending of {@code text} (prefix removed; a ServiceNow journal header already removed by
+     * the caller) to the open ticket of the incident, if it has one. {@code messageKey} names this message
+     * for good (e.g. the webhook delivery and journal), so a redelivery is not sent twice.
      *
      * @return the sending instance's id, empty when the incident has no open ticket or it was sent already
      */
-    public Optional<String> forward(String serviceNowSysId, String deliveryId, String text, String sender) {
+    public Optional<String> forward(String serviceNowSysId, String messageKey, String text, Sender sender) {
         if (!isForMicrosoft(text)) {
             return Optional.empty();
         }
@@ -56,7 +72,7 @@ public class SupportMessages {
             return Optional.empty();
         }
         ProcessInstance relay = relays.get(0);
-        String name = messageName(deliveryId);
+        String name = messageName(messageKey);
         // Sending or sent already (history keeps ended instances): a redelivered comment is not sent twice.
         if (history.createHistoricProcessInstanceQuery().processDefinitionKey(MESSAGE_PROCESS_KEY).processInstanceBusinessKey(name).count() > 0) {
             return Optional.empty();
@@ -68,7 +84,8 @@ public class SupportMessages {
         }
         variables.put(MICROSOFT_MESSAGE_NAME, name);
         variables.put(MICROSOFT_MESSAGE_BODY, text.stripLeading().substring(PREFIX.length()).strip());
-        variables.put(MICROSOFT_MESSAGE_SENDER, sender);
+        variables.put(MICROSOFT_MESSAGE_SENDER, sender == null ? null : sender.email());
+        variables.put(MICROSOFT_MESSAGE_SENDER_USER, sender == null ? null : sender.serviceNowUserName());
         return Optional.of(runtime.createProcessInstanceByKey(MESSAGE_PROCESS_KEY).businessKey(name).setVariables(variables)
                 .execute().getId());
     }
@@ -84,9 +101,9 @@ public class SupportMessages {
         return !relays.isEmpty();
     }
 
-    static String messageName(String deliveryId) {
+    static String messageName(String messageKey) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("opsflow-ms-message:" + deliveryId).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("opsflow-ms-message:" + messageKey).getBytes(StandardCharsets.UTF_8));
             return "opsflow-" + HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);

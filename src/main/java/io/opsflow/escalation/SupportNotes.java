@@ -18,6 +18,12 @@ import io.opsflow.servicenow.ServiceNowClient;
 @Component
 class SupportNotes {
 
+    /**
+     * The incident column that holds Microsoft's ticket number, for lists and reports (the update set in
+     * docs/servicenow adds it; an instance without it ignores it and keeps the work note).
+     */
+    static final String MICROSOFT_CASE_COLUMN = "u_microsoft_case";
+
     private final ServiceNowClient servicenow;
 
     SupportNotes(ServiceNowClient servicenow) {
@@ -29,10 +35,16 @@ class SupportNotes {
         servicenow.updateIncident(sysId(execution), IncidentUpdate.workNote("opsflow: " + text), key(execution, about));
     }
 
+    /** The work note that a ticket was opened, with its number in {@link #MICROSOFT_CASE_COLUMN}. */
+    void ticketOpened(DelegateExecution execution, String text, String caseNumber) {
+        servicenow.updateIncident(sysId(execution), IncidentUpdate.workNote("opsflow: " + text).with(MICROSOFT_CASE_COLUMN, caseNumber),
+                key(execution, null));
+    }
+
     /** Microsoft's message: a work note, or a customer-visible comment where the registry says {@code relay: comment}. */
     void relay(DelegateExecution execution, Customer customer, String text, String about) {
         if (customer.supportOrDefault().relay() == Customer.SupportRelay.COMMENT) {
-            servicenow.updateIncident(sysId(execution), new IncidentUpdate(null, null, null, null, null, null, text, null, null),
+            servicenow.updateIncident(sysId(execution), IncidentUpdate.comment(text),
                     key(execution, about));
         } else {
             workNote(execution, text, about);

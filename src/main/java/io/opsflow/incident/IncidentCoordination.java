@@ -19,6 +19,7 @@ import io.opsflow.intake.InboundDeliveries;
 import io.opsflow.intake.Intake;
 import io.opsflow.intake.IntakeResult;
 import io.opsflow.messages.Messages;
+import io.opsflow.servicenow.JournalText;
 
 /**
  * Starts and correlates incident-coordination instances for inbound events, plugged into the
@@ -156,12 +157,22 @@ class IncidentCoordination implements IncidentIntake {
         if (event.incident().state().isOver()) {
             correlate(instanceId, MESSAGE_SERVICENOW_INCIDENT_RESOLVED, COMMENT, event.incident().closeNotes());
             supportMessages.incidentResolved(event.sysId());
-        } else if (event.changedFields().contains("comments") && !blank(event.latestComment())) {
-            correlate(instanceId, MESSAGE_SERVICENOW_COMMENT_ADDED, COMMENT, event.latestComment());
-            // In the intake's transaction, under its delivery ledger: a comment for Microsoft is sent once.
-            supportMessages.forward(event.sysId(), event.deliveryId(), event.latestComment(), null);
+        } else {
+            if (event.changedFields().contains("comments") && !blank(event.latestComment())) {
+                correlate(instanceId, MESSAGE_SERVICENOW_COMMENT_ADDED, COMMENT, event.latestComment());
+            }
+            // In the intake's transaction, under its delivery ledger: a note marked for Microsoft is sent once.
+            forwardToMicrosoft(event, "comments", event.latestComment());
+            forwardToMicrosoft(event, "work_notes", event.latestWorkNote());
         }
         return incident;
+    }
+
+    private void forwardToMicrosoft(ServiceNowIncidentEvent event, String journal, String entry) {
+        if (event.changedFields().contains(journal) && !blank(entry)) {
+            supportMessages.forward(event.sysId(), event.deliveryId() + "/" + journal, JournalText.body(entry),
+                    SupportMessages.Sender.serviceNowUser(event.updatedBy()));
+        }
     }
 
     /** An incident raised in ServiceNow itself: coordinate it, unless it is already over. */

@@ -16,11 +16,13 @@ import io.opsflow.servicenow.Incident;
  * @param changedFields {@code event.changed_fields}
  * @param incident      {@code record}, typed by the ServiceNow adapter
  * @param latestComment {@code record.latest_comment}: the newest customer-visible comment, or null
+ * @param latestWorkNote {@code record.latest_work_note}: the newest internal work note, or null
+ * @param updatedBy     {@code record.sys_updated_by}: the user name of who made the change
  * @param occurredAt    {@code event.occurred_at}
  */
 public record ServiceNowIncidentEvent(String deliveryId, String type, String customerId, long modCount,
                                       List<String> changedFields, Incident incident, String latestComment,
-                                      Instant occurredAt) {
+                                      String latestWorkNote, String updatedBy, Instant occurredAt) {
 
     public ServiceNowIncidentEvent {
         Objects.requireNonNull(deliveryId, "deliveryId");

@@ -43,6 +43,9 @@ public interface ServiceNowClient {
     /** Like {@link #updateIncident(String, IncidentUpdate, NoteKey)}: the note is written at most once. */
     RequestedItem updateRequestedItem(String sysId, RequestedItemUpdate update, NoteKey noteKey);
 
+    /** The e-mail address of the active user {@code userName} ({@code sys_user.user_name}); empty if none or blank. */
+    Optional<String> findUserEmail(String userName);
+
     /** All matching rows, following the pages to the end. */
     List<TableRecord> query(TableQuery query);
 }

@@ -84,6 +84,13 @@ final class TableApiServiceNowClient implements ServiceNowClient {
     }
 
     @Override
+    public Optional<String> findUserEmail(String userName) {
+        TableQuery users = new TableQuery("sys_user", "user_name=" + TableApi.queryValue(userName) + "^active=true",
+                List.of("email"), 1, TableQuery.DisplayValue.FALSE);
+        return pages.query(users).stream().map(user -> user.value("email")).filter(e -> e != null && !e.isBlank()).findFirst();
+    }
+
+    @Override
     public List<TableRecord> query(TableQuery query) {
         return pages.query(query);
     }

@@ -20,6 +20,7 @@ class ServiceNowIncidentHandler extends ServiceNowTableHandler<ServiceNowInciden
     @Override
     ServiceNowIncidentEvent event(ServiceNowWebhook webhook, Map<String, String> record, String customerId, long modCount) {
         return new ServiceNowIncidentEvent(webhook.deliveryId(), webhook.type(), customerId, modCount, webhook.changedFields(),
-                Incident.of(record), record.get("latest_comment"), webhook.occurredAt());
+                Incident.of(record), record.get("latest_comment"),
+                record.get("latest_work_note"), record.get("sys_updated_by"), webhook.occurredAt());
     }
 }

@@ -27,7 +27,7 @@ public final class EscalationMocks {
         Mocks.register("startSupportRelayDelegate", new StartSupportRelayDelegate());
         Mocks.register("relayMicrosoftCommunicationsDelegate",
                 new RelayMicrosoftCommunicationsDelegate(context, tickets, communications, notes));
-        Mocks.register("sendMessageToMicrosoftDelegate", new SendMessageToMicrosoftDelegate(context, communications));
+        Mocks.register("sendMessageToMicrosoftDelegate", new SendMessageToMicrosoftDelegate(context, communications, servicenow));
         Mocks.register("checkMessageToMicrosoftDelegate", new CheckMessageToMicrosoftDelegate(context, communications, notes));
         Mocks.register("closeSupportTicketDelegate", new CloseSupportTicketDelegate(context, tickets, communications));
         Mocks.register("notifyResponseDeadlineMissedDelegate", new NotifyResponseDeadlineMissedDelegate(context, slack));

@@ -174,6 +174,7 @@ class MicrosoftSupportEscalationProcessTest {
         ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
         verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
         assertThat(note.getValue().workNotes()).contains("2612010010000001", "moderate", "2026-12-01 14:00 JST", "Microsoft サポートリクエスト");
+        assertThat(note.getValue().customFields()).containsEntry("u_microsoft_case", "2612010010000001");
         run(escalation, "ServiceTask_StartSupportRelay");
 
         assertThat(escalation).isEnded().hasPassed("EndEvent_SupportTicketOpened").variables()
@@ -341,9 +342,11 @@ class MicrosoftSupportEscalationProcessTest {
         when(communications.checkName(any(), anyString(), anyString())).thenReturn(new SupportTickets.NameAvailability(true, null, null));
         when(communications.add(any(), anyString(), anyString(), anyString(), anyString(), anyString()))
                 .thenAnswer(a -> new ArmSubmission<>(a.<String>getArgument(2), STATUS_URL, null));
-        assertThat(messages.forward("5f2e8c1a47d0b210a3c9e6f15d8b7a42", "d-1", "ただのコメント", "op@msp.example.jp")).isEmpty();
-        String sending = messages.forward("5f2e8c1a47d0b210a3c9e6f15d8b7a42", "d-1", "[MS] 再起動後も同じエラーです。", "op@msp.example.jp").orElseThrow();
-        assertThat(messages.forward("5f2e8c1a47d0b210a3c9e6f15d8b7a42", "d-1", "[MS] 再起動後も同じエラーです。", "op@msp.example.jp")).isEmpty();
+        when(servicenow.findUserEmail("hanako.sato")).thenReturn(Optional.of("op@msp.example.jp"));
+        SupportMessages.Sender hanako = SupportMessages.Sender.serviceNowUser("hanako.sato");
+        assertThat(messages.forward("5f2e8c1a47d0b210a3c9e6f15d8b7a42", "d-1", "ただのコメント", hanako)).isEmpty();
+        String sending = messages.forward("5f2e8c1a47d0b210a3c9e6f15d8b7a42", "d-1", "[MS] 再起動後も同じエラーです。", hanako).orElseThrow();
+        assertThat(messages.forward("5f2e8c1a47d0b210a3c9e6f15d8b7a42", "d-1", "[MS] 再起動後も同じエラーです。", hanako)).isEmpty();
         ProcessInstance message = runtime.createProcessInstanceQuery().processInstanceId(sending).singleResult();
 
         run(message, "ServiceTask_SendMessageToMicrosoft");
@@ -359,7 +362,7 @@ class MicrosoftSupportEscalationProcessTest {
         run(message, "ServiceTask_CheckMessageToMicrosoft");
         assertThat(message).isEnded().hasPassed("EndEvent_MessageSent");
         assertThat(notes()).singleElement().satisfies(n -> assertThat(n.workNotes()).contains("送信しました", "再起動後も同じエラーです。"));
-        assertThat(messages.forward("5f2e8c1a47d0b210a3c9e6f15d8b7a42", "d-1", "[MS] 再起動後も同じエラーです。", "op@msp.example.jp"))
+        assertThat(messages.forward("5f2e8c1a47d0b210a3c9e6f15d8b7a42", "d-1", "[MS] 再起動後も同じエラーです。", hanako))
                 .as("redelivered after it was sent").isEmpty();
     }
 
@@ -372,9 +375,11 @@ class MicrosoftSupportEscalationProcessTest {
         SupportOperationFailedException failed = mock(SupportOperationFailedException.class);
         when(failed.reason()).thenReturn("チケットはクローズされています");
         when(communications.added(any(), anyString(), any())).thenThrow(failed);
-        String sending = new SupportMessages(runtime, engine.getHistoryService()).forward("5f2e8c1a47d0b210a3c9e6f15d8b7a42", "d-2", "[MS] 追加情報です", null).orElseThrow();
+        String sending = new SupportMessages(runtime, engine.getHistoryService()).forward("5f2e8c1a47d0b210a3c9e6f15d8b7a42", "d-2", "[MS] 追加情報です",
+                SupportMessages.Sender.serviceNowUser("no.such.user")).orElseThrow();
         ProcessInstance message = runtime.createProcessInstanceQuery().processInstanceId(sending).singleResult();
         run(message, "ServiceTask_SendMessageToMicrosoft");
+        verify(servicenow).findUserEmail("no.such.user");
         verify(communications).add(any(), anyString(), anyString(), anyString(), eq("追加情報です"), eq("taro.yamada@acme.example.jp"));
         run(message, "IntermediateCatchEvent_MessagePollDue");
         run(message, "ServiceTask_CheckMessageToMicrosoft");

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -181,14 +182,60 @@ class IncidentIntakeIntegrationTest {
                 .as("a P2 resolved in ServiceNow still gets its review; triage is gone").isEqualTo("UserTask_ReviewServiceNowResolution");
     }
 
+    /**
+     * An incident with an open Microsoft ticket: a work note starting with [MS] (under the header
+     * ServiceNow's business rule sends) starts one sending to Microsoft, as its author; a redelivery
+     * and a plain work note start nothing.
+     */
+    @Test
+    void aWorkNoteMarkedForMicrosoftIsSentToTheOpenTicketOnceAsItsAuthor() {
+        String sysId = "aaaa0000000000000000000000000002";
+        Map<String, String> record = Map.of("state", "2", "impact", "3", "urgency", "3", "short_description", "問い合わせ: Azure Files が遅い",
+                "company", "de300000000000000000000000000001", "latest_comment", "");
+        IntakeResult incident = intake.receive(event(sysId, "INC0099002", "ms-0", "created", 0, List.of(), record));
+        ProcessInstance relay = runtime.createProcessInstanceByKey("microsoft-support-relay").businessKey("opsflow-it-ticket")
+                .setVariables(Map.of("customerId", "demo", "serviceNowSysId", sysId, "serviceNowNumber", "INC0099002",
+                        "supportTicketName", "opsflow-it-ticket", "relayPollInterval", "PT1H",
+                        "supportResponseDue", java.util.Date.from(Instant.now().plus(Duration.ofDays(1))))).execute();
+        try {
+            Map<String, String> plain = new java.util.HashMap<>(record);
+            plain.put("latest_work_note", "2026-12-01 10:00:00 - 佐藤 花子 (Work notes)\nお客様に確認中");
+            plain.put("sys_updated_by", "hanako.sato");
+            intake.receive(event(sysId, "INC0099002", "ms-1", "updated", 1, List.of("work_notes"), plain));
+            Map<String, String> marked = new java.util.HashMap<>(plain);
+            marked.put("latest_work_note", "2026-12-01 10:05:00 - 佐藤 花子 (Work notes)\n[MS] 再現手順を添付します。\n\n");
+            ServiceNowIncidentEvent delivery = event(sysId, "INC0099002", "ms-2", "updated", 2, List.of("work_notes"), marked);
+            assertThat(intake.receive(delivery).outcome()).isEqualTo(IntakeResult.Outcome.CORRELATED);
+            assertThat(intake.receive(delivery).outcome()).isEqualTo(IntakeResult.Outcome.DUPLICATE);
+
+            List<ProcessInstance> sending = runtime.createProcessInstanceQuery().processDefinitionKey("microsoft-support-message")
+                    .variableValueEquals("serviceNowSysId", sysId).list();
+            assertThat(sending).singleElement().satisfies(m -> {
+                assertThat(m.getTenantId()).isEqualTo("demo");
+                assertThat(runtime.getVariable(m.getId(), "microsoftMessageBody")).isEqualTo("再現手順を添付します。");
+                assertThat(runtime.getVariable(m.getId(), "microsoftMessageSenderUser")).isEqualTo("hanako.sato");
+                assertThat(runtime.getVariable(m.getId(), "supportTicketName")).isEqualTo("opsflow-it-ticket");
+            });
+        } finally {
+            runtime.createProcessInstanceQuery().variableValueEquals("serviceNowSysId", sysId).list()
+                    .forEach(p -> runtime.deleteProcessInstanceIfExists(p.getId(), "test over", true, true, true, true));
+        }
+        assertThat(incident.outcome()).isEqualTo(IntakeResult.Outcome.STARTED);
+    }
+
     /** A delivery for INC0099001 of customer demo, as the webhook hands it over. */
     private static ServiceNowIncidentEvent event(String delivery, String type, long modCount, List<String> changed,
                                                  Map<String, String> record) {
+        return event("aaaa0000000000000000000000000001", "INC0099001", delivery, type, modCount, changed, record);
+    }
+
+    private static ServiceNowIncidentEvent event(String sysId, String number, String delivery, String type, long modCount,
+                                                 List<String> changed, Map<String, String> record) {
         Map<String, String> fields = new java.util.HashMap<>(record);
-        fields.put("sys_id", "aaaa0000000000000000000000000001");
-        fields.put("number", "INC0099001");
+        fields.put("sys_id", sysId);
+        fields.put("number", number);
         return new ServiceNowIncidentEvent(delivery, type, "demo", modCount, changed, Incident.of(fields),
-                record.get("latest_comment"), Instant.now());
+                record.get("latest_comment"), record.get("latest_work_note"), record.get("sys_updated_by"), Instant.now());
     }
 
     private String awaitServiceNowIncident(String processInstanceId) {

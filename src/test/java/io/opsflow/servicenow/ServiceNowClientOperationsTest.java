@@ -203,6 +203,28 @@ class ServiceNowClientOperationsTest {
     }
 
     @Test
+    void findUserEmailReadsTheActiveUsersEmailFromSysUser() {
+        wireMock.stubFor(get(urlPathEqualTo("/api/now/table/sys_user"))
+                .withQueryParam("sysparm_query", equalTo("user_name=hanako.sato^active=true"))
+                .willReturn(okJson("""
+                        {"result": [{"email": "hanako.sato@msp.example.jp"}]}
+                        """)));
+        wireMock.stubFor(get(urlPathEqualTo("/api/now/table/sys_user"))
+                .withQueryParam("sysparm_query", equalTo("user_name=gone.user^active=true")).willReturn(okJson("{\"result\": []}")));
+        wireMock.stubFor(get(urlPathEqualTo("/api/now/table/sys_user"))
+                .withQueryParam("sysparm_query", equalTo("user_name=no.mail^active=true")).willReturn(okJson("""
+                        {"result": [{"email": ""}]}
+                        """)));
+
+        assertThat(client.findUserEmail("hanako.sato")).contains("hanako.sato@msp.example.jp");
+        assertThat(client.findUserEmail("gone.user")).isEmpty();
+        assertThat(client.findUserEmail("no.mail")).isEmpty();
+        wireMock.verify(getRequestedFor(urlPathEqualTo("/api/now/table/sys_user")).withQueryParam("sysparm_fields", equalTo("email"))
+                .withHeader("Authorization", equalTo(BASIC)));
+        assertThatThrownBy(() -> client.findUserEmail("x^ORactive=false")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void updateRequestedItemPatchesScReqItem() {
         String path = "/api/now/table/sc_req_item/c8e0a2b4d6f84a1c3e5a7c9e1b3d5f70";
         wireMock.stubFor(patch(urlPathEqualTo(path))

@@ -58,8 +58,10 @@ final class UpdateSet {
                 {"u_next_attempt_at", "Next attempt at", "glide_date_time", "40", ""},
                 {"u_last_status", "Last HTTP status", "integer", "40", ""},
                 {"u_last_error", "Last error", "string", "1000", ""}}) {
-            updates.add(dictionary(f[0], f[1], f[2], f[3], f[4]));
+            updates.add(dictionary(TABLE, f[0], f[1], f[2], f[3], f[4]));
         }
+        // Microsoft's ticket number on the incident (io.opsflow.escalation.SupportNotes), for lists and reports.
+        updates.add(dictionary("incident", "u_microsoft_case", "Microsoft case", "string", "40", ""));
         updates.add(scriptInclude("OpsflowWebhook", "Builds opsflow's webhook payload at the change and stores it in the outbox."));
         updates.add(scriptInclude("OpsflowOutboxSender", "Signs and sends the outbox in order per record, with retries."));
         updates.add(businessRule("incident"));
@@ -90,7 +92,7 @@ final class UpdateSet {
                 .append("<application display_value=\"Global\">global</application>\n<application_name>Global</application_name>\n")
                 .append("<application_scope>global</application_scope>\n")
                 .append("<description>").append(escape("opsflow: after business rules on incident and sc_req_item, the outbox table "
-                        + TABLE + ", its scheduled sender and properties. Create the private property opsflow.webhook.secret by hand "
+                        + TABLE + ", its scheduled sender and properties, and the incident column u_microsoft_case. Create the private property opsflow.webhook.secret by hand "
                         + "(private properties are not carried by update sets). See docs/servicenow-webhook.md.")).append("</description>\n")
                 .append("<name>").append(NAME).append("</name>\n<release_date/>\n<remote_sys_id>").append(setId).append("</remote_sys_id>\n")
                 .append("<state>loaded</state>\n<sys_class_name>sys_remote_update_set</sys_class_name>\n")
@@ -107,7 +109,7 @@ final class UpdateSet {
                     .append("<remote_update_set display_value=\"").append(NAME).append("\">").append(setId).append("</remote_update_set>\n")
                     .append("<replace_on_upgrade>false</replace_on_upgrade>\n")
                     .append("<sys_id>").append(sysId("sys_update_xml:" + u.updateName())).append("</sys_id>\n")
-                    .append("<table>").append(u.table().equals("sys_dictionary") ? TABLE : "").append("</table>\n")
+                    .append("<table>").append(u.table().equals("sys_dictionary") ? u.targetName().substring(0, u.targetName().indexOf('.')) : "").append("</table>\n")
                     .append("<target_name>").append(escape(u.targetName())).append("</target_name>\n")
                     .append("<type>").append(u.type()).append("</type>\n<update_domain>global</update_domain>\n")
                     .append("</sys_update_xml>\n");
@@ -125,9 +127,9 @@ final class UpdateSet {
         return record("sys_db_object", TABLE, "Table", fields);
     }
 
-    private static Update dictionary(String element, String label, String type, String maxLength, String defaultValue) {
+    private static Update dictionary(String table, String element, String label, String type, String maxLength, String defaultValue) {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("name", TABLE);
+        fields.put("name", table);
         fields.put("element", element);
         fields.put("column_label", label);
         fields.put("internal_type", type);
@@ -135,11 +137,11 @@ final class UpdateSet {
         fields.put("default_value", defaultValue);
         fields.put("active", "true");
         fields.put("mandatory", "false");
-        String name = "sys_dictionary_" + TABLE + "_" + element;
-        StringBuilder xml = new StringBuilder("<sys_dictionary action=\"INSERT_OR_UPDATE\" element=\"" + element + "\" table=\"" + TABLE + "\">");
+        String name = "sys_dictionary_" + table + "_" + element;
+        StringBuilder xml = new StringBuilder("<sys_dictionary action=\"INSERT_OR_UPDATE\" element=\"" + element + "\" table=\"" + table + "\">");
         fields.forEach((k, v) -> xml.append(element(k, v)));
         xml.append(element("sys_id", sysId(name))).append(element("sys_update_name", name)).append("</sys_dictionary>");
-        return new Update("sys_dictionary", name, "Dictionary", TABLE + "." + element, xml.toString());
+        return new Update("sys_dictionary", name, "Dictionary", table + "." + element, xml.toString());
     }
 
     private static Update scriptInclude(String name, String description) throws IOException {

@@ -63,7 +63,8 @@ class UpdateSetTest {
             }
         });
         assertThat(columns).contains("u_delivery_id", "u_document", "u_sequence", "u_payload", "u_state", "u_attempts",
-                "u_next_attempt_at", "u_last_status", "u_last_error");
+                "u_next_attempt_at", "u_last_status", "u_last_error", "u_microsoft_case");
+        assertThat(records.get("sys_dictionary:u_microsoft_case").getAttribute("table")).isEqualTo("incident");
         assertThat(records).doesNotContainKey("sys_properties:opsflow.webhook.secret");
         assertThat(Files.readString(UpdateSet.FILE)).doesNotContain("test-only-servicenow-webhook-secret");
     }
