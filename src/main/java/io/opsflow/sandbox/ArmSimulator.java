@@ -3,6 +3,7 @@ package io.opsflow.sandbox;
 import static io.opsflow.sandbox.ArmAnswers.armError;
 import static io.opsflow.sandbox.ArmAnswers.asMap;
 import static io.opsflow.sandbox.ArmAnswers.automationError;
+import static io.opsflow.sandbox.ArmAnswers.notAllowed;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -154,7 +155,7 @@ class ArmSimulator {
             job.act(action.substring(1).toLowerCase(Locale.ROOT), clock.instant());
             return ResponseEntity.ok().build();
         }
-        return armError(HttpStatus.METHOD_NOT_ALLOWED, "MethodNotAllowed", method + " is not allowed here");
+        return notAllowed(method);
     }
 
     private ResponseEntity<?> createJob(String key, String name, String path, Map<String, Object> body) {

@@ -1,5 +1,7 @@
 package io.opsflow.sandbox;
 
+import static io.opsflow.sandbox.ArmAnswers.armError;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -7,11 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
 /**
  * The sandbox's Support catalog: a realistic subset of Microsoft's services and their problem
  * classifications, each named in English and Japanese. The virtual machine service ids are
  * Microsoft's real ones; the others are stable name-based UUIDs. Callers must read the ids from
- * {@code GET /providers/Microsoft.Support/services} as they would in production.
+ * {@code GET /providers/Microsoft.Support/services} as they would in production, which this class
+ * answers too.
  */
 final class SimulatedSupportCatalog {
 
@@ -62,6 +68,30 @@ final class SimulatedSupportCatalog {
                     problem("Log Analytics / Missing or delayed data", "Log Analytics / データの欠落または遅延")));
 
     private SimulatedSupportCatalog() {
+    }
+
+    /**
+     * {@code GET /providers/Microsoft.Support/services[/{s}[/problemClassifications[/{p}]]]}, named in
+     * the caller's {@code Accept-Language}.
+     */
+    static ResponseEntity<?> answer(String path, String serviceName, String problemName, String acceptLanguage) {
+        boolean japanese = japanese(acceptLanguage);
+        if (serviceName == null) {
+            return ResponseEntity.ok(Map.of("value", SERVICES.stream().map(s -> json(s, japanese)).toList()));
+        }
+        Optional<Service> service = service(serviceName);
+        if (service.isEmpty()) {
+            return armError(HttpStatus.NOT_FOUND, "ResourceNotFound", "Service '" + serviceName + "' was not found.");
+        }
+        if (!path.toLowerCase(Locale.ROOT).contains("/problemclassifications")) {
+            return ResponseEntity.ok(json(service.get(), japanese));
+        }
+        if (problemName == null) {
+            return ResponseEntity.ok(Map.of("value", service.get().problems().stream().map(p -> json(service.get(), p, japanese)).toList()));
+        }
+        return problemOf(service.get(), problemName)
+                .<ResponseEntity<?>>map(p -> ResponseEntity.ok(json(service.get(), p, japanese)))
+                .orElseGet(() -> armError(HttpStatus.NOT_FOUND, "ResourceNotFound", "Problem classification '" + problemName + "' was not found."));
     }
 
     /** {@code Accept-Language: ja-JP,…} or a contact's {@code ja-jp}: Japanese; anything else: English. */
