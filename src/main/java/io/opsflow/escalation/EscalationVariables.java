@@ -6,6 +6,8 @@ public final class EscalationVariables {
     public static final String ESCALATION_PROCESS_KEY = "microsoft-support-escalation";
     public static final String RELAY_PROCESS_KEY = "microsoft-support-relay";
     public static final String MESSAGE_PROCESS_KEY = "microsoft-support-message";
+    /** The caller, whose running instance an escalation started by hand reads (by its ServiceNow sys_id). */
+    public static final String INCIDENT_PROCESS_KEY = "incident-coordination";
 
     public static final String CUSTOMER_ID = "customerId";
     public static final String PRIORITY = "priority";
@@ -17,6 +19,9 @@ public final class EscalationVariables {
     public static final String FINDINGS = "findings";
     public static final String SERVICENOW_SYS_ID = "serviceNowSysId";
     public static final String SERVICENOW_NUMBER = "serviceNowNumber";
+    public static final String IDENTIFY_CAUSE_DUE_AT = "identifyCauseDueAt";
+    /** Started by hand: what the operator asks Microsoft, first in the description. */
+    public static final String ESCALATION_QUESTION = "escalationQuestion";
 
     /** Out to the caller: Microsoft's ticket number. */
     public static final String MICROSOFT_CASE_NUMBER = "microsoftCaseNumber";

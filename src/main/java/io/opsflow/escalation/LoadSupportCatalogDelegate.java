@@ -71,7 +71,9 @@ class LoadSupportCatalogDelegate implements JavaDelegate {
         execution.setVariable(SUPPORT_DIAGNOSTIC_CONSENT, true);
         execution.setVariable(SUPPORT_TITLE, texts.text("escalation.ticket.title", nonNull(text(execution, SERVICENOW_NUMBER)),
                 nonNull(text(execution, SUMMARY))));
-        execution.setVariable(SUPPORT_DESCRIPTION, texts.text("escalation.ticket.description", nonNull(text(execution, SUMMARY)),
+        String question = text(execution, ESCALATION_QUESTION);
+        execution.setVariable(SUPPORT_DESCRIPTION, (question == null || question.isBlank() ? "" : texts.text("escalation.ticket.question", question.strip()))
+                + texts.text("escalation.ticket.description", nonNull(text(execution, SUMMARY)),
                 nonNull(text(execution, DESCRIPTION)), nonNull(text(execution, TARGET_RESOURCE)),
                 nonNull(text(execution, DIAGNOSTIC_NOTE)), nonNull(text(execution, FINDINGS))));
     }

@@ -69,6 +69,7 @@ class AccessControlTest {
         identities.user("operator-of-a", List.of(Roles.OPERATORS_GROUP), List.of(A));
         identities.user("manager-of-a", List.of(Roles.MANAGERS_GROUP), List.of(A));
         identities.user("designer-of-a", List.of(Roles.DESIGN_TEAM_GROUP), List.of(A));
+        identities.user("operator-of-b", List.of(Roles.OPERATORS_GROUP), List.of(B));
         if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(APPROVAL).count() == 0) {
             repositoryService.createDeployment().name("access-control-test")
                     .addModelInstance(STARTABLE + ".bpmn", startableByEveryGroup())
@@ -94,7 +95,7 @@ class AccessControlTest {
             "incident-coordination, operator-of-a", "incident-coordination, manager-of-a", "incident-coordination, designer-of-a", "incident-coordination, admin",
             "service-catalog-request, operator-of-a", "service-catalog-request, manager-of-a", "service-catalog-request, designer-of-a", "service-catalog-request, admin",
             "incident-sla-escalation, operator-of-a", "incident-sla-escalation, manager-of-a", "incident-sla-escalation, admin",
-            "microsoft-support-escalation, operator-of-a", "microsoft-support-escalation, designer-of-a", "microsoft-support-escalation, admin",
+            "microsoft-support-escalation, manager-of-a", "microsoft-support-escalation, designer-of-a", "microsoft-support-escalation, admin",
             "microsoft-support-relay, operator-of-a", "microsoft-support-relay, admin", "microsoft-support-message, operator-of-a",
             "microsoft-support-message, admin",
             "runbook-job, operator-of-a", "runbook-job, admin", "destination-gone, operator-of-a", "destination-gone, admin"})
@@ -125,6 +126,41 @@ class AccessControlTest {
                 json("{\"variables\":{\"customerId\":{\"value\":\"" + A + "\"}}}"), String.class);
         assertThat(own.getStatusCode()).as(own.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(idOf(own)).singleResult().getTenantId()).isEqualTo(A);
+    }
+
+    /**
+     * Operators escalate to Microsoft by hand from Tasklist (the start form), for their own customers
+     * only; another customer's operator neither starts it for them nor sees the instance or its tasks.
+     */
+    @Test
+    void anOperatorEscalatesToMicrosoftOnlyForTheirCustomerAndOnlyTheirColleaguesSeeIt() {
+        String path = "/engine-rest/process-definition/key/microsoft-support-escalation/submit-form";
+        String forA = "{\"variables\":{\"customerId\":{\"value\":\"" + A + "\"},\"serviceNowNumber\":{\"value\":\"INC0090001\"}}}";
+
+        ResponseEntity<String> foreign = as("operator-of-b").postForEntity(path, json(forA), String.class);
+        assertThat(foreign.getStatusCode()).as(foreign.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(foreign.getBody()).contains(A);
+        ResponseEntity<String> forged = as("operator-of-a").postForEntity(path, json("{\"variables\":{\"customerId\":{\"value\":\"" + A
+                + "\"},\"serviceNowNumber\":{\"value\":\"INC0090001\"},\"runbookName\":{\"value\":\"Remove-Everything\"}}}"), String.class);
+        assertThat(forged.getStatusCode()).as(forged.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<String> own = as("operator-of-a").postForEntity(path, json(forA), String.class);
+        assertThat(own.getStatusCode()).as(own.getBody()).isEqualTo(HttpStatus.OK);
+        String id = idOf(own);
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult().getTenantId()).isEqualTo(A);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("microsoft-support-escalation").tenantIdIn(A).count())
+                .as("the forged start changed nothing").isOne();
+
+        // Customer A has no ServiceNow company: the incident is refused and the reason waits for the operator who asked.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> taskService.createTaskQuery().processInstanceId(id).count() == 1);
+        assertThat(as("operator-of-a").getForObject("/engine-rest/task?processInstanceId=" + id, String.class))
+                .contains("UserTask_ReviewRefusedEscalation", "\"assignee\":\"operator-of-a\"");
+        assertThat(as("operator-of-b").getForObject("/engine-rest/task?processInstanceId=" + id, String.class)).isEqualTo("[]");
+        assertThat(as("operator-of-b").getForObject("/engine-rest/process-instance?processInstanceIds=" + id, String.class)).isEqualTo("[]");
+        assertThat(as("operator-of-b").getForObject("/engine-rest/history/process-instance?processInstanceId=" + id, String.class))
+                .isEqualTo("[]");
+        runtimeService.deleteProcessInstance(id, "test over");
     }
 
     @Test

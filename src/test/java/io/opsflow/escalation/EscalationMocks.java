@@ -20,6 +20,7 @@ public final class EscalationMocks {
                                 SupportCommunications communications, ServiceNowClient servicenow, SlackNotifier slack) {
         EscalationContext context = new EscalationContext(customers, MessagesFixture.messages(customers));
         SupportNotes notes = new SupportNotes(servicenow);
+        Mocks.register("loadServiceNowIncidentDelegate", new LoadServiceNowIncidentDelegate(context, servicenow));
         Mocks.register("loadSupportCatalogDelegate", new LoadSupportCatalogDelegate(context, catalog));
         Mocks.register("createSupportTicketDelegate", new CreateSupportTicketDelegate(context, tickets));
         Mocks.register("checkSupportTicketCreatedDelegate", new CheckSupportTicketCreatedDelegate(context, tickets));

@@ -66,7 +66,7 @@ import io.opsflow.slack.SlackNotifier;
         "processes/escalation/microsoft-support-escalation.bpmn", "processes/escalation/microsoft-support-relay.bpmn",
         "processes/escalation/microsoft-support-message.bpmn", "processes/escalation/escalation-severity.dmn", "processes/escalation/support-ticket-preparation.form",
         "processes/escalation/support-ticket-failed.form", "processes/escalation/support-ticket-notice.form",
-        "processes/escalation/support-ticket-closing.form"})
+        "processes/escalation/support-ticket-closing.form", "processes/escalation/support-escalation-request.form"})
 class MicrosoftSupportEscalationProcessTest {
 
     @RegisterExtension
