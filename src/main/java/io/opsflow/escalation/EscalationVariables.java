@@ -64,7 +64,10 @@ public final class EscalationVariables {
     public static final String MICROSOFT_MESSAGE_OUTCOME = "microsoftMessageOutcome";
 
     public static final String SUPPORT_CLOSE_TICKET = "supportCloseTicket";
-    public static final String SUPPORT_CLOSING_MESSAGE = "supportClosingMessage";
+    /** Set when an operator's task is completed: whether it carries a message for Microsoft. */
+    public static final String MICROSOFT_MESSAGE_GIVEN = "microsoftMessageGiven";
+    public static final String SUPPORT_ACTION = "supportAction";
+    public static final String SUPPORT_NEW_SEVERITY = "supportNewSeverity";
     public static final String MESSAGE_INCIDENT_RESOLVED = "IncidentResolved";
 
     public static final String OUTCOME_CREATING = "creating";

@@ -30,7 +30,9 @@ public final class EscalationMocks {
                 new RelayMicrosoftCommunicationsDelegate(context, tickets, communications, notes));
         Mocks.register("sendMessageToMicrosoftDelegate", new SendMessageToMicrosoftDelegate(context, communications, servicenow));
         Mocks.register("checkMessageToMicrosoftDelegate", new CheckMessageToMicrosoftDelegate(context, communications, notes));
-        Mocks.register("closeSupportTicketDelegate", new CloseSupportTicketDelegate(context, tickets, communications));
+        Mocks.register("closeSupportTicketDelegate", new CloseSupportTicketDelegate(context, tickets));
+        Mocks.register("changeSupportSeverityDelegate", new ChangeSupportSeverityDelegate(context, tickets));
+        Mocks.register("supportMessageTaskListener", new SupportMessageTaskListener());
         Mocks.register("notifyResponseDeadlineMissedDelegate", new NotifyResponseDeadlineMissedDelegate(context, slack));
     }
 }

@@ -66,7 +66,8 @@ import io.opsflow.slack.SlackNotifier;
         "processes/escalation/microsoft-support-escalation.bpmn", "processes/escalation/microsoft-support-relay.bpmn",
         "processes/escalation/microsoft-support-message.bpmn", "processes/escalation/escalation-severity.dmn", "processes/escalation/support-ticket-preparation.form",
         "processes/escalation/support-ticket-failed.form", "processes/escalation/support-ticket-notice.form",
-        "processes/escalation/support-ticket-closing.form", "processes/escalation/support-escalation-request.form"})
+        "processes/escalation/support-ticket-closing.form", "processes/escalation/support-escalation-request.form",
+        "processes/escalation/support-ticket-actions.form"})
 class MicrosoftSupportEscalationProcessTest {
 
     @RegisterExtension
@@ -228,9 +229,12 @@ class MicrosoftSupportEscalationProcessTest {
         assertThat(notes).noneMatch(n -> n.workNotes().contains("ログを添付します"));
         assertThat(notes).filteredOn(n -> n.workNotes().contains("クローズされました")).hasSize(1);
         assertThat(notes).hasSize(4);
-        assertThat(relay).isWaitingAt("UserTask_AcknowledgeSupportTicketClosed").task().hasCandidateGroup("operators");
-        complete(task(relay));
+        assertThat(relay).isWaitingAt("UserTask_AcknowledgeSupportTicketClosed");
+        assertThat(task("UserTask_AcknowledgeSupportTicketClosed", relay)).hasCandidateGroup("operators");
+        complete(task("UserTask_AcknowledgeSupportTicketClosed", relay));
         assertThat(relay).isEnded().hasPassed("EndEvent_RelayEnded");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(relay.getId()).count())
+                .as("the standing task ends with the ticket").isZero();
     }
 
     @Test
@@ -389,7 +393,7 @@ class MicrosoftSupportEscalationProcessTest {
     }
 
     @Test
-    void theIncidentResolvedTheOperatorClosesTheTicketWithAFinalMessageAndTheRelayEnds() {
+    void theIncidentResolvedTheOperatorClosesTheTicketWithAFinalMessageFollowedToItsEndAndTheRelayEnds() {
         ProcessInstance relay = openedTicket("acme");
         SupportMessages messages = new SupportMessages(runtime, engine.getHistoryService());
         assertThat(messages.incidentResolved("no-such-incident")).isFalse();
@@ -400,20 +404,80 @@ class MicrosoftSupportEscalationProcessTest {
         assertThat(relay).isWaitingAt("IntermediateCatchEvent_RelayPollDue");
 
         messages.incidentResolved("5f2e8c1a47d0b210a3c9e6f15d8b7a42");
-        when(communications.checkName(any(), anyString(), anyString())).thenReturn(new SupportTickets.NameAvailability(true, null, null));
+        acceptingMessages();
         complete(task("UserTask_DecideSupportTicketClosing", relay),
-                withVariables("supportCloseTicket", "close", "supportClosingMessage", "解決しました。ご協力ありがとうございました。"));
-        run(relay, "ServiceTask_CloseSupportTicket");
-        org.mockito.InOrder order = org.mockito.Mockito.inOrder(communications, tickets);
-        order.verify(communications).add(any(), eq(relay.getBusinessKey()), anyString(), anyString(),
+                withVariables("supportCloseTicket", "close", "microsoftMessageBody", "解決しました。ご協力ありがとうございました。"));
+        ProcessInstance closing = sentBy(relay);
+        run(closing, "ServiceTask_SendMessageToMicrosoft");
+        verify(communications).add(any(), eq(relay.getBusinessKey()), eq(closing.getBusinessKey()), anyString(),
                 eq("解決しました。ご協力ありがとうございました。"), eq("taro.yamada@acme.example.jp"));
-        order.verify(tickets).close(any(), eq(relay.getBusinessKey()));
+        when(communications.added(any(), anyString(), any())).thenReturn(Optional.empty());
+        pollMessage(closing);
+        verify(tickets, never()).close(any(), anyString());
+        when(communications.added(any(), anyString(), any())).thenReturn(Optional.of(outbound(closing.getBusinessKey())));
+        pollMessage(closing);
+        assertThat(closing).isEnded().hasPassed("EndEvent_MessageSent");
+        run(relay, "ServiceTask_CloseSupportTicket");
+        verify(tickets).close(any(), eq(relay.getBusinessKey()));
 
         when(tickets.get(any(), anyString())).thenReturn(ticket(relay.getBusinessKey(), "Closed", SupportTickets.Severity.MODERATE));
         when(communications.since(any(), anyString(), any())).thenReturn(List.of());
         poll(relay);
         complete(task("UserTask_AcknowledgeSupportTicketClosed", relay));
         assertThat(relay).isEnded();
+    }
+
+    @Test
+    void anOperatorWritesToMicrosoftFromTasklistAsThemselvesAndTheTaskComesBackEmpty() {
+        var operator = engine.getIdentityService().newUser("op.tanaka");
+        operator.setEmail("tanaka@msp.example.jp");
+        engine.getIdentityService().saveUser(operator);
+        try {
+            ProcessInstance relay = openedTicket("acme");
+            acceptingMessages();
+            org.camunda.bpm.engine.task.Task handle = task("UserTask_HandleSupportTicket", relay);
+            assertThat(handle).hasCandidateGroup("operators");
+            engine.getIdentityService().setAuthentication("op.tanaka", List.of("operators"), List.of("acme"));
+            try {
+                engine.getTaskService().complete(handle.getId(), Map.of("supportAction", "message", "microsoftMessageBody", "再起動の前後のログを添付します。"));
+            } finally {
+                engine.getIdentityService().clearAuthentication();
+            }
+            ProcessInstance sending = sentBy(relay);
+            run(sending, "ServiceTask_SendMessageToMicrosoft");
+            verify(communications).add(any(), eq(relay.getBusinessKey()), eq(sending.getBusinessKey()), eq("[INC0010042] VM が応答しない"),
+                    eq("再起動の前後のログを添付します。"), eq("tanaka@msp.example.jp"));
+            when(communications.added(any(), anyString(), any())).thenReturn(Optional.of(outbound(sending.getBusinessKey())));
+            pollMessage(sending);
+            assertThat(sending).isEnded().hasPassed("EndEvent_MessageSent");
+            assertThat(notes()).singleElement().satisfies(n -> assertThat(n.workNotes()).contains("再起動の前後のログを添付します。"));
+
+            assertThat(relay).isWaitingAt("UserTask_HandleSupportTicket", "IntermediateCatchEvent_RelayPollDue");
+            assertThat(runtime.getVariable(relay.getId(), "microsoftMessageBody")).as("the form opens empty").isNull();
+            complete(task("UserTask_HandleSupportTicket", relay), withVariables("supportAction", "message", "microsoftMessageBody", "  "));
+            assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("microsoft-support-message").count())
+                    .as("nothing written, nothing sent").isZero();
+            assertThat(relay).isWaitingAt("UserTask_HandleSupportTicket");
+        } finally {
+            engine.getIdentityService().deleteUser("op.tanaka");
+        }
+    }
+
+    @Test
+    void anOperatorChangesTheSeverityAndARefusalComesBackWithMicrosoftsReason() {
+        ProcessInstance relay = openedTicket("acme");
+        complete(task("UserTask_HandleSupportTicket", relay), withVariables("supportAction", "severity", "supportNewSeverity", "critical"));
+        run(relay, "ServiceTask_ChangeSupportSeverity");
+        verify(tickets).changeSeverity(any(), eq(relay.getBusinessKey()), eq(SupportTickets.Severity.CRITICAL));
+        assertThat(relay).isWaitingAt("UserTask_HandleSupportTicket").variables().containsEntry("supportFailureReason", null);
+
+        when(tickets.changeSeverity(any(), anyString(), eq(SupportTickets.Severity.HIGHEST_CRITICAL_IMPACT))).thenThrow(
+                new io.opsflow.azure.ArmException(400, "InvalidSeverity", "Severity 'highestcriticalimpact' requires a Unified support plan", "r-9"));
+        complete(task("UserTask_HandleSupportTicket", relay), withVariables("supportAction", "severity", "supportNewSeverity", "highestcriticalimpact"));
+        run(relay, "ServiceTask_ChangeSupportSeverity");
+        assertThat(relay).isWaitingAt("UserTask_HandleSupportTicket");
+        assertThat((String) runtime.getVariable(relay.getId(), "supportFailureReason")).contains("Unified");
+        assertThat(management.createJobQuery().processInstanceId(relay.getId()).withException().count()).as("no incident").isZero();
     }
 
     @Test
@@ -455,6 +519,27 @@ class MicrosoftSupportEscalationProcessTest {
         run(escalation, "ServiceTask_StartSupportRelay");
         org.mockito.Mockito.clearInvocations(servicenow);
         return relay(name);
+    }
+
+    private void acceptingMessages() {
+        when(communications.checkName(any(), anyString(), anyString())).thenReturn(new SupportTickets.NameAvailability(true, null, null));
+        when(communications.add(any(), anyString(), anyString(), anyString(), anyString(), any()))
+                .thenAnswer(a -> new ArmSubmission<>(a.<String>getArgument(2), STATUS_URL, null));
+    }
+
+    /** The message instance the relay called. */
+    private ProcessInstance sentBy(ProcessInstance relay) {
+        return runtime.createProcessInstanceQuery().superProcessInstanceId(relay.getId()).singleResult();
+    }
+
+    private void pollMessage(ProcessInstance message) {
+        run(message, "IntermediateCatchEvent_MessagePollDue");
+        run(message, "ServiceTask_CheckMessageToMicrosoft");
+    }
+
+    private static Communication outbound(String name) {
+        return new Communication(name, "s", "-", "op@msp.example.jp", SupportCommunications.Channel.WEB,
+                SupportCommunications.Direction.OUTBOUND, odt(T0));
     }
 
     private ProcessInstance relay(String ticketName) {
