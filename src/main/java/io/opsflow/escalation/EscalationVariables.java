@@ -32,6 +32,8 @@ public final class EscalationVariables {
     public static final String SUPPORT_SERVICE_ID = "supportServiceId";
     public static final String SUPPORT_PROBLEM_CLASSIFICATION_ID = "supportProblemClassificationId";
     public static final String SUPPORT_SEVERITY = "supportSeverity";
+    /** Why the preparation form came back (problem types reloaded for the chosen service). */
+    public static final String SUPPORT_PREPARATION_HINT = "supportPreparationHint";
     public static final String SUPPORT_TITLE = "supportTitle";
     public static final String SUPPORT_DESCRIPTION = "supportDescription";
     public static final String SUPPORT_CONTACT_NAME = "supportContactName";

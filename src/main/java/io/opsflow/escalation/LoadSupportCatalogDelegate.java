@@ -2,18 +2,11 @@ package io.opsflow.escalation;
 
 import static io.opsflow.escalation.EscalationVariables.*;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.opsflow.azure.SupportCatalog;
 import io.opsflow.customer.Customer;
@@ -28,12 +21,10 @@ import io.opsflow.messages.Messages;
 @Component
 class LoadSupportCatalogDelegate implements JavaDelegate {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final EscalationContext context;
-    private final SupportCatalog catalog;
+    private final SupportCatalogOptions catalog;
 
-    LoadSupportCatalogDelegate(EscalationContext context, SupportCatalog catalog) {
+    LoadSupportCatalogDelegate(EscalationContext context, SupportCatalogOptions catalog) {
         this.context = context;
         this.catalog = catalog;
     }
@@ -42,22 +33,14 @@ class LoadSupportCatalogDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Customer customer = context.customer(execution);
         Messages.Texts texts = context.texts(customer);
-        Locale language = Locale.JAPANESE.getLanguage().equals(texts.locale().getLanguage()) ? Locale.JAPAN : Locale.US;
-        List<SupportCatalog.Service> services = catalog.services(customer, language);
+        List<SupportCatalog.Service> services = catalog.services(customer);
         String resourceType = text(execution, TARGET_RESOURCE_TYPE);
-        SupportCatalog.Service proposed = services.stream()
+        String proposed = services.stream()
                 .filter(s -> resourceType != null && s.resourceTypes().stream().anyMatch(resourceType::equalsIgnoreCase))
-                .findFirst().orElse(null);
-        List<Map<String, String>> serviceOptions = new ArrayList<>();
-        services.forEach(s -> serviceOptions.add(Map.of("label", s.displayName(), "value", s.id())));
-        List<Map<String, String>> classificationOptions = new ArrayList<>();
-        if (proposed != null) {
-            catalog.problemClassifications(customer, proposed.name(), language)
-                    .forEach(c -> classificationOptions.add(Map.of("label", c.displayName(), "value", c.id())));
-            execution.setVariable(SUPPORT_SERVICE_ID, proposed.id());
-        }
-        execution.setVariable(SUPPORT_SERVICES, json(serviceOptions));
-        execution.setVariable(SUPPORT_PROBLEM_CLASSIFICATIONS, json(classificationOptions));
+                .map(SupportCatalog.Service::id).findFirst().orElse(null);
+        execution.setVariable(SUPPORT_SERVICE_ID, proposed);
+        execution.setVariable(SUPPORT_SERVICES, catalog.serviceOptions(services));
+        execution.setVariable(SUPPORT_PROBLEM_CLASSIFICATIONS, catalog.classificationOptions(customer, proposed));
 
         Customer.Support support = customer.supportOrDefault();
         execution.setVariable(SUPPORT_PLAN, support.plan().value());
@@ -76,15 +59,6 @@ class LoadSupportCatalogDelegate implements JavaDelegate {
                 + texts.text("escalation.ticket.description", nonNull(text(execution, SUMMARY)),
                 nonNull(text(execution, DESCRIPTION)), nonNull(text(execution, TARGET_RESOURCE)),
                 nonNull(text(execution, DIAGNOSTIC_NOTE)), nonNull(text(execution, FINDINGS))));
-    }
-
-    /** A Spin JSON variable: what a Camunda Form's {@code valuesKey} select reads in Tasklist. */
-    private static Object json(List<Map<String, String>> options) {
-        try {
-            return SpinValues.jsonValue(JSON.writeValueAsString(options)).create();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Options of plain strings always serialise", e);
-        }
     }
 
     private static String text(DelegateExecution execution, String name) {

@@ -21,7 +21,9 @@ public final class EscalationMocks {
         EscalationContext context = new EscalationContext(customers, MessagesFixture.messages(customers));
         SupportNotes notes = new SupportNotes(servicenow);
         Mocks.register("loadServiceNowIncidentDelegate", new LoadServiceNowIncidentDelegate(context, servicenow));
-        Mocks.register("loadSupportCatalogDelegate", new LoadSupportCatalogDelegate(context, catalog));
+        SupportCatalogOptions options = new SupportCatalogOptions(catalog, context);
+        Mocks.register("loadSupportCatalogDelegate", new LoadSupportCatalogDelegate(context, options));
+        Mocks.register("loadProblemClassificationsDelegate", new LoadProblemClassificationsDelegate(context, options));
         Mocks.register("createSupportTicketDelegate", new CreateSupportTicketDelegate(context, tickets));
         Mocks.register("checkSupportTicketCreatedDelegate", new CheckSupportTicketCreatedDelegate(context, tickets));
         Mocks.register("addSupportTicketWorkNoteDelegate", new AddSupportTicketWorkNoteDelegate(context, notes));

@@ -59,6 +59,7 @@ class MicrosoftSupportEscalationByHandProcessTest {
             .configurationResource("opsflow-engine-test.cfg.xml").build();
 
     static final String SYS_ID = "7a1b2c3d4e5f40718293a4b5c6d7e8f9";
+    static final String OTHER_SERVICE_ID = "/providers/Microsoft.Support/services/other";
 
     final CustomerRegistry customers = mock(CustomerRegistry.class);
     final SupportCatalog catalog = mock(SupportCatalog.class);
@@ -102,6 +103,24 @@ class MicrosoftSupportEscalationByHandProcessTest {
         assertThat(runtime.getVariable(escalation.getId(), "supportDescription").toString())
                 .startsWith("確認したいこと: ストレージ アカウントの課金が急増した理由を教えてください\n").contains("11 月の請求額が 3 倍");
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(escalation.getId()).singleResult().getTenantId()).isEqualTo("acme");
+        assertThat(runtime.getVariable(escalation.getId(), "supportServiceId")).as("no resource: no service proposed").isNull();
+
+        // The operator picks the service; its problem types are loaded and the form comes back.
+        complete(task(escalation), withVariables("supportServiceId", SERVICE_ID));
+        run(escalation, "ServiceTask_LoadProblemClassifications");
+        assertThat(escalation).isWaitingAt("UserTask_PrepareSupportTicket").variables()
+                .containsEntry("supportPreparationHint", "選んだサービスの問題の種類を読み込みました。「問題の種類」を選んでから完了してください。");
+        assertThat(runtime.getVariableTyped(escalation.getId(), "supportProblemClassifications").getValue().toString())
+                .contains("VM に接続できない", CLASSIFICATION_ID);
+
+        // A problem type left over from another service is not sent to Microsoft either.
+        complete(task(escalation), withVariables("supportServiceId", OTHER_SERVICE_ID, "supportProblemClassificationId", CLASSIFICATION_ID));
+        run(escalation, "ServiceTask_LoadProblemClassifications");
+        verify(catalog).problemClassifications(any(), eq("other"), eq(Locale.JAPAN));
+        assertThat(escalation).isWaitingAt("UserTask_PrepareSupportTicket").variables().containsEntry("supportProblemClassificationId", null);
+
+        complete(task(escalation), withVariables("supportServiceId", SERVICE_ID, "supportProblemClassificationId", CLASSIFICATION_ID));
+        assertThat(escalation).isWaitingAt("ServiceTask_CreateSupportTicket");
     }
 
     @Test
