@@ -46,7 +46,7 @@ class DescribeIncidentTaskListener implements TaskListener {
         String subject = join(text(execution, IncidentVariables.SERVICENOW_NUMBER), customerName,
                 resourceName(text(execution, IncidentVariables.TARGET_RESOURCE)));
         TaskLabels.label(task, messages.forCustomer(customer), subject, priority, subject, text(execution, IncidentVariables.SUMMARY));
-        task.setPriority(TASK_PRIORITIES.getOrDefault(priority, UNKNOWN_PRIORITY));
+        task.setPriority(priority == null ? UNKNOWN_PRIORITY : TASK_PRIORITIES.getOrDefault(priority, UNKNOWN_PRIORITY));
     }
 
     /** An Azure resource id ends with the resource's name; a Zabbix host is its name already. */

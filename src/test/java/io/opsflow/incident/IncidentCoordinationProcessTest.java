@@ -550,7 +550,8 @@ class IncidentCoordinationProcessTest {
                 .hasDueDate((Date) runtime.getVariable(instance.getId(), "identifyCauseDueAt"));
         assertThat(task("UserTask_PrepareSupportTicket", support).getPriority()).isEqualTo(80);
         assertThat(support).variables().containsEntry("supportSeverity", "moderate");
-        complete(task("UserTask_PrepareSupportTicket", support), withVariables("supportServiceId", "s", "supportProblemClassificationId", "p"));
+        complete(task("UserTask_PrepareSupportTicket", support), withVariables("supportServiceId", "/providers/Microsoft.Support/services/s",
+                "supportProblemClassificationId", "/providers/Microsoft.Support/services/s/problemClassifications/p"));
         executeJob(support, "ServiceTask_CreateSupportTicket");
         executeJob(support, "IntermediateCatchEvent_SupportTicketPollDue");
         executeJob(support, "ServiceTask_CheckSupportTicketCreated");
