@@ -49,10 +49,9 @@ class LoadServiceNowIncidentDelegate implements JavaDelegate {
             throw refused(texts.text("escalation.refused.otherCustomer", number, customer.displayName()));
         }
         RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-        runtime.createProcessInstanceQuery().processDefinitionKey(RELAY_PROCESS_KEY).variableValueEquals(SERVICENOW_SYS_ID, incident.sysId())
-                .active().list().stream().findFirst().ifPresent(relay -> {
-                    throw refused(texts.text("escalation.refused.open", number, runtime.getVariable(relay.getId(), MICROSOFT_CASE_NUMBER)));
-                });
+        OpenSupportTickets.caseNumberOf(runtime, incident.sysId()).ifPresent(caseNumber -> {
+            throw refused(texts.text("escalation.refused.open", number, caseNumber));
+        });
 
         execution.setProcessBusinessKey(number);
         execution.setVariable(SERVICENOW_SYS_ID, incident.sysId());

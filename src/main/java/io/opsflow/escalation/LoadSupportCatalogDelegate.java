@@ -3,7 +3,9 @@ package io.opsflow.escalation;
 import static io.opsflow.escalation.EscalationVariables.*;
 
 import java.util.List;
+import java.util.Optional;
 
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,10 +18,13 @@ import io.opsflow.messages.Messages;
  * Fills the preparation form: the live catalog (services, and the problem classifications of the
  * service that covers the target resource's type) as select options in the customer's language, the
  * title and description from the incident, the contact and plan from the registry. The severity is
- * proposed by escalation-severity.dmn, the next step.
+ * proposed by escalation-severity.dmn, the next step. An incident that already has an open ticket ends
+ * the escalation here ({@value #ERROR_TICKET_ALREADY_OPEN}) with that ticket's number.
  */
 @Component
 class LoadSupportCatalogDelegate implements JavaDelegate {
+
+    static final String ERROR_TICKET_ALREADY_OPEN = "TICKET_ALREADY_OPEN";
 
     private final EscalationContext context;
     private final SupportCatalogOptions catalog;
@@ -31,6 +36,13 @@ class LoadSupportCatalogDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        Optional<String> open = OpenSupportTickets.caseNumberOf(execution.getProcessEngineServices().getRuntimeService(),
+                text(execution, SERVICENOW_SYS_ID));
+        if (open.isPresent()) {
+            // Escalated by hand before Triage asked for it: the caller gets that ticket, not a second one.
+            execution.setVariable(MICROSOFT_CASE_NUMBER, open.get());
+            throw new BpmnError(ERROR_TICKET_ALREADY_OPEN, "Incident already has Microsoft support request " + open.get());
+        }
         Customer customer = context.customer(execution);
         Messages.Texts texts = context.texts(customer);
         List<SupportCatalog.Service> services = catalog.services(customer);

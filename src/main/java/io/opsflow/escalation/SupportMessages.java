@@ -66,12 +66,11 @@ public class SupportMessages {
         if (!isForMicrosoft(text)) {
             return Optional.empty();
         }
-        List<ProcessInstance> relays = runtime.createProcessInstanceQuery().processDefinitionKey(RELAY_PROCESS_KEY)
-                .variableValueEquals(SERVICENOW_SYS_ID, serviceNowSysId).active().list();
-        if (relays.isEmpty()) {
+        Optional<ProcessInstance> open = OpenSupportTickets.relayOf(runtime, serviceNowSysId);
+        if (open.isEmpty()) {
             return Optional.empty();
         }
-        ProcessInstance relay = relays.get(0);
+        ProcessInstance relay = open.get();
         String name = messageName(messageKey);
         // Sending or sent already (history keeps ended instances): a redelivered comment is not sent twice.
         if (history.createHistoricProcessInstanceQuery().processDefinitionKey(MESSAGE_PROCESS_KEY).processInstanceBusinessKey(name).count() > 0) {
@@ -95,10 +94,9 @@ public class SupportMessages {
      * Microsoft ticket. False when the incident has no relay running.
      */
     public boolean incidentResolved(String serviceNowSysId) {
-        List<ProcessInstance> relays = runtime.createProcessInstanceQuery().processDefinitionKey(RELAY_PROCESS_KEY)
-                .variableValueEquals(SERVICENOW_SYS_ID, serviceNowSysId).active().list();
-        relays.forEach(relay -> runtime.createMessageCorrelation(MESSAGE_INCIDENT_RESOLVED).processInstanceId(relay.getId()).correlate());
-        return !relays.isEmpty();
+        Optional<ProcessInstance> relay = OpenSupportTickets.relayOf(runtime, serviceNowSysId);
+        relay.ifPresent(r -> runtime.createMessageCorrelation(MESSAGE_INCIDENT_RESOLVED).processInstanceId(r.getId()).correlate());
+        return relay.isPresent();
     }
 
     static String messageName(String messageKey) {

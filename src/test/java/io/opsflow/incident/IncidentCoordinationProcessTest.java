@@ -561,6 +561,27 @@ class IncidentCoordinationProcessTest {
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("microsoft-support-relay").singleResult()).isNotNull();
     }
 
+    /** An operator escalated the incident by hand before Triage said "needs Microsoft": no second ticket. */
+    @Test
+    void anIncidentEscalatedByHandAlreadyKeepsItsTicket() {
+        ProcessInstance instance = startAlert(1);
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+        String sysId = (String) runtime.getVariable(instance.getId(), "serviceNowSysId");
+        runtime.startProcessInstanceByKey("microsoft-support-relay", "opsflow-by-hand", Map.of("customerId", "acme",
+                "serviceNowSysId", sysId, "microsoftCaseNumber", "2612010010000077", "relayPollInterval", "PT5M",
+                "supportResponseDue", new Date(ClockUtil.getCurrentTime().getTime() + 3_600_000)));
+        complete(task("UserTask_Triage", instance), withVariables("findings", "Azure 側の障害の疑い", "causeIdentified", false, "needsMicrosoft", true));
+        ProcessInstance support = runtime.createProcessInstanceQuery().processDefinitionKey("microsoft-support-escalation")
+                .superProcessInstanceId(instance.getId()).singleResult();
+        executeJob(support, "ServiceTask_LoadSupportCatalog");
+
+        assertThat(support).isEnded().hasPassed("EndEvent_TicketAlreadyOpen");
+        assertThat(instance).isWaitingAt("UserTask_InvestigateCause").variables().containsEntry("microsoftCaseNumber", "2612010010000077");
+        verify(supportCatalog, never()).services(any(), any());
+        verify(supportTickets, never()).create(any(), any());
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("microsoft-support-relay").count()).isOne();
+    }
+
     @Test
     void aP1SupportRequestRanksFirstAndAnEnglishCustomersIsNamedInEnglish() {
         ProcessInstance instance = startAlert("globex", 0);
