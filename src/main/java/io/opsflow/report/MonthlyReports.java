@@ -1,0 +1,68 @@
+package io.opsflow.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * A customer's month from the projection: one read of the month and the three before it (for the
+ * trend), figures computed in memory. Months are calendar months in {@code opsflow.reports.time-zone}
+ * (default Asia/Tokyo, where the MSP and its customers work).
+ */
+@Service
+public class MonthlyReports {
+
+    private final ReportItems items;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    MonthlyReports(ReportItems items, @Value("${opsflow.reports.time-zone:Asia/Tokyo}") ZoneId zone) {
+        this(items, zone, Clock.systemUTC());
+    }
+
+    MonthlyReports(ReportItems items, ZoneId zone, Clock clock) {
+        this.items = items;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    public MonthlyReport of(String customerId, YearMonth month) {
+        Instant from = start(month);
+        Instant to = start(month.plusMonths(1));
+        List<ReportItem> all = items.overlapping(customerId, start(month.minusMonths(3)), to);
+        Instant asOf = clock.instant();
+        List<String> numbers = all.stream().filter(i -> ReportedFacts.INCIDENT.equals(i.processKey()))
+                .filter(i -> IncidentFigures.within(i.openedAt(), from, to))
+                .map(i -> i.text("serviceNowNumber")).flatMap(Optional::stream).distinct().toList();
+        Map<String, Instant> firstByNumber = items.firstOpenedByNumber(customerId, numbers, to);
+        List<MonthlyReport.Trend> trend = new ArrayList<>();
+        for (int back = 3; back >= 0; back--) {
+            YearMonth m = month.minusMonths(back);
+            trend.add(trend(m, all, start(m), start(m.plusMonths(1)), asOf));
+        }
+        return new MonthlyReport(customerId, month, zone.getId(), asOf, IncidentFigures.of(all, from, to, asOf, firstByNumber),
+                RequestFigures.of(all, from, to), MicrosoftTicketFigures.of(all, from, to), trend);
+    }
+
+    private static MonthlyReport.Trend trend(YearMonth month, List<ReportItem> all, Instant from, Instant to, Instant asOf) {
+        MonthlyReport.Incidents incidents = IncidentFigures.of(all, from, to, asOf, Map.of());
+        MonthlyReport.Requests requests = RequestFigures.of(all, from, to);
+        Durations resolve = incidents.timeToResolve().get(IncidentFigures.ALL);
+        Double compliance = incidents.sla().stream().filter(s -> "resolve".equals(s.target())).findFirst()
+                .map(MonthlyReport.SlaTarget::compliance).orElse(null);
+        return new MonthlyReport.Trend(month, incidents.opened(), incidents.resolved(), resolve == null ? null : resolve.median(),
+                compliance, requests.opened(), requests.automated().rate());
+    }
+
+    private Instant start(YearMonth month) {
+        return month.atDay(1).atStartOfDay(zone).toInstant();
+    }
+}

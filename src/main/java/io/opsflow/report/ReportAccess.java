@@ -1,0 +1,46 @@
+package io.opsflow.report;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+import io.opsflow.api.ForbiddenException;
+import io.opsflow.api.NotFoundException;
+import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.security.Roles;
+
+/**
+ * Who reads which customer's figures, checked on the server for every surface (JSON, CSV, the page's
+ * calls): administrators any customer, managers the customers (tenants) they are members of, directly
+ * or through a group. The URL only decides which customer is asked for, never whether it may be.
+ */
+@Component
+class ReportAccess {
+
+    private final IdentityService identity;
+    private final CustomerRegistry customers;
+
+    ReportAccess(IdentityService identity, CustomerRegistry customers) {
+        this.identity = identity;
+        this.customers = customers;
+    }
+
+    void check(Authentication caller, String customerId) {
+        if (customers.find(customerId).isEmpty()) {
+            throw new NotFoundException("No customer '" + customerId + "' in the registry");
+        }
+        if (has(caller, Roles.ADMIN)) {
+            return;
+        }
+        boolean member = identity.createTenantQuery().tenantId(customerId).userMember(caller.getName()).includingGroupsOfUser(true)
+                .count() > 0;
+        if (!has(caller, Roles.MANAGER) || !member) {
+            throw new ForbiddenException("You may not read the reports of customer '" + customerId
+                    + "': managers read the customers they are members of");
+        }
+    }
+
+    private static boolean has(Authentication caller, String role) {
+        return caller.getAuthorities().stream().anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
+    }
+}

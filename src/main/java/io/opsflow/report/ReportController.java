@@ -1,0 +1,70 @@
+package io.opsflow.report;
+
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.springframework.context.MessageSource;
+
+import io.opsflow.api.InvalidInputException;
+import io.opsflow.messages.Messages;
+import io.opsflow.validation.FieldProblem;
+
+/** A customer's month as JSON or CSV, for managers of that customer and administrators. */
+@RestController
+@RequestMapping("/api/reports")
+class ReportController {
+
+    private final MonthlyReports reports;
+    private final ReportAccess access;
+    private final MessageSource messages;
+
+    ReportController(MonthlyReports reports, ReportAccess access, MessageSource messages) {
+        this.reports = reports;
+        this.access = access;
+        this.messages = messages;
+    }
+
+    @GetMapping(path = "/{customer}/{month:\\d{4}-\\d{2}}", produces = MediaType.APPLICATION_JSON_VALUE)
+    MonthlyReport month(@PathVariable String customer, @PathVariable String month, Authentication caller) {
+        YearMonth yearMonth = parse(month);
+        access.check(caller, customer);
+        return reports.of(customer, yearMonth);
+    }
+
+    /** UTF-8 with a byte order mark, so that Excel opens the Japanese labels as Japanese. */
+    @GetMapping(path = "/{customer}/{month:\\d{4}-\\d{2}}.csv")
+    ResponseEntity<byte[]> csv(@PathVariable String customer, @PathVariable String month, Authentication caller, Locale locale) {
+        YearMonth yearMonth = parse(month);
+        access.check(caller, customer);
+        byte[] body = ReportCsv.write(reports.of(customer, yearMonth),
+                new Messages.Texts(messages, Messages.locale(locale.getLanguage()))).getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"opsflow-" + customer + "-" + month + ".csv\"")
+                .body(withBom);
+    }
+
+    private static YearMonth parse(String month) {
+        try {
+            return YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("Invalid month", List.of(new FieldProblem("month", "not a month yyyy-MM: " + month)));
+        }
+    }
+}

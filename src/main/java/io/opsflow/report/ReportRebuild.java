@@ -1,0 +1,60 @@
+package io.opsflow.report;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rebuilds the projection from Camunda's history tables (ACT_HI_PROCINST, ACT_HI_ACTINST and the
+ * variable updates of ACT_HI_DETAIL, kept at history level full) with set-based SQL: the same rows
+ * the live handler writes, for whatever history is still kept (the history time to live bounds it).
+ */
+@Component
+public class ReportRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportRebuild.class);
+
+    private final JdbcTemplate jdbc;
+
+    ReportRebuild(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return the number of items rebuilt */
+    @Transactional
+    public int rebuild() {
+        jdbc.update("delete from opsflow_report_fact");
+        jdbc.update("delete from opsflow_report_item");
+        int items = jdbc.update("insert into opsflow_report_item (process_instance_id, customer_id, process_key, business_key, opened_at,"
+                + " closed_at, end_activity) select ID_, TENANT_ID_, PROC_DEF_KEY_, BUSINESS_KEY_, START_TIME_, END_TIME_, END_ACT_ID_"
+                + " from ACT_HI_PROCINST where PROC_DEF_KEY_ in (" + quoted(List.copyOf(ReportedFacts.PROCESS_KEYS)) + ")");
+        for (String key : ReportedFacts.PROCESS_KEYS) {
+            List<String> started = ReportedFacts.STARTED.get(key);
+            if (!started.isEmpty()) {
+                jdbc.update("insert into opsflow_report_fact (process_instance_id, name, occurred_at) select PROC_INST_ID_,"
+                        + " ACT_ID_ || '.start', START_TIME_ from ACT_HI_ACTINST where PROC_DEF_KEY_ = ? and ACT_ID_ in ("
+                        + quoted(started) + ")", key);
+            }
+            // Ended, not cancelled (ActivityInstanceState.CANCELED is 2), as the live handler counts them.
+            jdbc.update("insert into opsflow_report_fact (process_instance_id, name, occurred_at) select PROC_INST_ID_,"
+                    + " ACT_ID_ || '.end', END_TIME_ from ACT_HI_ACTINST where PROC_DEF_KEY_ = ? and END_TIME_ is not null"
+                    + " and (ACT_INST_STATE_ is null or ACT_INST_STATE_ <> 2) and ACT_ID_ in (" + quoted(ReportedFacts.ENDED.get(key)) + ")",
+                    key);
+            jdbc.update("insert into opsflow_report_fact (process_instance_id, name, occurred_at, text_value, long_value)"
+                    + " select PROC_INST_ID_, NAME_, TIME_, TEXT_, LONG_ from ACT_HI_DETAIL where TYPE_ = 'VariableUpdate'"
+                    + " and PROC_DEF_KEY_ = ? and NAME_ in (" + quoted(ReportedFacts.VARIABLES.get(key)) + ")", key);
+        }
+        log.info("Reporting projection rebuilt from history: {} process instances", items);
+        return items;
+    }
+
+    /** The ids are constants of {@link ReportedFacts} (BPMN ids and variable names), never input. */
+    private static String quoted(List<String> values) {
+        return values.isEmpty() ? "''" : values.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,99 @@
+package io.opsflow.report;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * The projection's writes of one transaction, kept in order and sent on the engine's own connection
+ * just before it commits: a report row exists exactly when the history it comes from does.
+ */
+final class ReportWrites {
+
+    private static final String OPEN = "insert into opsflow_report_item (process_instance_id, customer_id, process_key, business_key,"
+            + " opened_at) values (?, ?, ?, ?, ?)";
+    private static final String CLOSE = "update opsflow_report_item set closed_at = ?, end_activity = ? where process_instance_id = ?";
+    private static final String BUSINESS_KEY = "update opsflow_report_item set business_key = ? where process_instance_id = ?";
+    private static final String FACT = "insert into opsflow_report_fact (process_instance_id, name, occurred_at, text_value, long_value)"
+            + " values (?, ?, ?, ?, ?)";
+    static final int MAX_TEXT = 4000;
+
+    private record Write(String sql, Binder binder) {
+    }
+
+    private final List<Write> writes = new ArrayList<>();
+
+    void open(String processInstanceId, String customerId, String processKey, String businessKey, Date openedAt) {
+        add(OPEN, s -> {
+            s.setString(1, processInstanceId);
+            s.setString(2, customerId);
+            s.setString(3, processKey);
+            s.setString(4, businessKey);
+            s.setTimestamp(5, new Timestamp(openedAt.getTime()));
+        });
+    }
+
+    void close(String processInstanceId, Date closedAt, String endActivity) {
+        add(CLOSE, s -> {
+            s.setTimestamp(1, new Timestamp(closedAt.getTime()));
+            s.setString(2, endActivity);
+            s.setString(3, processInstanceId);
+        });
+    }
+
+    void businessKey(String processInstanceId, String businessKey) {
+        add(BUSINESS_KEY, s -> {
+            s.setString(1, businessKey);
+            s.setString(2, processInstanceId);
+        });
+    }
+
+    void fact(String processInstanceId, String name, Date at, String text, Long number) {
+        add(FACT, s -> {
+            s.setString(1, processInstanceId);
+            s.setString(2, name);
+            s.setTimestamp(3, new Timestamp(at.getTime()));
+            s.setString(4, text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT));
+            if (number == null) {
+                s.setNull(5, Types.BIGINT);
+            } else {
+                s.setLong(5, number);
+            }
+        });
+    }
+
+    boolean isEmpty() {
+        return writes.isEmpty();
+    }
+
+    /** Sends the writes in order; consecutive ones of the same statement go as one batch. */
+    void flush(Connection connection) throws SQLException {
+        int i = 0;
+        while (i < writes.size()) {
+            String sql = writes.get(i).sql();
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                while (i < writes.size() && writes.get(i).sql().equals(sql)) {
+                    writes.get(i).binder().bind(statement);
+                    statement.addBatch();
+                    i++;
+                }
+                statement.executeBatch();
+            }
+        }
+        writes.clear();
+    }
+
+    private void add(String sql, Binder binder) {
+        writes.add(new Write(sql, binder));
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+}
