@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -24,6 +25,7 @@ public class MonthlyReports {
     private final ZoneId zone;
     private final Clock clock;
 
+    @Autowired
     MonthlyReports(ReportItems items, @Value("${opsflow.reports.time-zone:Asia/Tokyo}") ZoneId zone) {
         this(items, zone, Clock.systemUTC());
     }

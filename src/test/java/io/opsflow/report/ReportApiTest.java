@@ -1,0 +1,95 @@
+package io.opsflow.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import io.opsflow.OpsflowSpringTest;
+import io.opsflow.TestIdentities;
+import io.opsflow.customer.Customer;
+import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.security.Roles;
+
+/**
+ * The reports API in the whole application: a manager reads the customers they are members of (JSON
+ * and CSV), not another's; operators do not read reports; administrators read any.
+ */
+@OpsflowSpringTest
+class ReportApiTest {
+
+    static final String A = "report-a";
+    static final String B = "report-b";
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    TestIdentities identities;
+    @Autowired
+    CustomerRegistry customers;
+
+    @BeforeEach
+    void twoCustomers() {
+        customers.save(new Customer(A, "報告A株式会社", "ja", null, null, null, null, Map.of(), null));
+        customers.save(new Customer(B, "Report B Ltd", "en", null, null, null, null, Map.of(), null));
+        identities.user("manager-of-report-a", List.of(Roles.MANAGERS_GROUP), List.of(A));
+        identities.user("operator-of-report-a", List.of(Roles.OPERATORS_GROUP), List.of(A));
+    }
+
+    @Test
+    void aManagerReadsTheirCustomersMonthAsJsonAndCsv() {
+        ResponseEntity<String> json = as("manager-of-report-a").getForEntity("/api/reports/" + A + "/2026-11", String.class);
+        assertThat(json.getStatusCode()).as(json.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(json.getBody()).contains("\"customerId\":\"" + A + "\"", "\"month\":\"2026-11\"", "\"timeZone\":\"Asia/Tokyo\"",
+                "\"incidents\":", "\"requests\":", "\"microsoftTickets\":", "\"trend\":");
+
+        HttpHeaders japanese = new HttpHeaders();
+        japanese.set(HttpHeaders.ACCEPT_LANGUAGE, "ja-JP");
+        ResponseEntity<byte[]> csv = as("manager-of-report-a").exchange("/api/reports/" + A + "/2026-11.csv", HttpMethod.GET,
+                new HttpEntity<>(japanese), byte[].class);
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        byte[] body = csv.getBody();
+        assertThat(new byte[] {body[0], body[1], body[2]}).as("UTF-8 byte order mark").containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
+        assertThat(text).startsWith("区分,項目,内訳,値\r\n").contains("インシデント,受付件数,,0");
+    }
+
+    @Test
+    void nobodyReadsAnotherCustomersFiguresThroughAnySurface() {
+        for (String path : List.of("/api/reports/" + B + "/2026-11", "/api/reports/" + B + "/2026-11.csv")) {
+            ResponseEntity<String> foreign = as("manager-of-report-a").getForEntity(path, String.class);
+            assertThat(foreign.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(foreign.getBody()).contains(B).doesNotContain("incidents");
+            ResponseEntity<String> operator = as("operator-of-report-a").getForEntity(path.replace(B, A), String.class);
+            assertThat(operator.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(rest.getForEntity("/api/reports/" + A + "/2026-11", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(as("admin").getForEntity("/api/reports/" + B + "/2026-11", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aWrongMonthOrCustomerIsNamed() {
+        ResponseEntity<String> month = as("admin").getForEntity("/api/reports/" + A + "/2026-13", String.class);
+        assertThat(month.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(month.getBody()).contains("2026-13");
+        ResponseEntity<String> customer = as("admin").getForEntity("/api/reports/no-such-customer/2026-11", String.class);
+        assertThat(customer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(customer.getBody()).contains("no-such-customer");
+    }
+
+    private TestRestTemplate as(String user) {
+        return rest.withBasicAuth(user, user.equals("admin") ? OpsflowSpringTest.ADMIN_PASSWORD : TestIdentities.PASSWORD);
+    }
+}
