@@ -1,11 +1,17 @@
 package io.opsflow.report;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 import io.opsflow.api.ForbiddenException;
 import io.opsflow.api.NotFoundException;
+import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.security.Roles;
 
@@ -38,6 +44,19 @@ class ReportAccess {
             throw new ForbiddenException("You may not read the reports of customer '" + customerId
                     + "': managers read the customers they are members of");
         }
+    }
+
+    /** The customers the caller may read, for the page's customer filter. */
+    List<Customer> readable(Authentication caller) {
+        if (has(caller, Roles.ADMIN)) {
+            return customers.findAll();
+        }
+        if (!has(caller, Roles.MANAGER)) {
+            return List.of();
+        }
+        Set<String> tenants = identity.createTenantQuery().userMember(caller.getName()).includingGroupsOfUser(true).list().stream()
+                .map(Tenant::getId).collect(Collectors.toSet());
+        return customers.findAll().stream().filter(c -> tenants.contains(c.id())).toList();
     }
 
     private static boolean has(Authentication caller, String role) {

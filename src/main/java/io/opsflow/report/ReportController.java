@@ -36,6 +36,15 @@ class ReportController {
         this.messages = messages;
     }
 
+    /** The customers whose reports the caller may read: id and name, for the page's filter. */
+    @GetMapping(path = "/customers", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<ReadableCustomer> customers(Authentication caller) {
+        return access.readable(caller).stream().map(c -> new ReadableCustomer(c.id(), c.displayName(), c.locale())).toList();
+    }
+
+    record ReadableCustomer(String id, String displayName, String locale) {
+    }
+
     @GetMapping(path = "/{customer}/{month:\\d{4}-\\d{2}}", produces = MediaType.APPLICATION_JSON_VALUE)
     MonthlyReport month(@PathVariable String customer, @PathVariable String month, Authentication caller) {
         YearMonth yearMonth = parse(month);
