@@ -17,6 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.springframework.context.MessageSource;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import io.opsflow.api.InvalidInputException;
 import io.opsflow.messages.Messages;
 import io.opsflow.validation.FieldProblem;
@@ -24,6 +29,7 @@ import io.opsflow.validation.FieldProblem;
 /** A customer's month as JSON or CSV, for managers of that customer and administrators. */
 @RestController
 @RequestMapping("/api/reports")
+@Tag(name = "reports")
 class ReportController {
 
     private final MonthlyReports reports;
@@ -37,6 +43,8 @@ class ReportController {
     }
 
     /** The customers whose reports the caller may read: id and name, for the page's filter. */
+    @Operation(summary = "The customers whose reports you may read", description = "Administrators: all; managers: the customers "
+            + "(tenants) they are members of; others: none (403).")
     @GetMapping(path = "/customers", produces = MediaType.APPLICATION_JSON_VALUE)
     List<ReadableCustomer> customers(Authentication caller) {
         return access.readable(caller).stream().map(c -> new ReadableCustomer(c.id(), c.displayName(), c.locale())).toList();
@@ -45,6 +53,13 @@ class ReportController {
     record ReadableCustomer(String id, String displayName, String locale) {
     }
 
+    @Operation(summary = "One customer's operations figures for a calendar month", description = "Figures are defined in "
+            + "MonthlyReport and the README (Reports). Months are calendar months in opsflow.reports.time-zone (Asia/Tokyo).")
+    @ApiResponse(responseCode = "200", description = "The month's figures")
+    @ApiResponse(responseCode = "400", description = "The month is not yyyy-MM", content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "403", description = "Not a manager of this customer, nor an administrator",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "404", description = "No such customer", content = @Content(mediaType = "application/problem+json"))
     @GetMapping(path = "/{customer}/{month:\\d{4}-\\d{2}}", produces = MediaType.APPLICATION_JSON_VALUE)
     MonthlyReport month(@PathVariable String customer, @PathVariable String month, Authentication caller) {
         YearMonth yearMonth = parse(month);
@@ -53,6 +68,8 @@ class ReportController {
     }
 
     /** UTF-8 with a byte order mark, so that Excel opens the Japanese labels as Japanese. */
+    @Operation(summary = "The same month as CSV", description = "UTF-8 with a byte order mark; labels in the Accept-Language "
+            + "(ja or en); rows of section, figure, breakdown, value.")
     @GetMapping(path = "/{customer}/{month:\\d{4}-\\d{2}}.csv")
     ResponseEntity<byte[]> csv(@PathVariable String customer, @PathVariable String month, Authentication caller, Locale locale) {
         YearMonth yearMonth = parse(month);

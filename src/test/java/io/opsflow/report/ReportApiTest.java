@@ -80,6 +80,23 @@ class ReportApiTest {
     }
 
     @Test
+    void theFilterOffersAManagerOnlyTheirCustomers() {
+        String mine = as("manager-of-report-a").getForObject("/api/reports/customers", String.class);
+        assertThat(mine).contains("\"id\":\"" + A + "\"", "報告A株式会社").doesNotContain(B);
+        assertThat(as("admin").getForObject("/api/reports/customers", String.class)).contains(A, B);
+        assertThat(as("operator-of-report-a").getForEntity("/api/reports/customers", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void theOpenApiDescriptionDocumentsTheReportsAndTheWebhooksButNotTheSandbox() {
+        ResponseEntity<String> docs = rest.getForEntity("/v3/api-docs", String.class);
+        assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(docs.getBody()).contains("\"/api/reports/{customer}/{month}\"", "\"/api/customers\"", "/webhooks/azure-monitor",
+                "One customer's operations figures for a calendar month", "\"basic\"").doesNotContain("/sandbox/");
+    }
+
+    @Test
     void aWrongMonthOrCustomerIsNamed() {
         ResponseEntity<String> month = as("admin").getForEntity("/api/reports/" + A + "/2026-13", String.class);
         assertThat(month.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
