@@ -47,7 +47,8 @@ final class IncidentFigures {
                 sla("acknowledge", "acknowledgeDueAt", i -> i.first(ACKNOWLEDGED), opened, asOf, breaches),
                 sla("identifyCause", "identifyCauseDueAt", i -> i.first(CAUSE_IDENTIFIED), opened, asOf, breaches),
                 sla("resolve", "resolveDueAt", IncidentFigures::resolvedAt, opened, asOf, breaches));
-        breaches.sort(Comparator.comparing(MonthlyReport.SlaBreach::due));
+        breaches.sort(Comparator.comparing(MonthlyReport.SlaBreach::due).thenComparing(MonthlyReport.SlaBreach::processInstanceId)
+                .thenComparing(MonthlyReport.SlaBreach::target));
 
         int reopened = (int) opened.stream().filter(i -> i.text("serviceNowNumber")
                 .map(firstByNumber::get).filter(first -> first.isBefore(i.openedAt())).isPresent()).count();

@@ -3,8 +3,6 @@ package io.opsflow.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -52,14 +50,7 @@ class ReportProjectionTest {
         engine = configuration.buildProcessEngine();
         DataSource dataSource = configuration.getDataSource();
         jdbc = new JdbcTemplate(dataSource);
-        String script = Files.readString(Path.of("src/main/resources/db/migration/V6__reporting.sql")).lines()
-                .filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
-        for (String statement : script.split(";")) {
-            String sql = statement.strip();
-            if (!sql.isEmpty()) {
-                jdbc.execute(sql);
-            }
-        }
+        ReportTables.create(jdbc);
         engine.getRepositoryService().createDeployment().addModelInstance("incident.bpmn", incidentModel())
                 .addModelInstance("request.bpmn", failingRequestModel()).addModelInstance("other.bpmn", unreportedModel()).deploy();
     }

@@ -1,0 +1,133 @@
+package io.opsflow.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * One customer's month over a large history (default 1,000,000 instances, {@code -Dbench.instances}),
+ * on an H2 file and on embedded PostgreSQL 17: the history is generated straight into Camunda's
+ * tables ({@link ReportHistoryGenerator}), the projection rebuilt from it (timed), then the same
+ * customer-months are read from the projection and, the naive way, from the history tables
+ * ({@link HistoryReportItems}). Both must give equal figures; the table gives p50/p95 of each and
+ * their ratio. Run with {@code mvn -q -Pbenchmark test -Dtest=ReportBenchmark}; writes
+ * {@code target/benchmark/report.md}.
+ */
+@Tag("benchmark")
+class ReportBenchmark {
+
+    static final int INSTANCES = Integer.getInteger("bench.instances", 1_000_000);
+    static final int CUSTOMERS = 50;
+    static final int MONTHS = 36;
+    static final YearMonth LAST = YearMonth.of(2026, 11);
+    static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    static final int SAMPLES = Integer.getInteger("bench.samples", 20);
+    static final int RUNS = Integer.getInteger("bench.runs", 3);
+
+    @TempDir
+    Path h2Dir;
+
+    private final List<String> rows = new ArrayList<>();
+
+    @Test
+    void monthOverAMillionInstances() throws Exception {
+        measure("H2", "jdbc:h2:file:" + h2Dir.resolve("report") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
+            measure("PostgreSQL", postgres.getJdbcUrl("postgres", "postgres"), "postgres", "");
+        }
+        String table = "| database | instances | generate | rebuild | projection p50 | projection p95 | history p50 | history p95 | p95 ratio |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
+        Files.createDirectories(Path.of("target/benchmark"));
+        Files.writeString(Path.of("target/benchmark/report.md"), table);
+        System.out.println(table);
+    }
+
+    private void measure(String database, String url, String user, String password) throws Exception {
+        ProcessEngine engine = schema(url, user, password);
+        try {
+            // Connections in auto-commit (the engine's pool hands them out without it).
+            DataSource dataSource = new DriverManagerDataSource(url, user, password);
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            ReportTables.create(jdbc);
+            long t0 = System.nanoTime();
+            new ReportHistoryGenerator(CUSTOMERS, MONTHS, LAST, TOKYO).generate(dataSource, INSTANCES);
+            long t1 = System.nanoTime();
+            int rebuilt = new ReportRebuild(jdbc).rebuild();
+            long t2 = System.nanoTime();
+            assertThat(rebuilt).isEqualTo(INSTANCES);
+
+            Clock clock = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
+            MonthlyReports projection = new MonthlyReports(new ReportItems(jdbc), TOKYO, clock);
+            MonthlyReports history = new MonthlyReports(new HistoryReportItems(jdbc), TOKYO, clock);
+            Random random = new Random(7);
+            List<String> customers = new ArrayList<>();
+            List<YearMonth> months = new ArrayList<>();
+            for (int i = 0; i < SAMPLES; i++) {
+                customers.add(ReportHistoryGenerator.customer(random.nextInt(CUSTOMERS)));
+                months.add(LAST.minusMonths(random.nextInt(12)));
+            }
+            // Warm-up, and the check that both ways give the same figures.
+            for (int i = 0; i < SAMPLES; i++) {
+                assertThat(projection.of(customers.get(i), months.get(i))).isEqualTo(history.of(customers.get(i), months.get(i)));
+            }
+            List<Double> fromProjection = new ArrayList<>();
+            List<Double> fromHistory = new ArrayList<>();
+            for (int run = 0; run < RUNS; run++) {
+                for (int i = 0; i < SAMPLES; i++) {
+                    fromProjection.add(millis(projection, customers.get(i), months.get(i)));
+                    fromHistory.add(millis(history, customers.get(i), months.get(i)));
+                }
+            }
+            rows.add(String.format(Locale.ROOT, "| %s | %,d | %.0f s | %.0f s | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.1f |", database,
+                    INSTANCES, (t1 - t0) / 1e9, (t2 - t1) / 1e9, percentile(fromProjection, 0.5), percentile(fromProjection, 0.95),
+                    percentile(fromHistory, 0.5), percentile(fromHistory, 0.95),
+                    percentile(fromHistory, 0.95) / percentile(fromProjection, 0.95)));
+        } finally {
+            engine.close();
+        }
+    }
+
+    private static double millis(MonthlyReports reports, String customer, YearMonth month) {
+        long start = System.nanoTime();
+        reports.of(customer, month);
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double percentile(List<Double> values, double p) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.max((int) Math.ceil(p * sorted.size()), 1) - 1);
+    }
+
+    /** Camunda's own tables, created the way the application creates them. */
+    private static ProcessEngine schema(String url, String user, String password) {
+        ProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration()
+                .setJdbcUrl(url).setJdbcUsername(user).setJdbcPassword(password)
+                .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
+                .setHistory(ProcessEngineConfiguration.HISTORY_FULL).setJobExecutorActivate(false)
+                .setProcessEngineName("report-benchmark-" + System.nanoTime());
+        return configuration.buildProcessEngine();
+    }
+}
