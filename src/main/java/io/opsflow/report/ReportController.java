@@ -23,10 +23,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import io.opsflow.api.InvalidInputException;
+import io.opsflow.customer.Customer;
+import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.messages.Messages;
 import io.opsflow.validation.FieldProblem;
 
-/** A customer's month as JSON or CSV, for managers of that customer and administrators. */
+/** A customer's month as JSON, CSV or PDF, for managers of that customer and administrators. */
 @RestController
 @RequestMapping("/api/reports")
 @Tag(name = "reports")
@@ -35,11 +37,13 @@ class ReportController {
     private final MonthlyReports reports;
     private final ReportAccess access;
     private final MessageSource messages;
+    private final CustomerRegistry customers;
 
-    ReportController(MonthlyReports reports, ReportAccess access, MessageSource messages) {
+    ReportController(MonthlyReports reports, ReportAccess access, MessageSource messages, CustomerRegistry customers) {
         this.reports = reports;
         this.access = access;
         this.messages = messages;
+        this.customers = customers;
     }
 
     /** The customers whose reports the caller may read: id and name, for the page's filter. */
@@ -84,6 +88,19 @@ class ReportController {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"opsflow-" + customer + "-" + month + ".csv\"")
                 .body(withBom);
+    }
+
+    /** Japanese or English by Accept-Language; the font (IPAex Gothic) and the charts are embedded. */
+    @Operation(summary = "The same month as PDF", description = "Labels in the Accept-Language (ja or en); charts included.")
+    @GetMapping(path = "/{customer}/{month:\\d{4}-\\d{2}}.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdf(@PathVariable String customer, @PathVariable String month, Authentication caller, Locale locale) {
+        YearMonth yearMonth = parse(month);
+        access.check(caller, customer);
+        String name = customers.find(customer).map(Customer::displayName).orElse(customer);
+        byte[] body = ReportPdf.render(reports.of(customer, yearMonth), name, new Messages.Texts(messages, Messages.locale(locale.getLanguage())));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"opsflow-" + customer + "-" + month + ".pdf\"")
+                .body(body);
     }
 
     private static YearMonth parse(String month) {

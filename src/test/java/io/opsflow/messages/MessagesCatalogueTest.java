@@ -61,6 +61,14 @@ class MessagesCatalogueTest {
         }
     }
 
+    /** MessageFormat drops a lone apostrophe (and quotes what follows): "Microsoft's" must be written "Microsoft''s". */
+    @Test
+    void noTextLosesAnApostrophe() {
+        for (Properties texts : List.of(JA, EN)) {
+            keys(texts).forEach(key -> assertThat(texts.getProperty(key).replace("''", "")).as(key).doesNotContain("'"));
+        }
+    }
+
     @Test
     void japaneseIsReadAsUtf8AndEnglishTextsHoldNoJapanese() {
         assertThat(JA.getProperty("sla.slack.open")).isEqualTo("opsflow で開く");

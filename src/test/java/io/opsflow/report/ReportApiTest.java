@@ -64,11 +64,17 @@ class ReportApiTest {
         assertThat(new byte[] {body[0], body[1], body[2]}).as("UTF-8 byte order mark").containsExactly(0xEF, 0xBB, 0xBF);
         String text = new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
         assertThat(text).startsWith("区分,項目,内訳,値\r\n").contains("インシデント,受付件数,,0");
+
+        ResponseEntity<byte[]> pdf = as("manager-of-report-a").exchange("/api/reports/" + A + "/2026-11.pdf", HttpMethod.GET,
+                new HttpEntity<>(japanese), byte[].class);
+        assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(new String(pdf.getBody(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     }
 
     @Test
     void nobodyReadsAnotherCustomersFiguresThroughAnySurface() {
-        for (String path : List.of("/api/reports/" + B + "/2026-11", "/api/reports/" + B + "/2026-11.csv")) {
+        for (String path : List.of("/api/reports/" + B + "/2026-11", "/api/reports/" + B + "/2026-11.csv",
+                "/api/reports/" + B + "/2026-11.pdf")) {
             ResponseEntity<String> foreign = as("manager-of-report-a").getForEntity(path, String.class);
             assertThat(foreign.getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(foreign.getBody()).contains(B).doesNotContain("incidents");
