@@ -34,9 +34,11 @@ class ReportItems {
                         items.put(item.id, item);
                     }
                     if (rs.getString(7) != null) {
-                        long number = rs.getLong(10);
+                        long value = rs.getLong(10);
+                        // wasNull() speaks of the last column read: ask it right after long_value.
+                        Long number = rs.wasNull() ? null : value;
                         item.facts.computeIfAbsent(rs.getString(7), n -> new ArrayList<>()).add(new ReportItem.Fact(
-                                instant(rs.getTimestamp(8)), rs.getString(9), rs.wasNull() ? null : number));
+                                instant(rs.getTimestamp(8)), rs.getString(9), number));
                     }
                 }, customerId, Timestamp.from(to), Timestamp.from(from));
         return items.values().stream().map(Builder::build).toList();

@@ -54,9 +54,10 @@ class HistoryReportItems extends ReportItems {
         jdbc.query("select d.PROC_INST_ID_, d.PROC_DEF_KEY_, d.NAME_, d.TIME_, d.TEXT_, d.LONG_ from ACT_HI_DETAIL d"
                 + " join ACT_HI_PROCINST p on p.ID_ = d.PROC_INST_ID_ where d.TYPE_ = 'VariableUpdate' and" + WINDOW, rs -> {
                     if (ReportedFacts.isVariable(rs.getString(2), rs.getString(3))) {
-                        long number = rs.getLong(6);
+                        long value = rs.getLong(6);
+                        Long number = rs.wasNull() ? null : value;
                         add(facts.get(rs.getString(1)), rs.getString(3), new ReportItem.Fact(instant(rs.getTimestamp(4)), rs.getString(5),
-                                rs.wasNull() ? null : number));
+                                number));
                     }
                 }, window);
         List<ReportItem> items = new ArrayList<>();

@@ -111,6 +111,9 @@ class ReportProjectionTest {
                 .isEqualTo(facts);
         assertThat(reports.of("acme", YearMonth.of(2026, 11))).isEqualTo(before);
         assertThat(before.incidents().resolved()).isGreaterThanOrEqualTo(1);
+        // Read back through the projection: the due time (a date, kept as a number) decides the resolve target.
+        assertThat(before.incidents().sla()).filteredOn(t -> t.target().equals("resolve")).singleElement()
+                .satisfies(t -> assertThat(t.missed()).as("INC0000011, unresolved past its due time").isGreaterThanOrEqualTo(1));
     }
 
     private static ProcessInstance start(String number) {
