@@ -7,13 +7,17 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
  * Adds the reporting projection next to Camunda's own history (which stays on): its history event
  * handler and the per-command session that writes it. Public for engines built without Spring.
+ * {@code opsflow.reports.projection.enabled=false} is only for measuring its cost: the reports then
+ * miss what happens until {@link ReportRebuild} runs.
  */
 @Component
+@ConditionalOnProperty(name = "opsflow.reports.projection.enabled", havingValue = "true", matchIfMissing = true)
 public class ReportProjectionPlugin extends AbstractProcessEnginePlugin {
 
     @Override

@@ -65,6 +65,8 @@ class IngestBenchmark {
     static final int STARTS_PER_RUN = Integer.getInteger("bench.starts", 300);
     static final int ALERTS_PER_RUN = Integer.getInteger("bench.alerts", 50);
     static final int RUNS = Integer.getInteger("bench.runs", 3);
+    /** {@code -Dbench.projection=false}: the same run without the reporting projection, to measure what it costs. */
+    static final boolean PROJECTION = Boolean.parseBoolean(System.getProperty("bench.projection", "true"));
     /** Pause between the sequential alerts of (d): a modest 20 alerts/s, so latency is not queueing. */
     static final long ALERT_GAP_MILLIS = 50;
 
@@ -416,7 +418,8 @@ class IngestBenchmark {
                 "--opsflow.servicenow.base-url=" + servicenowUrl,
                 "--opsflow.servicenow.user=bench", "--opsflow.servicenow.password=bench",
                 "--" + TOKEN_ENV + "=" + TOKEN,
-                "--logging.level.io.opsflow=warn", "--spring.main.banner-mode=off"));
+                "--logging.level.io.opsflow=warn", "--spring.main.banner-mode=off",
+                "--opsflow.reports.projection.enabled=" + PROJECTION));
         if (url.startsWith("jdbc:postgresql")) {
             args.addAll(List.of("--spring.datasource.username=postgres", "--spring.datasource.password="));
         }
@@ -610,9 +613,10 @@ class IngestBenchmark {
 
     private void report() throws IOException {
         StringBuilder table = new StringBuilder();
-        table.append(String.format("Ingest benchmark: process %s, medians of %d runs after a warm-up; %d starts per run for a-c, "
+        table.append(String.format("Ingest benchmark%s: process %s, medians of %d runs after a warm-up; %d starts per run for a-c, "
                 + "H2 and PostgreSQL taking turns at going first and a-c at each position, ratios the median of per-round ratios; "
-                + "%d alerts per run for d; %d cores%n%n", IncidentVariables.PROCESS_KEY, RUNS, STARTS_PER_RUN, ALERTS_PER_RUN,
+                + "%d alerts per run for d; %d cores%n%n", PROJECTION ? "" : " without the reporting projection",
+                IncidentVariables.PROCESS_KEY, RUNS, STARTS_PER_RUN, ALERTS_PER_RUN,
                 Runtime.getRuntime().availableProcessors()));
         rows.sort(java.util.Comparator.comparingInt(IngestBenchmark::tableOrder));
         table.append("| database | measurement | rate | p50 | p95 | p99 | ratio | CPU per start (JVM + PostgreSQL) |\n"
@@ -622,7 +626,7 @@ class IngestBenchmark {
         }
         System.out.println();
         System.out.println(table);
-        Path out = Path.of("target/benchmark/ingest.md");
+        Path out = Path.of(PROJECTION ? "target/benchmark/ingest.md" : "target/benchmark/ingest-without-projection.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, table.toString());
     }
