@@ -66,9 +66,14 @@ final class ReportHistoryGenerator {
                         rows.flush();
                         connection.commit();
                     }
+                    if (i % 100_000 == 99_999) {
+                        System.out.printf("generated %,d instances%n", i + 1);
+                    }
                 }
                 rows.flush();
                 connection.commit();
+            } finally {
+                connection.setAutoCommit(true);
             }
         }
     }
