@@ -711,7 +711,7 @@
         if (!ranked.length) {
             return el('p', {class: 'empty'}, t('nothing'));
         }
-        return table('figures', [t('name'), t('count')], ranked.map(x => [x.name, formatCount(x.count)]));
+        return table('figures ranked', [t('name'), t('count')], ranked.map(x => [x.name, formatCount(x.count)]));
     }
 
     function durationTable(i) {
