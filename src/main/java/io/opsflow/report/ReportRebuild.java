@@ -54,7 +54,7 @@ public class ReportRebuild {
     }
 
     /** The ids are constants of {@link ReportedFacts} (BPMN ids and variable names), never input. */
-    private static String quoted(List<String> values) {
+    static String quoted(List<String> values) {
         return values.isEmpty() ? "''" : values.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class HistoryReportItems extends ReportItems {
 
-    private static final String KEYS = quoted(List.copyOf(ReportedFacts.PROCESS_KEYS));
+    private static final String KEYS = ReportRebuild.quoted(List.copyOf(ReportedFacts.PROCESS_KEYS));
     private static final String WINDOW = " p.TENANT_ID_ = ? and p.PROC_DEF_KEY_ in (" + KEYS + ") and p.START_TIME_ < ?"
             + " and (p.END_TIME_ is null or p.END_TIME_ >= ?)";
 
@@ -89,9 +89,5 @@ class HistoryReportItems extends ReportItems {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static String quoted(List<String> values) {
-        return values.stream().map(v -> "'" + v + "'").collect(Collectors.joining(", "));
     }
 }
