@@ -7,8 +7,10 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInsta
 
 /**
  * Process definitions are shared by all customers; each instance belongs to the customer (tenant)
- * named by its {@value #CUSTOMER_ID} variable, and sub-processes to their caller's customer. Tasks
- * inherit the tenant, which is what keeps one customer's operators out of another's work.
+ * named by its {@value #CUSTOMER_ID} variable, and sub-processes to their caller's customer. A caller
+ * that belongs to no customer (the monthly run over all customers) hands each sub-process the customer
+ * its call names in a {@value #CUSTOMER_ID} variable of the calling execution (a multi-instance element).
+ * Tasks inherit the tenant, which is what keeps one customer's operators out of another's work.
  */
 public class CustomerTenantIdProvider implements TenantIdProvider {
 
@@ -17,9 +19,13 @@ public class CustomerTenantIdProvider implements TenantIdProvider {
     @Override
     public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext ctx) {
         if (ctx.getSuperExecution() != null) {
-            return ctx.getSuperExecution().getTenantId();
+            String callerTenant = ctx.getSuperExecution().getTenantId();
+            return callerTenant != null ? callerTenant : customerOf(ctx.getSuperExecution().getVariable(CUSTOMER_ID));
         }
-        Object customerId = ctx.getVariables() == null ? null : ctx.getVariables().get(CUSTOMER_ID);
+        return customerOf(ctx.getVariables() == null ? null : ctx.getVariables().get(CUSTOMER_ID));
+    }
+
+    private static String customerOf(Object customerId) {
         return customerId instanceof String id && !id.isBlank() ? id : null;
     }
 

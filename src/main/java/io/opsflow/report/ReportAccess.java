@@ -32,18 +32,30 @@ class ReportAccess {
     }
 
     void check(Authentication caller, String customerId) {
+        if (!mayRead(caller, customerId, Roles.MANAGER)) {
+            throw new ForbiddenException("You may not read the reports of customer '" + customerId
+                    + "': managers read the customers they are members of");
+        }
+    }
+
+    /** The issued monthly reports: also the customer's operators, who review them before they are sent. */
+    void checkIssued(Authentication caller, String customerId) {
+        if (!mayRead(caller, customerId, Roles.MANAGER, Roles.OPERATOR)) {
+            throw new ForbiddenException("You may not read the issued reports of customer '" + customerId
+                    + "': managers and operators read the customers they are members of");
+        }
+    }
+
+    private boolean mayRead(Authentication caller, String customerId, String... roles) {
         if (customers.find(customerId).isEmpty()) {
             throw new NotFoundException("No customer '" + customerId + "' in the registry");
         }
         if (has(caller, Roles.ADMIN)) {
-            return;
+            return true;
         }
         boolean member = identity.createTenantQuery().tenantId(customerId).userMember(caller.getName()).includingGroupsOfUser(true)
                 .count() > 0;
-        if (!has(caller, Roles.MANAGER) || !member) {
-            throw new ForbiddenException("You may not read the reports of customer '" + customerId
-                    + "': managers read the customers they are members of");
-        }
+        return member && java.util.Arrays.stream(roles).anyMatch(role -> has(caller, role));
     }
 
     /** The customers the caller may read, for the page's customer filter. */

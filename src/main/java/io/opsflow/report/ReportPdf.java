@@ -48,6 +48,11 @@ final class ReportPdf {
     }
 
     static byte[] render(MonthlyReport report, String customerName, Messages.Texts texts) {
+        return render(report, customerName, texts, null);
+    }
+
+    /** With the operations team's comment under the headline figures (the monthly report after its review), if any. */
+    static byte[] render(MonthlyReport report, String customerName, Messages.Texts texts, String comment) {
         ReportPdfStyle style = new ReportPdfStyle(texts, ZoneId.of(report.timeZone()));
         String title = texts.text("report.pdf.title", customerName, style.month(report.month()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -64,6 +69,10 @@ final class ReportPdf {
         document.add(new Paragraph(title, style.title));
         document.add(new Paragraph(texts.text("report.pdf.asOf", style.dateTime(report.asOf()), report.timeZone()), style.small));
         pdf.headline();
+        if (comment != null && !comment.isBlank()) {
+            document.add(pdf.heading("report.pdf.comment"));
+            document.add(new Paragraph(comment, style.body));
+        }
         pdf.charts();
         pdf.incidents(report.incidents());
         pdf.requests(report.requests());

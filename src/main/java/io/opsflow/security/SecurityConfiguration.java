@@ -52,6 +52,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(Roles.ADMIN, Roles.MANAGER)
                         .requestMatchers("/api/customers", "/api/customers/**").hasRole(Roles.ADMIN)
+                        // Issued monthly reports: operators review them (ReportAccess checks the customer).
+                        .requestMatchers("/api/reports/*/issued", "/api/reports/*/issued/*").hasAnyRole(Roles.ADMIN, Roles.MANAGER, Roles.OPERATOR)
                         .requestMatchers("/api/reports/**").hasAnyRole(Roles.ADMIN, Roles.MANAGER)
                         // Tells any signed-in caller whether another user's password is right, beside the
                         // sign-in throttle; nothing in opsflow or the webapps needs it.

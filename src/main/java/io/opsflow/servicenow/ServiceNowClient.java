@@ -48,4 +48,10 @@ public interface ServiceNowClient {
 
     /** All matching rows, following the pages to the end. */
     List<TableRecord> query(TableQuery query);
+
+    /**
+     * Attaches the file to its record once: a file of that name already on the record (an earlier attempt
+     * whose answer was lost) is returned instead of attaching a second copy.
+     */
+    Attachment attachOnce(NewAttachment file);
 }

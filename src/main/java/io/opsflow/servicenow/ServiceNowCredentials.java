@@ -3,12 +3,10 @@ package io.opsflow.servicenow;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -55,7 +53,7 @@ final class ServiceNowCredentials {
         form.add("grant_type", "client_credentials");
         form.add("client_id", properties.oauth().clientId());
         form.add("client_secret", properties.oauth().clientSecret());
-        TableApi.Request request = new TableApi.Request(HttpMethod.POST, "/oauth_token.do", Map.of(), false, null, form);
+        TableApi.Request request = TableApi.Request.form("/oauth_token.do", form);
         token = api.call(request, response -> {
             long expiresIn = response.body().path("expires_in").asLong();
             // Renew a little early so a token never expires between check and use.

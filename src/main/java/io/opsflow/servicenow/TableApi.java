@@ -29,7 +29,7 @@ import io.opsflow.outbound.OutboundResponse;
 
 /**
  * The Table API as a transport: builds {@code /api/now/table/...} requests against the endpoint of
- * the moment, authenticates them, sends them through the outbound foundation with
+ * the moment (and the Attachment API's), authenticates them, sends them through the outbound foundation with
  * {@link ServiceNowErrors}, and reads the JSON. The operations live in {@link IncidentTable},
  * {@link RequestedItemTable}, {@link JournalTable} and {@link TablePages}.
  */
@@ -51,21 +51,38 @@ final class TableApi {
 
     /** One Table API (or token endpoint) request. */
     record Request(HttpMethod method, String path, Map<String, String> parameters, boolean authenticated,
-            Map<String, String> json, MultiValueMap<String, String> form) {
+            Map<String, String> json, MultiValueMap<String, String> form, Binary binary) {
 
         static Request table(HttpMethod method, String table, String sysId, Map<String, String> parameters) {
             String path = "/api/now/table/" + table + (sysId == null ? "" : "/" + sysId);
-            return new Request(method, path, parameters, true, null, null);
+            return new Request(method, path, parameters, true, null, null, null);
+        }
+
+        /** The Attachment API ({@code /api/now/attachment...}), on the same transport and credentials. */
+        static Request attachment(HttpMethod method, String path, Map<String, String> parameters) {
+            return new Request(method, "/api/now/attachment" + path, parameters, true, null, null, null);
+        }
+
+        static Request form(String path, MultiValueMap<String, String> form) {
+            return new Request(HttpMethod.POST, path, Map.of(), false, null, form, null);
         }
 
         Request withJson(Map<String, String> body) {
-            return new Request(method, path, parameters, authenticated, body, form);
+            return new Request(method, path, parameters, authenticated, body, form, binary);
+        }
+
+        Request withBinary(MediaType type, byte[] bytes) {
+            return new Request(method, path, parameters, authenticated, json, form, new Binary(type, bytes));
         }
 
         @Override
         public String toString() {
             return method + " " + path;
         }
+    }
+
+    /** A file's bytes sent as the request body, as the Attachment API takes them. */
+    record Binary(MediaType type, byte[] bytes) {
     }
 
     /** A 2xx answer with its JSON body. */
@@ -87,8 +104,10 @@ final class TableApi {
         }
         String base = baseUrl.replaceAll("/+$", "");
         MediaType contentType = request.json() != null ? MediaType.APPLICATION_JSON
-                : request.form() != null ? MediaType.APPLICATION_FORM_URLENCODED : null;
-        Object body = request.json() != null ? toJson(request.json()) : request.form();
+                : request.form() != null ? MediaType.APPLICATION_FORM_URLENCODED
+                : request.binary() != null ? request.binary().type() : null;
+        Object body = request.json() != null ? toJson(request.json())
+                : request.binary() != null ? request.binary().bytes() : request.form();
         OutboundRequest outboundRequest = new OutboundRequest(request.method(), uri(base, request), request.toString(),
                 headers -> {
                     headers.setAccept(List.of(MediaType.APPLICATION_JSON));

@@ -23,6 +23,7 @@ final class TableApiServiceNowClient implements ServiceNowClient {
     private final RequestedItemTable requestedItems;
     private final JournalTable journal;
     private final TablePages pages;
+    private final AttachmentApi attachments;
 
     TableApiServiceNowClient(OutboundClient outbound, ServiceNowProperties properties, ServiceNowEndpoint endpoint) {
         TableApi api = new TableApi(outbound, endpoint, new ServiceNowCredentials(properties));
@@ -30,6 +31,7 @@ final class TableApiServiceNowClient implements ServiceNowClient {
         this.requestedItems = new RequestedItemTable(api);
         this.journal = new JournalTable(api);
         this.pages = new TablePages(api);
+        this.attachments = new AttachmentApi(api);
         // Sandbox mode brings its own endpoint and needs no credentials; a real instance does.
         if (properties.baseUrl() != null && !properties.usesOAuth() && !properties.usesBasic()) {
             log.warn("No ServiceNow credentials configured: requests to {} are sent without authentication",
@@ -93,5 +95,10 @@ final class TableApiServiceNowClient implements ServiceNowClient {
     @Override
     public List<TableRecord> query(TableQuery query) {
         return pages.query(query);
+    }
+
+    @Override
+    public Attachment attachOnce(NewAttachment file) {
+        return attachments.attachOnce(file);
     }
 }

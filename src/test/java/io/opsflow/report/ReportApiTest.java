@@ -38,6 +38,8 @@ class ReportApiTest {
     TestIdentities identities;
     @Autowired
     CustomerRegistry customers;
+    @Autowired
+    ReportArchive archive;
 
     @BeforeEach
     void twoCustomers() {
@@ -110,6 +112,29 @@ class ReportApiTest {
         ResponseEntity<String> customer = as("admin").getForEntity("/api/reports/no-such-customer/2026-11", String.class);
         assertThat(customer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(customer.getBody()).contains("no-such-customer");
+    }
+
+    @Test
+    void issuedReportsAreReadByTheCustomersOperatorsAndManagersOnly() {
+        byte[] pdf = "%PDF-1.4 issued".getBytes(StandardCharsets.US_ASCII);
+        ReportArchive.Entry issued = archive.add(A, java.time.YearMonth.of(2026, 10), "ja", null, pdf);
+        ReportArchive.Entry other = archive.add(B, java.time.YearMonth.of(2026, 10), "en", null, pdf);
+        String path = ReportArchiveController.download(A, issued.id());
+
+        ResponseEntity<byte[]> mine = as("operator-of-report-a").getForEntity(path, byte[].class);
+        assertThat(mine.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(mine.getBody()).isEqualTo(pdf);
+        assertThat(mine.getHeaders().getContentDisposition().getFilename()).isEqualTo(issued.fileName());
+        assertThat(as("manager-of-report-a").getForObject("/api/reports/" + A + "/issued", String.class))
+                .contains(issued.id(), "\"status\":\"DRAFT\"").doesNotContain(other.id());
+
+        identities.user("operator-of-report-b", List.of(Roles.OPERATORS_GROUP), List.of(B));
+        assertThat(as("operator-of-report-b").getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("operator-of-report-b").getForEntity("/api/reports/" + A + "/issued", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> elsewhere = as("operator-of-report-a").getForEntity(ReportArchiveController.download(A, other.id()), String.class);
+        assertThat(elsewhere.getStatusCode()).as("B's report asked for under A").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rest.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     private TestRestTemplate as(String user) {
