@@ -5,8 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonValue;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +20,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ReportArchive {
 
-    public enum Status { DRAFT, SENT, ARCHIVED, WITHHELD }
+    public enum Status {
+        DRAFT, SENT, ARCHIVED, WITHHELD;
+
+        /** As stored and as the API shows it: lower case. */
+        @JsonValue
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /** One issued version, without its bytes. */
     public record Entry(String id, String customerId, YearMonth month, String language, Status status, Instant createdAt,
@@ -48,19 +59,19 @@ public class ReportArchive {
         String fileName = "opsflow-report-" + customerId + "-" + month + "-v" + (earlier + 1) + ".pdf";
         jdbc.update("insert into opsflow_report_archive (id, customer_id, report_month, language, status, process_instance_id,"
                 + " created_at, file_name, pdf) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, customerId, month.toString(), language,
-                Status.DRAFT.name().toLowerCase(), processInstanceId, Timestamp.from(clock.instant()), fileName, pdf);
+                Status.DRAFT.value(), processInstanceId, Timestamp.from(clock.instant()), fileName, pdf);
         return find(id).orElseThrow();
     }
 
     /** The reviewed version replaces the draft's bytes (it carries the reviewer's comment). */
     public void review(String id, String reviewer, String comment, byte[] pdf, Status status) {
         jdbc.update("update opsflow_report_archive set reviewed_by = ?, reviewed_at = ?, review_comment = ?, pdf = ?, status = ?"
-                + " where id = ?", reviewer, Timestamp.from(clock.instant()), comment, pdf, status.name().toLowerCase(), id);
+                + " where id = ?", reviewer, Timestamp.from(clock.instant()), comment, pdf, status.value(), id);
     }
 
     public void sent(String id, String attachmentSysId) {
         jdbc.update("update opsflow_report_archive set status = ?, servicenow_attachment = ? where id = ?",
-                Status.SENT.name().toLowerCase(), attachmentSysId, id);
+                Status.SENT.value(), attachmentSysId, id);
     }
 
     public Optional<Entry> find(String id) {
@@ -77,7 +88,7 @@ public class ReportArchive {
     }
 
     private static final RowMapper<Entry> ENTRY = (rs, n) -> new Entry(rs.getString(1), rs.getString(2), YearMonth.parse(rs.getString(3)),
-            rs.getString(4), Status.valueOf(rs.getString(5).toUpperCase()), instant(rs.getTimestamp(6)), rs.getString(7),
+            rs.getString(4), Status.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)), instant(rs.getTimestamp(6)), rs.getString(7),
             instant(rs.getTimestamp(8)), rs.getString(9), rs.getString(10), rs.getString(11));
 
     private static Instant instant(Timestamp timestamp) {

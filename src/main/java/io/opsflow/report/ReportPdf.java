@@ -71,7 +71,9 @@ final class ReportPdf {
         pdf.headline();
         if (comment != null && !comment.isBlank()) {
             document.add(pdf.heading("report.pdf.comment"));
-            document.add(new Paragraph(comment, style.body));
+            Paragraph text = new Paragraph(comment, style.body);
+            text.setSpacingAfter(10);
+            document.add(text);
         }
         pdf.charts();
         pdf.incidents(report.incidents());

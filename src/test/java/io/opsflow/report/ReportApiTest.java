@@ -126,7 +126,7 @@ class ReportApiTest {
         assertThat(mine.getBody()).isEqualTo(pdf);
         assertThat(mine.getHeaders().getContentDisposition().getFilename()).isEqualTo(issued.fileName());
         assertThat(as("manager-of-report-a").getForObject("/api/reports/" + A + "/issued", String.class))
-                .contains(issued.id(), "\"status\":\"DRAFT\"").doesNotContain(other.id());
+                .contains(issued.id(), "\"status\":\"draft\"").doesNotContain(other.id());
 
         identities.user("operator-of-report-b", List.of(Roles.OPERATORS_GROUP), List.of(B));
         assertThat(as("operator-of-report-b").getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
