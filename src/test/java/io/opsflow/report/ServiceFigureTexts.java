@@ -21,6 +21,18 @@ final class ServiceFigureTexts {
                 resource("vm-acme-web01", "virtualMachine", "resourceHealth", "availability", 714.0 / 720, "cpuP95", 19.0)));
     }
 
+    /** The same month as the collection writes it: the 5xx rate is derived on reading, not kept. */
+    static List<ServiceFigureStore.Collected> collected() {
+        return services().resources().stream().map(r -> {
+            Map<String, Double> values = new LinkedHashMap<>(r.figures());
+            values.remove("http5xxRate");
+            Map<String, String> sources = new LinkedHashMap<>();
+            values.keySet().forEach(k -> sources.put(k, "availability".equals(k)
+                    ? (r.availabilitySource() == null ? "resourceHealth" : r.availabilitySource()) : "metrics"));
+            return new ServiceFigureStore.Collected(r.resourceId(), r.name(), r.kind(), values, sources);
+        }).toList();
+    }
+
     private static MonthlyReport.ServiceResource resource(String name, String kind, String source, Object... figures) {
         Map<String, Double> values = new LinkedHashMap<>();
         for (int i = 0; i < figures.length; i += 2) {
