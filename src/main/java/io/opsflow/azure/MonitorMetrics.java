@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -38,6 +40,22 @@ public class MonitorMetrics {
 
     MonitorMetrics(ArmClient arm) {
         this.arm = arm;
+    }
+
+    /**
+     * The names of the metrics the resource defines ({@code GET {resourceId}/providers/Microsoft.Insights/metricDefinitions}),
+     * compared case-insensitively; empty when the resource is gone (404). The Metrics API answers 400
+     * for a metric the resource does not define, so a metric that depends on how the resource was
+     * bought (DTU of a SQL database) is asked for only when it is defined.
+     */
+    public Optional<Set<String>> definedMetrics(Customer customer, String resourceId) {
+        ArmRequest request = ArmRequest.get(MonitorPaths.under(resourceId, "providers", "Microsoft.Insights", "metricDefinitions"),
+                API_VERSION);
+        return arm.find(customer, request).map(response -> {
+            Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            response.json().path("value").forEach(definition -> names.add(definition.path("name").path("value").asText()));
+            return names;
+        });
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
@@ -81,9 +82,10 @@ final class ServiceFigureReading {
             }
             case SQL_DATABASE -> {
                 availability(resource, values, sources, false);
-                put(values, sources, ServiceFigure.DTU_PEAK,
-                        ServiceFigureMath.peak(hourly(resource, "dtu_consumption_percent", Aggregation.MAXIMUM)), METRICS);
-                put(values, sources, ServiceFigure.CPU_PEAK, ServiceFigureMath.peak(hourly(resource, "cpu_percent", Aggregation.MAXIMUM)), METRICS);
+                // A vCore database defines no DTU metric; asking for it anyway would be a 400.
+                Set<String> defined = metrics.definedMetrics(customer, resource.id()).orElse(Set.of());
+                put(values, sources, ServiceFigure.DTU_PEAK, peakIfDefined(resource, defined, "dtu_consumption_percent"), METRICS);
+                put(values, sources, ServiceFigure.CPU_PEAK, peakIfDefined(resource, defined, "cpu_percent"), METRICS);
             }
             case AVD_HOST_POOL -> {
                 List<JsonNode> row = avdConnections().get(key(resource.id()));
@@ -104,6 +106,10 @@ final class ServiceFigureReading {
         List<JsonNode> row = heartbeatHours().get(key(resource.id()));
         put(values, sources, ServiceFigure.AVAILABILITY,
                 ServiceFigureMath.heartbeatAvailability(row == null ? null : row.get(0).asLong(), from, to), HEARTBEAT);
+    }
+
+    private Double peakIfDefined(MonitoredResource resource, Set<String> defined, String metric) {
+        return defined.contains(metric) ? ServiceFigureMath.peak(hourly(resource, metric, Aggregation.MAXIMUM)) : null;
     }
 
     /** A resource that answers 404 has no points, like one without data in the month. */

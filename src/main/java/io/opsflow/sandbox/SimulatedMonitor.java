@@ -31,7 +31,8 @@ final class SimulatedMonitor {
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE;
     static final Pattern ANY = Pattern.compile("/providers/Microsoft\\.(ResourceGraph/resources$|Insights/metrics$"
-            + "|ResourceHealth/availabilityStatuses$)|/providers/Microsoft\\.OperationalInsights/workspaces/[^/]+/query$", FLAGS);
+            + "|Insights/metricDefinitions$|ResourceHealth/availabilityStatuses$)"
+            + "|/providers/Microsoft\\.OperationalInsights/workspaces/[^/]+/query$", FLAGS);
     private static final Pattern OWNER = Pattern.compile("^(/subscriptions/.+?)/providers/Microsoft\\.(Insights|ResourceHealth)/.+$", FLAGS);
     private static final Pattern WORKSPACE_QUERY = Pattern.compile("^(/subscriptions/([^/]+)/.+)/query$", FLAGS);
     private static final Set<String> MONITORED = Set.of("microsoft.compute/virtualmachines", "microsoft.web/sites",
@@ -63,6 +64,9 @@ final class SimulatedMonitor {
         Map<String, Object> resource = find(owner.group(1));
         if (resource == null) {
             return armError(HttpStatus.NOT_FOUND, "ResourceNotFound", "The Resource '" + owner.group(1) + "' was not found.");
+        }
+        if (path.toLowerCase(Locale.ROOT).endsWith("/metricdefinitions")) {
+            return ResponseEntity.ok(Map.of("value", signals.definitions(String.valueOf(resource.get("id")), type(resource))));
         }
         return owner.group(2).equalsIgnoreCase("Insights") ? metrics(resource, request)
                 : ArmListPages.page(signals.healthHistory(String.valueOf(resource.get("id"))), request, 100, 100, HEALTH_PAGE, Set.of());

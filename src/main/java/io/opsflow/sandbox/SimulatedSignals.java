@@ -40,6 +40,19 @@ final class SimulatedSignals {
         this.now = now;
     }
 
+    /** The metric definitions of a resource, as the Metrics API lists them (name, unit, aggregation, PT1H kept 93 days). */
+    List<Map<String, Object>> definitions(String id, String type) {
+        return METRICS.getOrDefault(type, List.of()).stream().map(name -> Map.<String, Object>of(
+                "id", id + "/providers/microsoft.insights/metricdefinitions/" + name,
+                "resourceId", id,
+                "namespace", type,
+                "name", Map.of("value", name, "localizedValue", name),
+                "isDimensionRequired", false,
+                "unit", unit(name),
+                "primaryAggregationType", name.startsWith("Http") || name.equals("Requests") ? "Total" : "Average",
+                "metricAvailabilities", List.of(Map.of("timeGrain", "PT1H", "retention", "P93D")))).toList();
+    }
+
     /** The Metrics API's answer for one metric, or empty when the resource type has no such metric. */
     Optional<Map<String, Object>> metric(String id, String type, String name, String aggregation, Instant from, Instant to) {
         if (METRICS.getOrDefault(type, List.of()).stream().noneMatch(name::equals)) {
@@ -59,7 +72,7 @@ final class SimulatedSignals {
         metric.put("id", id + "/providers/Microsoft.Insights/metrics/" + name);
         metric.put("type", "Microsoft.Insights/metrics");
         metric.put("name", Map.of("value", name, "localizedValue", name));
-        metric.put("unit", name.startsWith("Http") || name.equals("Requests") ? "Count" : "Percent");
+        metric.put("unit", unit(name));
         metric.put("timeseries", List.of(Map.of("metadatavalues", List.of(), "data", data)));
         metric.put("errorCode", "Success");
         Map<String, Object> body = new LinkedHashMap<>();
@@ -150,6 +163,10 @@ final class SimulatedSignals {
     private static double unit(String id, String signal, long slot) {
         long seed = id.toLowerCase(Locale.ROOT).hashCode() * 31L + signal.hashCode();
         return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + slot).nextDouble();
+    }
+
+    private static String unit(String metric) {
+        return metric.startsWith("Http") || metric.equals("Requests") ? "Count" : "Percent";
     }
 
     private static double round(double value) {

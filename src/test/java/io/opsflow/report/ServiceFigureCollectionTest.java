@@ -59,6 +59,7 @@ class ServiceFigureCollectionTest extends MonitorReadingWireMockTest {
     static final String VM_DB = PROD + "Microsoft.Compute/virtualMachines/vm-acme-db01";
     static final String APP = PROD + "Microsoft.Web/sites/app-acme-shop";
     static final String SQL = PROD + "Microsoft.Sql/servers/sql-acme/databases/sales";
+    static final String SQL_VCORE = PROD + "Microsoft.Sql/servers/sql-acme/databases/sales-vcore";
     static final String POOL = PROD + "Microsoft.DesktopVirtualization/hostPools/hp-acme";
     static final String WORKSPACE = "/subscriptions/" + SUBSCRIPTION_ID
             + "/resourceGroups/rg-acme-ops/providers/Microsoft.OperationalInsights/workspaces/log-acme";
@@ -93,7 +94,7 @@ class ServiceFigureCollectionTest extends MonitorReadingWireMockTest {
         assertThat(services.collected()).isTrue();
         assertThat(services.collectedAt()).isEqualTo(Instant.parse("2026-12-02T00:00:00Z"));
         assertThat(services.resources()).extracting(MonthlyReport.ServiceResource::name)
-                .containsExactly("app-acme-shop", "hp-acme", "sales", "vm-acme-db01", "vm-acme-web01");
+                .containsExactly("app-acme-shop", "hp-acme", "sales", "sales-vcore", "vm-acme-db01", "vm-acme-web01");
         Map<String, MonthlyReport.ServiceResource> byName = new java.util.HashMap<>();
         services.resources().forEach(r -> byName.put(r.name(), r));
 
@@ -117,6 +118,9 @@ class ServiceFigureCollectionTest extends MonitorReadingWireMockTest {
         MonthlyReport.ServiceResource sql = byName.get("sales");
         assertThat(sql.figures()).as("empty timeseries: no data, not 0").containsEntry("dtuPeak", null).containsEntry("cpuPeak", 80.25)
                 .containsEntry("availability", null);
+
+        assertThat(byName.get("sales-vcore").figures()).as("a vCore database defines no DTU metric: not asked for")
+                .containsEntry("dtuPeak", null).containsEntry("cpuPeak", 12.5);
 
         MonthlyReport.ServiceResource pool = byName.get("hp-acme");
         assertThat(pool.figures()).containsEntry("sessions", 42.0).containsEntry("distinctUsers", 7.0);
@@ -174,7 +178,7 @@ class ServiceFigureCollectionTest extends MonitorReadingWireMockTest {
         wireMock().stubFor(post(urlPathEqualTo(GRAPH)).withRequestBody(matchingJsonPath("$.options['$skipToken']", absent()))
                 .willReturn(okJson(graphPage("c2tpcC0x", row(APP), row(POOL), row(SQL), row(VM_DB)))));
         wireMock().stubFor(post(urlPathEqualTo(GRAPH)).withRequestBody(matchingJsonPath("$.options['$skipToken']", equalTo("c2tpcC0x")))
-                .willReturn(okJson(graphPage(null, row(VM_WEB), row(WORKSPACE)))));
+                .willReturn(okJson(graphPage(null, row(SQL_VCORE), row(VM_WEB), row(WORKSPACE)))));
         stubs.healthInTwoPages(VM_WEB, "2026-11-10T06:00:00Z", "2026-11-10T00:00:00Z", "2026-10-20T00:00:00Z");
         stubs.notFound(VM_DB + HEALTH);
         stubs.notFound(VM_DB + METRICS);
@@ -183,7 +187,11 @@ class ServiceFigureCollectionTest extends MonitorReadingWireMockTest {
         stubs.cpuOfTwentyHoursBehindA429(VM_WEB);
         stubs.metric(APP, "Requests", "total", 100, 200, 300);
         stubs.metric(APP, "Http5xx", "total", 6);
+        stubs.definitions(SQL, "cpu_percent", "dtu_consumption_percent", "storage_percent");
         stubs.metric(SQL, "dtu_consumption_percent", "maximum");
+        stubs.notFound(SQL_VCORE + HEALTH);
+        stubs.definitions(SQL_VCORE, "cpu_percent", "storage_percent");
+        stubs.metric(SQL_VCORE, "cpu_percent", "maximum", 12.5);
         stubs.metric(SQL, "cpu_percent", "maximum", 35.5, 80.25);
         stubs.query(WORKSPACE, "Heartbeat", List.of("resourceId", "hours"), List.of(List.of(VM_DB.toLowerCase(), "360")));
         stubs.query(WORKSPACE, "WVDConnections", List.of("hostPool", "sessions", "users"), List.of(List.of(POOL.toLowerCase(), 42, 7)));
@@ -202,6 +210,9 @@ class ServiceFigureCollectionTest extends MonitorReadingWireMockTest {
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
         wireMock().verify(getRequestedFor(urlPathEqualTo(SQL + METRICS)).withQueryParam("metricnames", equalTo("cpu_percent"))
                 .withQueryParam("aggregation", equalTo("Maximum")));
+        wireMock().verify(0, getRequestedFor(urlPathEqualTo(SQL_VCORE + METRICS)).withQueryParam("metricnames", equalTo("dtu_consumption_percent")));
+        wireMock().verify(getRequestedFor(urlPathEqualTo(SQL + "/providers/Microsoft.Insights/metricDefinitions"))
+                .withQueryParam("api-version", equalTo("2023-10-01")));
         wireMock().verify(2, getRequestedFor(urlPathEqualTo(VM_WEB + HEALTH)).withQueryParam("api-version", equalTo("2025-04-01")));
         wireMock().verify(1, postRequestedFor(urlPathEqualTo(WORKSPACE + "/query")).withQueryParam("api-version", equalTo("2017-10-01"))
                 .withRequestBody(matchingJsonPath("$.timespan", equalTo(FROM + "/" + TO)))

@@ -71,6 +71,22 @@ final class ServiceFigureStubs {
                 .willReturn(okJson(metricBody(resource, name, aggregation, false, values))));
     }
 
+    /** The metric definitions list, with only what the collection reads of it: the names. */
+    void definitions(String resource, String... names) {
+        ArrayNode value = JSON.createArrayNode();
+        for (String name : names) {
+            ObjectNode definition = value.addObject();
+            definition.put("id", resource + "/providers/microsoft.insights/metricdefinitions/" + name);
+            definition.put("resourceId", resource);
+            definition.putObject("name").put("value", name).put("localizedValue", name);
+            definition.put("unit", "Percent");
+            definition.put("primaryAggregationType", "Average");
+            definition.putArray("metricAvailabilities").addObject().put("timeGrain", "PT1H").put("retention", "P93D");
+        }
+        wm.stubFor(get(urlPathEqualTo(resource + "/providers/Microsoft.Insights/metricDefinitions"))
+                .willReturn(okJson(JSON.createObjectNode().set("value", value).toString())));
+    }
+
     void query(String workspace, String table, List<String> columns, List<List<Object>> rows) {
         ObjectNode body = JSON.createObjectNode();
         ObjectNode result = body.putArray("tables").addObject();
