@@ -1,7 +1,6 @@
 package io.opsflow.report;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,10 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.DoubleNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 
+import io.opsflow.azure.AvdUsage;
 import io.opsflow.azure.LogAnalyticsQueries;
 import io.opsflow.azure.MetricPoint;
 import io.opsflow.azure.MonitorMetrics;
@@ -33,19 +30,6 @@ final class ServiceFigureReading {
     static final String METRICS = "metrics";
     static final String LOG_ANALYTICS = "logAnalytics";
 
-    /**
-     * {@code union isfuzzy=true} with an empty typed table: a workspace that never received the table
-     * (no AVD there, no agent) answers no rows instead of a 400 for an unknown table.
-     */
-    static final String HEARTBEAT_HOURS = "union isfuzzy=true (datatable(TimeGenerated: datetime, _ResourceId: string)[]), (Heartbeat)"
-            + " | where TimeGenerated >= datetime(%1$s) and TimeGenerated < datetime(%2$s)"
-            + " | summarize by resourceId = tolower(_ResourceId), hour = bin(TimeGenerated, 1h)"
-            + " | summarize hours = count() by resourceId";
-    static final String AVD_CONNECTIONS = "union isfuzzy=true (datatable(TimeGenerated: datetime, State: string,"
-            + " CorrelationId: string, UserName: string, _ResourceId: string)[]), (WVDConnections)"
-            + " | where TimeGenerated >= datetime(%1$s) and TimeGenerated < datetime(%2$s) and State == 'Connected'"
-            + " | summarize sessions = count_distinct(CorrelationId), users = count_distinct(UserName) by hostPool = tolower(_ResourceId)";
-
     private final Customer customer;
     private final Instant from;
     private final Instant to;
@@ -53,8 +37,8 @@ final class ServiceFigureReading {
     private final MonitorMetrics metrics;
     private final ResourceHealthHistory health;
     private final LogAnalyticsQueries logs;
-    private Map<String, List<JsonNode>> heartbeatHours;
-    private Map<String, List<JsonNode>> avdConnections;
+    private Map<String, Long> heartbeatHours;
+    private Map<String, AvdUsage> avdUsage;
 
     ServiceFigureReading(Customer customer, Instant from, Instant to, List<String> workspaces, MonitorMetrics metrics,
                          ResourceHealthHistory health, LogAnalyticsQueries logs) {
@@ -73,7 +57,8 @@ final class ServiceFigureReading {
         switch (resource.kind()) {
             case VIRTUAL_MACHINE -> {
                 availability(resource, values, sources, true);
-                put(values, sources, ServiceFigure.CPU_P95, ServiceFigureMath.p95(hourly(resource, "Percentage CPU", Aggregation.AVERAGE)), METRICS);
+                put(values, sources, ServiceFigure.CPU_P95,
+                        ServiceFigureMath.p95(hourly(resource, "Percentage CPU", Aggregation.AVERAGE)), METRICS);
             }
             case APP_SERVICE -> {
                 availability(resource, values, sources, false);
@@ -88,9 +73,9 @@ final class ServiceFigureReading {
                 put(values, sources, ServiceFigure.CPU_PEAK, peakIfDefined(resource, defined, "cpu_percent"), METRICS);
             }
             case AVD_HOST_POOL -> {
-                List<JsonNode> row = avdConnections().get(key(resource.id()));
-                put(values, sources, ServiceFigure.SESSIONS, row == null ? null : row.get(0).asDouble(), LOG_ANALYTICS);
-                put(values, sources, ServiceFigure.DISTINCT_USERS, row == null ? null : row.get(1).asDouble(), LOG_ANALYTICS);
+                AvdUsage usage = avdUsage().get(key(resource.id()));
+                put(values, sources, ServiceFigure.SESSIONS, usage == null ? null : (double) usage.sessions(), LOG_ANALYTICS);
+                put(values, sources, ServiceFigure.DISTINCT_USERS, usage == null ? null : (double) usage.distinctUsers(), LOG_ANALYTICS);
             }
             case LOG_ANALYTICS_WORKSPACE -> throw new IllegalArgumentException("A workspace has no service figures: " + resource.id());
         }
@@ -103,9 +88,8 @@ final class ServiceFigureReading {
             put(values, sources, ServiceFigure.AVAILABILITY, fromHealth, RESOURCE_HEALTH);
             return;
         }
-        List<JsonNode> row = heartbeatHours().get(key(resource.id()));
         put(values, sources, ServiceFigure.AVAILABILITY,
-                ServiceFigureMath.heartbeatAvailability(row == null ? null : row.get(0).asLong(), from, to), HEARTBEAT);
+                ServiceFigureMath.heartbeatAvailability(heartbeatHours().get(key(resource.id())), from, to), HEARTBEAT);
     }
 
     private Double peakIfDefined(MonitoredResource resource, Set<String> defined, String metric) {
@@ -117,51 +101,23 @@ final class ServiceFigureReading {
         return metrics.hourly(customer, resource.id(), metric, aggregation, from, to).orElse(List.of());
     }
 
-    private Map<String, List<JsonNode>> heartbeatHours() {
+    /** A VM seen by two workspaces keeps the larger answer: adding would count its heartbeats twice. */
+    private Map<String, Long> heartbeatHours() {
         if (heartbeatHours == null) {
-            heartbeatHours = byResource(HEARTBEAT_HOURS, "resourceId", "hours");
+            heartbeatHours = new HashMap<>();
+            workspaces.forEach(w -> logs.heartbeatHours(customer, w, from, to)
+                    .forEach((id, hours) -> heartbeatHours.merge(id, hours, Math::max)));
         }
         return heartbeatHours;
     }
 
-    private Map<String, List<JsonNode>> avdConnections() {
-        if (avdConnections == null) {
-            avdConnections = byResource(AVD_CONNECTIONS, "hostPool", "sessions", "users");
+    private Map<String, AvdUsage> avdUsage() {
+        if (avdUsage == null) {
+            avdUsage = new HashMap<>();
+            workspaces.forEach(w -> logs.avdUsage(customer, w, from, to).forEach((id, usage) -> avdUsage.merge(id, usage,
+                    (a, b) -> a.sessions() >= b.sessions() ? a : b)));
         }
-        return avdConnections;
-    }
-
-    /**
-     * The query on every workspace, rows keyed by lower-case resource id. A resource seen by two
-     * workspaces keeps the larger answer: adding would count its heartbeats or sessions twice.
-     */
-    private Map<String, List<JsonNode>> byResource(String query, String keyColumn, String... valueColumns) {
-        Map<String, List<JsonNode>> rows = new HashMap<>();
-        String kql = String.format(Locale.ROOT, query, from, to);
-        for (String workspace : workspaces) {
-            for (Map<String, JsonNode> row : logs.query(customer, workspace, kql, from, to).orElse(List.of())) {
-                JsonNode id = row.get(keyColumn);
-                if (id == null || id.asText().isBlank()) {
-                    continue;
-                }
-                List<JsonNode> values = Arrays.stream(valueColumns).map(c -> numeric(row.get(c))).toList();
-                rows.merge(id.asText().toLowerCase(Locale.ROOT), values,
-                        (a, b) -> a.get(0).asDouble() >= b.get(0).asDouble() ? a : b);
-            }
-        }
-        return rows;
-    }
-
-    /** The 2017-10-01 API types cells as strings ("12"); newer answers give numbers. */
-    private static JsonNode numeric(JsonNode cell) {
-        if (cell != null && cell.isTextual()) {
-            try {
-                return DoubleNode.valueOf(Double.parseDouble(cell.asText()));
-            } catch (NumberFormatException notANumber) {
-                return NullNode.getInstance();
-            }
-        }
-        return cell == null ? NullNode.getInstance() : cell;
+        return avdUsage;
     }
 
     private static String key(String resourceId) {
