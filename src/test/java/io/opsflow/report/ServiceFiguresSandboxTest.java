@@ -19,6 +19,8 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
 import io.opsflow.OpsflowSpringTest;
 import io.opsflow.TestIdentities;
@@ -26,7 +28,7 @@ import io.opsflow.security.Roles;
 
 /**
  * On a fresh clone (sandbox mode) an administrator collects the demo customer's last month through
- * the production adapter and the ARM simulator, and the figures then show in the JSON and the CSV;
+ * the production adapter and the ARM simulator, and the figures then show in the JSON, the CSV and the PDF;
  * a manager reads them but may not collect.
  */
 @OpsflowSpringTest
@@ -70,6 +72,15 @@ class ServiceFiguresSandboxTest {
                 new HttpEntity<>(japanese), byte[].class);
         assertThat(new String(csv.getBody(), StandardCharsets.UTF_8)).contains("サービス稼働・利用状況,可用性,vm-demo-db01,0.99",
                 "サービス稼働・利用状況,利用ユーザー数,hp-demo-avd,");
+
+        ResponseEntity<byte[]> pdf = as("admin").exchange("/api/reports/" + DEMO + "/" + month + ".pdf", HttpMethod.GET,
+                new HttpEntity<>(japanese), byte[].class);
+        PdfReader reader = new PdfReader(pdf.getBody());
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(new PdfTextExtractor(reader).getTextFromPage(page));
+        }
+        assertThat(text).contains("サービス稼働・利用状況", "vm-demo-db01", "(ハートビート)", "hp-demo-avd", "AVD ホストプール");
     }
 
     @Test
