@@ -120,6 +120,29 @@
             resolveSlaCompliance: '解決 SLA 遵守率',
             trendRequestsOpened: 'サービスリクエスト件数',
             requestAutomation: 'サービスリクエスト自動化率',
+            services: 'サービス稼働・利用状況',
+            servicesNotCollected: 'この月のサービスの数値は未収集です (月に一度 Azure から読み取ります)。',
+            servicesNoResources: '監視対象のリソースはありませんでした。',
+            servicesCollectedAt: '{at} に Azure Monitor から読み取り',
+            resource: 'リソース',
+            kind: '種類',
+            availability: '可用性',
+            usage: '利用状況',
+            noData: 'データなし',
+            kind_virtualMachine: '仮想マシン',
+            kind_appService: 'App Service',
+            kind_sqlDatabase: 'SQL データベース',
+            kind_avdHostPool: 'AVD ホストプール',
+            svc_cpuP95: 'CPU 使用率 p95',
+            svc_requests: 'リクエスト数',
+            svc_http5xx: 'HTTP 5xx 応答数',
+            svc_http5xxRate: '5xx 率',
+            svc_dtuPeak: 'DTU ピーク',
+            svc_cpuPeak: 'CPU ピーク',
+            svc_sessions: 'セッション数',
+            svc_distinctUsers: '利用ユーザー数',
+            source_resourceHealth: 'Resource Health',
+            source_heartbeat: 'ハートビート',
             hours: '{h}時間',
             hoursMinutes: '{h}時間{m}分',
             minutes: '{m}分',
@@ -228,6 +251,29 @@
             resolveSlaCompliance: 'Resolve SLA compliance',
             trendRequestsOpened: 'Service requests',
             requestAutomation: 'Service request automation',
+            services: 'Service figures',
+            servicesNotCollected: 'The service figures of this month have not been collected (they are read from Azure once a month).',
+            servicesNoResources: 'No monitored resource was found.',
+            servicesCollectedAt: 'Read from Azure Monitor at {at}',
+            resource: 'Resource',
+            kind: 'Kind',
+            availability: 'Availability',
+            usage: 'Usage',
+            noData: 'No data',
+            kind_virtualMachine: 'Virtual machine',
+            kind_appService: 'App Service',
+            kind_sqlDatabase: 'SQL database',
+            kind_avdHostPool: 'AVD host pool',
+            svc_cpuP95: 'CPU p95',
+            svc_requests: 'Requests',
+            svc_http5xx: 'HTTP 5xx responses',
+            svc_http5xxRate: '5xx rate',
+            svc_dtuPeak: 'DTU peak',
+            svc_cpuPeak: 'CPU peak',
+            svc_sessions: 'Sessions',
+            svc_distinctUsers: 'Distinct users',
+            source_resourceHealth: 'Resource Health',
+            source_heartbeat: 'heartbeat',
             hours: '{h} h',
             hoursMinutes: '{h} h {m} min',
             minutes: '{m} min',
@@ -266,7 +312,18 @@
             tickets: '当月に Microsoft が作成したサポートチケット。',
             firstResponse: 'チケット作成から Microsoft の最初の回答まで。',
             ticketsOpenAtMonthEnd: '月末時点でクローズしていないチケット。',
-            trend: '当月と過去 3 か月の、インシデント受付・解決件数、解決時間の中央値、解決 SLA 遵守率、サービスリクエスト件数と自動化率。'
+            trend: '当月と過去 3 か月の、インシデント受付・解決件数、解決時間の中央値、解決 SLA 遵守率、サービスリクエスト件数と自動化率。',
+            services: 'お客様のサブスクリプションの監視対象リソース (Resource Graph で取得) ごとの、月に一度 Azure から読み取って opsflow が保存した数値。',
+            availability: '月のうち Resource Health の状態が分かっている時間に占める、Unavailable でなかった時間の割合 (Degraded は稼働、Unknown は除外)。Resource Health に情報のない VM は、Log Analytics のハートビートがあった時間数 ÷ 月の時間数。',
+            svc_cpuP95: '月の 1 時間ごとの Percentage CPU 平均値から opsflow が求めた 95 パーセンタイル (nearest-rank)。',
+            svc_requests: 'Requests メトリックの 1 時間ごとの合計の和。',
+            svc_http5xx: 'Http5xx メトリックの 1 時間ごとの合計の和。',
+            svc_http5xxRate: '5xx 応答数 ÷ リクエスト数。リクエストがなければ「—」。',
+            svc_dtuPeak: 'dtu_consumption_percent の 1 時間ごとの最大値のうち最も高いもの (vCore のデータベースには DTU はありません)。',
+            svc_cpuPeak: 'cpu_percent の 1 時間ごとの最大値のうち最も高いもの。',
+            svc_sessions: 'WVDConnections で Connected に至った接続の数 (CorrelationId の数)。',
+            svc_distinctUsers: 'その接続の異なるユーザー名の数。',
+            noData: 'Azure が 404 を返したか、その月の値がなかったもの。0 ではありません。'
         },
         en: {
             opened: 'Incidents opsflow opened in the month.',
@@ -297,7 +354,18 @@
             tickets: 'Support tickets Microsoft created in the month.',
             firstResponse: 'Ticket created → Microsoft\'s first answer.',
             ticketsOpenAtMonthEnd: 'Tickets not closed when the month ended.',
-            trend: 'The month and the three before it: incidents opened and resolved, median time to resolve, resolve-SLA compliance, requests and request automation.'
+            trend: 'The month and the three before it: incidents opened and resolved, median time to resolve, resolve-SLA compliance, requests and request automation.',
+            services: 'Per monitored resource in the customer\'s subscriptions (found through Resource Graph): figures read from Azure once a month and kept by opsflow.',
+            availability: 'The share of the month\'s time with a known Resource Health state in which the resource was not Unavailable (Degraded counts as up, Unknown is left out). For a VM Resource Health knows nothing of: hours with a Log Analytics heartbeat ÷ the month\'s hours.',
+            svc_cpuP95: 'The 95th percentile (nearest rank) opsflow computes over the month\'s hourly averages of Percentage CPU.',
+            svc_requests: 'The sum of the hourly totals of the Requests metric.',
+            svc_http5xx: 'The sum of the hourly totals of the Http5xx metric.',
+            svc_http5xxRate: '5xx responses ÷ requests; "—" when there was no request.',
+            svc_dtuPeak: 'The highest hourly maximum of dtu_consumption_percent (a vCore database has no DTU).',
+            svc_cpuPeak: 'The highest hourly maximum of cpu_percent.',
+            svc_sessions: 'Connections that reached Connected in WVDConnections (distinct CorrelationId).',
+            svc_distinctUsers: 'The distinct user names of those connections.',
+            noData: 'Azure answered 404 or had nothing for the month: not zero.'
         }
     };
 
@@ -681,6 +749,9 @@
                     + formatDuration(ms.firstResponse.p90), {node: definition('firstResponse'), className: 'definition'}],
                 [label('ticketsOpenAtMonthEnd'), formatCount(ms.openAtMonthEnd), {node: definition('ticketsOpenAtMonthEnd'), className: 'definition'}]])),
 
+            el('h2', {class: 'section', title: definition('services')}, t('services')),
+            servicesBlock(report.services, report.timeZone),
+
             el('h2', {class: 'section', title: definition('trend')}, t('trend')),
             block('trend', 'chartTrend',
                 el('div', {class: 'chart chart-wide', id: 'chart-trend', role: 'img', 'aria-label': t('chartTrend')}),
@@ -689,6 +760,41 @@
             el('p', {class: 'hint note'}, t('definitionsNote')));
         show(figures, true);
         drawCharts(i, report.trend);
+    }
+
+    /** Per monitored resource; a month nobody collected, or a figure without data, says so in words, never 0. */
+    function servicesBlock(services, zone) {
+        if (!services || !services.collected) {
+            return block('services', 'services', el('p', {class: 'empty', id: 'services-not-collected'}, t('servicesNotCollected')));
+        }
+        if (!services.resources.length) {
+            return block('services', 'services', el('p', {class: 'empty'}, t('servicesNoResources')));
+        }
+        const rows = services.resources.map(r => {
+            const f = r.figures;
+            const availability = !('availability' in f) ? '—' : f.availability === null ? t('noData')
+                : serviceValue('availability', f.availability) + ' (' + t('source_' + r.availabilitySource) + ')';
+            const usage = Object.keys(f).filter(k => k !== 'availability').map(k => el('div', {title: definition('svc_' + k)},
+                t('svc_' + k) + ': ' + (f[k] === null ? t('noData') : serviceValue(k, f[k]))));
+            return [{label: r.name, title: r.resourceId}, {node: t('kind_' + r.kind), className: 'kind'},
+                {node: availability, className: 'num', title: definition('availability')}, {node: usage.length ? usage : '—', className: 'usage'}];
+        });
+        return block('services', 'services',
+            el('p', {class: 'hint'}, t('servicesCollectedAt', {at: formatTime(services.collectedAt, zone)})),
+            table('figures services', [t('resource'), t('kind'), t('availability'), t('usage')], rows),
+            el('dl', {class: 'definitions'}, ['availability', 'svc_cpuP95', 'svc_requests', 'svc_http5xxRate', 'svc_dtuPeak', 'svc_cpuPeak',
+                'svc_sessions', 'svc_distinctUsers', 'noData'].flatMap(k => [el('dt', {}, t(k)), el('dd', {}, definition(k))])));
+    }
+
+    /** Availability and the 5xx rate are shares (two decimals: 99.95 % is not 99.5 %); Azure's own percentages keep one. */
+    function serviceValue(key, value) {
+        if (key === 'availability' || key === 'http5xxRate') {
+            return new Intl.NumberFormat(LOCALE, {style: 'percent', maximumFractionDigits: 2}).format(value);
+        }
+        if (key === 'cpuP95' || key === 'dtuPeak' || key === 'cpuPeak') {
+            return new Intl.NumberFormat(LOCALE, {maximumFractionDigits: 1}).format(value) + ' %';
+        }
+        return formatCount(value);
     }
 
     function tile(key, value, id, definitionKey) {

@@ -14,7 +14,13 @@ import java.util.Map;
  *             its due time has passed by then
  */
 public record MonthlyReport(String customerId, YearMonth month, String timeZone, Instant asOf, Incidents incidents,
-                            Requests requests, MicrosoftTickets microsoftTickets, List<Trend> trend) {
+                            Requests requests, MicrosoftTickets microsoftTickets, List<Trend> trend, Services services) {
+
+    /** Without service figures: they are {@linkplain Services#NOT_COLLECTED not collected}. */
+    public MonthlyReport(String customerId, YearMonth month, String timeZone, Instant asOf, Incidents incidents,
+                         Requests requests, MicrosoftTickets microsoftTickets, List<Trend> trend) {
+        this(customerId, month, timeZone, asOf, incidents, requests, microsoftTickets, trend, Services.NOT_COLLECTED);
+    }
 
     /**
      * @param opened              incidents opsflow opened in the month
@@ -89,5 +95,45 @@ public record MonthlyReport(String customerId, YearMonth month, String timeZone,
     /** The headline figures of the month and the three before it, oldest first. */
     public record Trend(YearMonth month, int incidentsOpened, int incidentsResolved, Duration medianTimeToResolve,
                         Double resolveSlaCompliance, int requestsOpened, Double requestAutomation) {
+    }
+
+    /**
+     * The service figures of the customer's monitored resources, read from Azure once per month by
+     * {@link ServiceFigureCollection} and kept by opsflow.
+     *
+     * @param collected   false: nobody collected this month yet, so there are no figures (not zeros)
+     * @param collectedAt when Azure was read; figures of a month still running cover the time until then
+     * @param resources   per monitored resource (VMs, App Service sites, SQL databases, AVD host pools), by kind and name
+     */
+    public record Services(boolean collected, Instant collectedAt, List<ServiceResource> resources) {
+
+        public static final Services NOT_COLLECTED = new Services(false, null, List.of());
+    }
+
+    /**
+     * One resource's figures for the month. {@code figures} holds the figures of its kind, in the order
+     * of {@link ServiceFigure}; a null value is "no data" (Azure answered 404, or had nothing in the month).
+     * <ul>
+     * <li>{@code availability}: VMs, sites and databases: the share of the month's time with a known
+     *     Resource Health state in which the resource was not Unavailable (Degraded counts as up,
+     *     Unknown is left out); for a VM Resource Health knows nothing of, the hours with at least one
+     *     Log Analytics heartbeat ÷ the month's hours ({@code availabilitySource} says which).</li>
+     * <li>{@code cpuP95} (VM): 95th percentile, nearest rank, computed by opsflow over the month's
+     *     hourly (PT1H) averages of {@code Percentage CPU}, in %.</li>
+     * <li>{@code requests} and {@code http5xx} (App Service): the sums of the hourly totals of the
+     *     metrics {@code Requests} and {@code Http5xx}; {@code http5xxRate} = http5xx ÷ requests, no
+     *     value when there was no request.</li>
+     * <li>{@code dtuPeak} and {@code cpuPeak} (SQL database): the highest hourly maximum of
+     *     {@code dtu_consumption_percent} and {@code cpu_percent}, in % (a vCore database has no DTU).</li>
+     * <li>{@code sessions} and {@code distinctUsers} (AVD host pool): the month's connections that
+     *     reached Connected in {@code WVDConnections} (distinct {@code CorrelationId}) and their
+     *     distinct {@code UserName}s.</li>
+     * </ul>
+     *
+     * @param kind               {@code virtualMachine}, {@code appService}, {@code sqlDatabase} or {@code avdHostPool}
+     * @param availabilitySource {@code resourceHealth}, {@code heartbeat}, or null when availability has no value
+     */
+    public record ServiceResource(String resourceId, String name, String kind, String availabilitySource,
+                                  Map<String, Double> figures) {
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,16 +25,23 @@ public class MonthlyReports {
     private final ReportItems items;
     private final ZoneId zone;
     private final Clock clock;
+    /** The kept service figures ({@link ServiceFigureStore}); collected from Azure apart, never here. */
+    private final BiFunction<String, YearMonth, MonthlyReport.Services> services;
 
     @Autowired
-    MonthlyReports(ReportItems items, @Value("${opsflow.reports.time-zone:Asia/Tokyo}") ZoneId zone) {
-        this(items, zone, Clock.systemUTC());
+    MonthlyReports(ReportItems items, @Value("${opsflow.reports.time-zone:Asia/Tokyo}") ZoneId zone, ServiceFigureStore services) {
+        this(items, zone, Clock.systemUTC(), services::read);
     }
 
     MonthlyReports(ReportItems items, ZoneId zone, Clock clock) {
+        this(items, zone, clock, (customer, month) -> MonthlyReport.Services.NOT_COLLECTED);
+    }
+
+    MonthlyReports(ReportItems items, ZoneId zone, Clock clock, BiFunction<String, YearMonth, MonthlyReport.Services> services) {
         this.items = items;
         this.zone = zone;
         this.clock = clock;
+        this.services = services;
     }
 
     public MonthlyReport of(String customerId, YearMonth month) {
@@ -51,7 +59,7 @@ public class MonthlyReports {
             trend.add(trend(m, all, start(m), start(m.plusMonths(1)), asOf));
         }
         return new MonthlyReport(customerId, month, zone.getId(), asOf, IncidentFigures.of(all, from, to, asOf, firstByNumber),
-                RequestFigures.of(all, from, to), MicrosoftTicketFigures.of(all, from, to), trend);
+                RequestFigures.of(all, from, to), MicrosoftTicketFigures.of(all, from, to), trend, services.apply(customerId, month));
     }
 
     private static MonthlyReport.Trend trend(YearMonth month, List<ReportItem> all, Instant from, Instant to, Instant asOf) {

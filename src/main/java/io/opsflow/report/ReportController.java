@@ -103,7 +103,7 @@ class ReportController {
                 .body(body);
     }
 
-    private static YearMonth parse(String month) {
+    static YearMonth parse(String month) {
         try {
             return YearMonth.parse(month);
         } catch (DateTimeParseException e) {

@@ -24,6 +24,7 @@ final class ReportCsv {
         csv.incidents(report.incidents());
         csv.requests(report.requests());
         csv.microsoft(report.microsoftTickets());
+        csv.services(report.services());
         report.trend().forEach(t -> {
             String month = t.month().toString();
             csv.row("trend", "incidentsOpened", month, t.incidentsOpened());
@@ -74,6 +75,30 @@ final class ReportCsv {
         row("microsoft", "firstResponse", "median", minutes(m.firstResponse().median()));
         row("microsoft", "firstResponse", "p90", minutes(m.firstResponse().p90()));
         row("microsoft", "openAtMonthEnd", "", m.openAtMonthEnd());
+    }
+
+    /** One row per resource and figure, the resource's name as breakdown; "not collected" and "no data" in words, never 0. */
+    private void services(MonthlyReport.Services s) {
+        String section = texts.text("report.services.section");
+        if (!s.collected()) {
+            serviceRow(section, texts.text("report.services.notCollected"), "", null);
+            return;
+        }
+        for (MonthlyReport.ServiceResource r : s.resources()) {
+            r.figures().forEach((figure, value) -> serviceRow(section, texts.text("report.services.figure." + figure), r.name(),
+                    value == null ? texts.text("report.services.noData") : number(value)));
+        }
+    }
+
+    private void serviceRow(String section, String figure, String breakdown, String value) {
+        out.append(quote(section)).append(',').append(quote(figure)).append(',').append(quote(breakdown)).append(',')
+                .append(value == null ? "" : quote(value)).append("\r\n");
+    }
+
+    /** Shares as fractions like the other rates; whole counts without a decimal point. */
+    private static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : String.format(java.util.Locale.ROOT, "%.4f", value);
     }
 
     private void durations(String figure, Map<String, Durations> byPriority) {

@@ -79,6 +79,7 @@ final class ReportPdf {
         pdf.incidents(report.incidents());
         pdf.requests(report.requests());
         pdf.microsoft(report.microsoftTickets());
+        pdf.services();
         pdf.trend();
         document.close();
         return out.toByteArray();
@@ -155,6 +156,17 @@ final class ReportPdf {
                 row("report.figure.opened", style.count(m.opened())),
                 durations("report.figure.firstResponse", m.firstResponse()),
                 row("report.figure.openAtMonthEnd", style.count(m.openAtMonthEnd())))));
+    }
+
+    private void services() {
+        PdfPTable table = ReportPdfServices.table(report.services(), style);
+        if (table == null) {
+            document.add(heading("report.services.section"));
+            document.add(new Paragraph(ReportPdfServices.absent(report.services(), style), style.body));
+        } else {
+            block(heading("report.services.section"), table);
+        }
+        document.add(new Paragraph(ReportPdfServices.note(report.services(), style), style.small));
     }
 
     private void trend() {

@@ -34,7 +34,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * runbook named {@code Fail-*} fails, {@code Suspend-*} suspends; the diagnostic runbooks answer
  * with {@link SimulatedDiagnostics}), Microsoft.Support: catalog, tickets and communications, with
  * Microsoft's replies in Japanese ({@link SimulatedSupport}), Monitor alert rules and action groups, resource
- * groups and resources. Shapes and error envelopes follow the documented contracts.
+ * groups and resources, and what the monthly service figures read ({@link SimulatedMonitor}). Shapes and
+ * error envelopes follow the documented contracts.
  */
 @RestController
 @ConditionalOnSandbox
@@ -52,6 +53,7 @@ class ArmSimulator {
     private final Map<String, SimulatedJob> jobs = new ConcurrentHashMap<>();
     private final SimulatedSupport support;
     private final Map<String, Map<String, Object>> resources = new ConcurrentHashMap<>();
+    private final SimulatedMonitor monitor;
 
     @Autowired
     ArmSimulator(SandboxProperties properties) {
@@ -63,6 +65,7 @@ class ArmSimulator {
         this.properties = properties;
         this.clock = clock;
         this.support = new SimulatedSupport(properties.ticketDelay(), properties.supportReplyDelay(), properties.supportPageSize(), clock);
+        this.monitor = new SimulatedMonitor(resources::values, clock::instant);
     }
 
     /** A resource that exists from the start, such as the demo customer's resource group and VMs. */
@@ -107,6 +110,9 @@ class ArmSimulator {
         }
         if (SimulatedSupport.ANY.matcher(path).find()) {
             return support.handle(method, path, request, body);
+        }
+        if (SimulatedMonitor.ANY.matcher(path).find()) {
+            return monitor.handle(method, path, request, body);
         }
         if (RESOURCE_GROUP.matcher(path).matches() || RESOURCE.matcher(path).matches()) {
             return resource(method, path, body);

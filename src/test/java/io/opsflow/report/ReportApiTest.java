@@ -54,7 +54,8 @@ class ReportApiTest {
         ResponseEntity<String> json = as("manager-of-report-a").getForEntity("/api/reports/" + A + "/2026-11", String.class);
         assertThat(json.getStatusCode()).as(json.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(json.getBody()).contains("\"customerId\":\"" + A + "\"", "\"month\":\"2026-11\"", "\"timeZone\":\"Asia/Tokyo\"",
-                "\"incidents\":", "\"requests\":", "\"microsoftTickets\":", "\"trend\":");
+                "\"incidents\":", "\"requests\":", "\"microsoftTickets\":", "\"trend\":",
+                "\"services\":{\"collected\":false,\"collectedAt\":null,\"resources\":[]}");
 
         HttpHeaders japanese = new HttpHeaders();
         japanese.set(HttpHeaders.ACCEPT_LANGUAGE, "ja-JP");

@@ -80,6 +80,22 @@ class ReportPdfTest {
         assertThat(text).contains("今月の SLA 違反はありません。", ReportPdfStyle.EMPTY).doesNotContainPattern("(?<![\\d.,])0(\\.0)?\\s?%");
     }
 
+    @Test
+    void serviceFiguresShowPerResourceAndAMonthNobodyCollectedSaysSo() throws IOException {
+        MonthlyReport n = november();
+        MonthlyReport withServices = new MonthlyReport(n.customerId(), n.month(), n.timeZone(), n.asOf(), n.incidents(), n.requests(),
+                n.microsoftTickets(), n.trend(), ServiceFigureTexts.services());
+        byte[] pdf = ReportPdf.render(withServices, "報告A株式会社", Messages.standalone(Locale.JAPANESE));
+        Files.createDirectories(OUTPUT);
+        Files.write(OUTPUT.resolve("report-services-ja.pdf"), pdf);
+
+        String text = text(new PdfReader(pdf));
+        assertThat(text).contains("サービス稼働・利用状況", "vm-acme-web01", "99.17%", "(Resource Health)", "50%", "(ハートビート)",
+                "CPU 使用率 p95 (%): 19", "5xx 率: 1%", "リクエスト数: 600", "DTU ピーク (%): データなし", "セッション数: 42", "AVD ホストプール");
+        assertThat(text(new PdfReader(ReportPdf.render(n, "報告A株式会社", Messages.standalone(Locale.JAPANESE)))))
+                .contains("この月は未収集です").doesNotContain("vm-acme-web01");
+    }
+
     /** November 2026 with all kinds of figures, including rates of nothing. */
     static MonthlyReport november() {
         Map<String, Durations> acknowledge = new LinkedHashMap<>();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -74,6 +75,8 @@ class ReportsPageBrowserTest {
     CustomerRegistry customers;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ServiceFigureStore serviceFigures;
 
     private ChromeDriver browser;
     private WebDriverWait wait;
@@ -86,6 +89,7 @@ class ReportsPageBrowserTest {
         identities.user(MANAGER, List.of(Roles.MANAGERS_GROUP), List.of(A));
         removeHistory();
         november();
+        serviceFigures.replace(A, YearMonth.of(2026, 11), Instant.parse("2026-12-01T01:00:00Z"), ServiceFigureTexts.collected());
         Files.createDirectories(DOWNLOADS);
         try (Stream<Path> files = Files.list(DOWNLOADS)) {
             for (Path file : files.toList()) {
@@ -144,6 +148,8 @@ class ReportsPageBrowserTest {
         assertThat(cockpit.get(0).getAttribute("href"))
                 .isEqualTo("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/" + ID + "i-p1");
         assertThat(text("incident-breaches")).contains("INC2", "INC3", "INC4", "未達成");
+        assertThat(text("services")).contains("サービス稼働・利用状況", "vm-acme-web01", "仮想マシン", "99.17% (Resource Health)",
+                "50% (ハートビート)", "CPU 使用率 p95: 19 %", "5xx 率: 1%", "DTU ピーク: データなし", "利用ユーザー数: 7");
 
         wait.until(d -> Boolean.TRUE.equals(js(CANVAS_DRAWN, "chart-priority")));
         wait.until(d -> Boolean.TRUE.equals(js(CANVAS_DRAWN, "chart-trend")));
