@@ -5,10 +5,8 @@ import static io.opsflow.report.MonthlyReportVariables.*;
 import java.time.YearMonth;
 import java.time.ZoneId;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -19,12 +17,9 @@ import io.opsflow.messages.Messages;
 /**
  * Renders the customer's month as a PDF in the customer's language and keeps it in the archive as a
  * draft for the operator's review; the review task shows its headline figures and where to read it.
- * A month that has not begun is refused ({@code REPORT_MONTH_NOT_BEGUN}): it has no figures, only zeros.
  */
 @Component
 class RenderMonthlyReportDelegate implements JavaDelegate {
-
-    static final String MONTH_NOT_BEGUN = "REPORT_MONTH_NOT_BEGUN";
 
     private final MonthlyReports reports;
     private final ReportArchive archive;
@@ -45,9 +40,6 @@ class RenderMonthlyReportDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String customerId = (String) execution.getVariable(CUSTOMER_ID);
         YearMonth month = YearMonth.parse((String) execution.getVariable(REPORT_MONTH));
-        if (month.isAfter(YearMonth.from(ClockUtil.getCurrentTime().toInstant().atZone(zone)))) {
-            throw new BpmnError(MONTH_NOT_BEGUN, "The month " + month + " has not begun: it has no figures yet");
-        }
         Customer customer = customers.find(customerId)
                 .orElseThrow(() -> new IllegalStateException("Customer '" + customerId + "' is no longer in the registry"));
         Messages.Texts texts = messages.forCustomer(customer);
