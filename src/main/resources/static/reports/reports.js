@@ -58,6 +58,18 @@
             incidents: 'インシデント',
             requests: 'サービスリクエスト',
             microsoft: 'Microsoft サポート',
+            issued: '発行済みの月次レポート',
+            issuedHint: '月次レポートのプロセスが作成し、運用担当者が確認した PDF です。お客様に送付したとおりに保管されています。',
+            issuedNone: 'この月の月次レポートはまだ発行されていません。',
+            issuedFile: 'ファイル',
+            issuedStatus: '状態',
+            issuedReviewer: '確認者',
+            issuedAt: '確認日時',
+            issuedComment: 'コメント',
+            status_draft: '確認待ち',
+            status_archived: '保管 (未送付)',
+            status_sent: 'ServiceNow に添付済み',
+            status_withheld: '送付しない',
             trend: '推移 (当月と過去 3 か月)',
             counts: '件数',
             durations: '対応時間 (優先度別)',
@@ -190,6 +202,18 @@
             incidents: 'Incidents',
             requests: 'Service requests',
             microsoft: 'Microsoft support',
+            issued: 'Issued monthly reports',
+            issuedHint: 'The PDFs the monthly report process made and an operator reviewed, kept as they were sent to the customer.',
+            issuedNone: 'No monthly report has been issued for this month yet.',
+            issuedFile: 'File',
+            issuedStatus: 'Status',
+            issuedReviewer: 'Reviewed by',
+            issuedAt: 'Reviewed at',
+            issuedComment: 'Comment',
+            status_draft: 'Awaiting review',
+            status_archived: 'Archived (not sent)',
+            status_sent: 'Attached in ServiceNow',
+            status_withheld: 'Withheld',
             trend: 'Trend (this month and the three before)',
             counts: 'Counts',
             durations: 'Response times by priority',
@@ -757,9 +781,57 @@
                 el('div', {class: 'chart chart-wide', id: 'chart-trend', role: 'img', 'aria-label': t('chartTrend')}),
                 trendTable(report.trend),
                 el('p', {class: 'definition'}, definition('trend'))),
+            el('h2', {class: 'section'}, t('issued')),
+            el('div', {class: 'card', id: 'issued'}, el('p', {class: 'hint'}, t('issuedHint')), el('p', {class: 'hint'}, t('loading'))),
             el('p', {class: 'hint note'}, t('definitionsNote')));
         show(figures, true);
         drawCharts(i, report.trend);
+        loadIssued(report.customerId, report.month, report.timeZone);
+    }
+
+    /** The month's issued PDFs; each downloads through the signed-in call, like the exports. */
+    async function loadIssued(customer, month, zone) {
+        const mine = loadCount;
+        let rows;
+        try {
+            const response = await call(encodeURIComponent(customer) + '/issued');
+            rows = (await response.json()).filter(entry => entry.month === month);
+        } catch (e) {
+            rows = null;
+            if (mine === loadCount) {
+                $('issued').lastChild.textContent = (e.status === 403 ? t('forbidden') : t('failed')) + e.message;
+            }
+        }
+        if (mine !== loadCount || rows === null) {
+            return;
+        }
+        const holder = $('issued');
+        holder.lastChild.remove();
+        if (rows.length === 0) {
+            holder.append(el('p', {class: 'hint'}, t('issuedNone')));
+            return;
+        }
+        holder.append(table('figures figures-issued', [t('issuedFile'), t('issuedStatus'), t('issuedReviewer'), t('issuedAt'), t('issuedComment')],
+            rows.map(entry => {
+                const file = el('button', {type: 'button', class: 'link'}, entry.fileName);
+                file.addEventListener('click', () => downloadIssued(customer, entry));
+                const text = value => ({node: value || '—', className: 'definition'});
+                return [{label: file}, text(t('status_' + entry.status)), text(entry.reviewedBy),
+                    text(entry.reviewedAt ? formatTime(entry.reviewedAt, zone) : null), text(entry.reviewComment)];
+            })));
+    }
+
+    async function downloadIssued(customer, entry) {
+        try {
+            const response = await call(encodeURIComponent(customer) + '/issued/' + encodeURIComponent(entry.id) + '.pdf', 'application/pdf');
+            const link = el('a', {href: URL.createObjectURL(await response.blob()), download: entry.fileName});
+            document.body.append(link);
+            link.click();
+            link.remove();
+            setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+        } catch (e) {
+            message(e instanceof SignInNeeded ? e.message : (e.status === 403 ? t('forbidden') : t('exportFailed')) + e.message);
+        }
     }
 
     /** Per monitored resource; a month nobody collected, or a figure without data, says so in words, never 0. */

@@ -77,6 +77,8 @@ class ReportsPageBrowserTest {
     JdbcTemplate jdbc;
     @Autowired
     ServiceFigureStore serviceFigures;
+    @Autowired
+    ReportArchive archive;
 
     private ChromeDriver browser;
     private WebDriverWait wait;
@@ -90,6 +92,11 @@ class ReportsPageBrowserTest {
         removeHistory();
         november();
         serviceFigures.replace(A, YearMonth.of(2026, 11), Instant.parse("2026-12-01T01:00:00Z"), ServiceFigureTexts.collected());
+        jdbc.update("delete from opsflow_report_archive where customer_id in (?, ?)", A, B);
+        ReportArchive.Entry issued = archive.add(A, YearMonth.of(2026, 11), "ja", null, "%PDF-1.4 issued".getBytes(StandardCharsets.US_ASCII));
+        archive.review(issued.id(), "op.tanaka", "11 月は大きな障害はありませんでした。", "%PDF-1.4 issued".getBytes(StandardCharsets.US_ASCII),
+                ReportArchive.Status.ARCHIVED);
+        archive.sent(issued.id(), "6ea6b8fb4f31120058f5a1f14210c7d3");
         Files.createDirectories(DOWNLOADS);
         try (Stream<Path> files = Files.list(DOWNLOADS)) {
             for (Path file : files.toList()) {
@@ -151,6 +158,11 @@ class ReportsPageBrowserTest {
         assertThat(text("services")).contains("サービス稼働・利用状況", "vm-acme-web01", "仮想マシン", "99.17% (Resource Health)",
                 "50% (ハートビート)", "CPU 使用率 p95: 19 %", "5xx 率: 1%", "DTU ピーク: データなし", "利用ユーザー数: 7");
 
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("issued"), "ServiceNow に添付済み"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("発行済みの月次レポート");
+        assertThat(text("issued")).contains("opsflow-report-" + A + "-2026-11-v1.pdf", "op.tanaka",
+                "11 月は大きな障害はありませんでした。");
+
         wait.until(d -> Boolean.TRUE.equals(js(CANVAS_DRAWN, "chart-priority")));
         wait.until(d -> Boolean.TRUE.equals(js(CANVAS_DRAWN, "chart-trend")));
         assertThat(js("return localStorage.length")).isEqualTo(0L);
@@ -168,6 +180,11 @@ class ReportsPageBrowserTest {
         wait.until(d -> Files.exists(csv));
         assertThat(new String(Files.readAllBytes(csv), StandardCharsets.UTF_8)).contains("インシデント,受付件数,,3");
         assertThat(browser.findElement(By.id("message")).isDisplayed()).isFalse();
+
+        browser.findElement(By.cssSelector("#issued button.link")).click();
+        Path issuedPdf = DOWNLOADS.resolve("opsflow-report-" + A + "-2026-11-v1.pdf");
+        wait.until(d -> Files.exists(issuedPdf));
+        assertThat(Files.readString(issuedPdf, StandardCharsets.US_ASCII)).isEqualTo("%PDF-1.4 issued");
 
         browser.get(page("?customer=" + B + "&month=2026-11"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "このお客様のレポートは表示できません"));
