@@ -35,7 +35,6 @@
             exportPdf: 'PDF をダウンロード',
             preparing: '作成中…',
             loading: '読み込み中…',
-            forbidden: 'このお客様のレポートは表示できません: ',
             failed: 'レポートを取得できませんでした: ',
             exportFailed: 'ファイルを作成できませんでした: ',
             unreachable: 'opsflow に接続できませんでした。',
@@ -179,7 +178,6 @@
             exportPdf: 'Download PDF',
             preparing: 'Preparing…',
             loading: 'Loading…',
-            forbidden: 'This customer\'s report cannot be shown: ',
             failed: 'The report could not be read: ',
             exportFailed: 'The file could not be made: ',
             unreachable: 'opsflow could not be reached.',
@@ -690,7 +688,7 @@
             if (e instanceof SignInNeeded) {
                 showSignIn(e.message);
             } else {
-                message((e.status === 403 ? t('forbidden') : t('failed')) + e.message);
+                message((e.status === 403 ? '' : t('failed')) + e.message);
             }
         } finally {
             if (mine === loadCount) {
@@ -799,7 +797,7 @@
         } catch (e) {
             rows = null;
             if (mine === loadCount) {
-                $('issued').lastChild.textContent = (e.status === 403 ? t('forbidden') : t('failed')) + e.message;
+                $('issued').lastChild.textContent = (e.status === 403 ? '' : t('failed')) + e.message;
             }
         }
         if (mine !== loadCount || rows === null) {
@@ -830,7 +828,7 @@
             link.remove();
             setTimeout(() => URL.revokeObjectURL(link.href), 10000);
         } catch (e) {
-            message(e instanceof SignInNeeded ? e.message : (e.status === 403 ? t('forbidden') : t('exportFailed')) + e.message);
+            message(e instanceof SignInNeeded ? e.message : (e.status === 403 ? '' : t('exportFailed')) + e.message);
         }
     }
 
@@ -1001,7 +999,7 @@
             if (e instanceof SignInNeeded) {
                 showSignIn(e.message);
             } else {
-                message((e.status === 403 ? t('forbidden') : t('exportFailed')) + e.message);
+                message((e.status === 403 ? '' : t('exportFailed')) + e.message);
             }
         } finally {
             state.busy = false;

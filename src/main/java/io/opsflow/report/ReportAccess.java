@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Tenant;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +15,7 @@ import io.opsflow.api.ForbiddenException;
 import io.opsflow.api.NotFoundException;
 import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.messages.Messages;
 import io.opsflow.security.Roles;
 
 /**
@@ -25,30 +28,30 @@ class ReportAccess {
 
     private final IdentityService identity;
     private final CustomerRegistry customers;
+    private final MessageSource messages;
 
-    ReportAccess(IdentityService identity, CustomerRegistry customers) {
+    ReportAccess(IdentityService identity, CustomerRegistry customers, MessageSource messages) {
         this.identity = identity;
         this.customers = customers;
+        this.messages = messages;
     }
 
     void check(Authentication caller, String customerId) {
         if (!mayRead(caller, customerId, Roles.MANAGER)) {
-            throw new ForbiddenException("You may not read the reports of customer '" + customerId
-                    + "': managers read the customers they are members of");
+            throw new ForbiddenException(text("report.access.forbidden", customerId));
         }
     }
 
     /** The issued monthly reports: also the customer's operators, who review them before they are sent. */
     void checkIssued(Authentication caller, String customerId) {
         if (!mayRead(caller, customerId, Roles.MANAGER, Roles.OPERATOR)) {
-            throw new ForbiddenException("You may not read the issued reports of customer '" + customerId
-                    + "': managers and operators read the customers they are members of");
+            throw new ForbiddenException(text("report.access.issuedForbidden", customerId));
         }
     }
 
     private boolean mayRead(Authentication caller, String customerId, String... roles) {
         if (customers.find(customerId).isEmpty()) {
-            throw new NotFoundException("No customer '" + customerId + "' in the registry");
+            throw new NotFoundException(text("report.access.noCustomer", customerId));
         }
         if (has(caller, Roles.ADMIN)) {
             return true;
@@ -69,6 +72,11 @@ class ReportAccess {
         Set<String> tenants = identity.createTenantQuery().userMember(caller.getName()).includingGroupsOfUser(true).list().stream()
                 .map(Tenant::getId).collect(Collectors.toSet());
         return customers.findAll().stream().filter(c -> tenants.contains(c.id())).toList();
+    }
+
+    /** In the caller's language (Accept-Language): the reports page shows the reason as it comes. */
+    private String text(String key, Object... args) {
+        return new Messages.Texts(messages, Messages.locale(LocaleContextHolder.getLocale().getLanguage())).text(key, args);
     }
 
     private static boolean has(Authentication caller, String role) {

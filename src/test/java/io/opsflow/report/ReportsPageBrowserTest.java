@@ -187,7 +187,7 @@ class ReportsPageBrowserTest {
         assertThat(Files.readString(issuedPdf, StandardCharsets.US_ASCII)).isEqualTo("%PDF-1.4 issued");
 
         browser.get(page("?customer=" + B + "&month=2026-11"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "このお客様のレポートは表示できません"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "のレポートは閲覧できません"));
         assertThat(text("message")).contains(B);
         assertThat(browser.findElement(By.id("figures")).isDisplayed()).isFalse();
         assertThat(browser.findElements(By.cssSelector("#figures *"))).isEmpty();
