@@ -1,13 +1,13 @@
 package io.opsflow.report;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -24,6 +24,8 @@ class ReportItems {
 
     private static final String ITEMS = "select process_instance_id, process_key, business_key, opened_at, closed_at, end_activity"
             + " from opsflow_report_item where customer_id = ? and ";
+    private static final int CHUNK = 100;
+    private static final String PLACEHOLDERS = String.join(",", Collections.nCopies(CHUNK, "?"));
     /** Later than any close: with it, "closed since" is a two-sided range, which H2 reads from the closed_at index. */
     private static final Timestamp NEVER = Timestamp.valueOf("9999-12-31 00:00:00");
 
@@ -43,22 +45,16 @@ class ReportItems {
                             instant(rs.getTimestamp(5)), rs.getString(6));
                     items.put(item.id, item);
                 }, customerId, start, Timestamp.from(to), customerId, start, NEVER, start, customerId, start);
-        if (!items.isEmpty()) {
-            // Separately and by the ids, not joined: a join let PostgreSQL's planner trade the index scans for
-            // parallel full scans of the items.
-            jdbc.query(connection -> {
-                PreparedStatement statement = connection.prepareStatement("select process_instance_id, name, occurred_at, text_value,"
-                        + " long_value from opsflow_report_fact where process_instance_id = any (?)");
-                statement.setArray(1, connection.createArrayOf("varchar", items.keySet().toArray()));
-                return statement;
-            }, (ResultSet rs) -> {
-                long value = rs.getLong(5);
-                // wasNull() speaks of the last column read: ask it right after long_value.
-                Long number = rs.wasNull() ? null : value;
-                items.get(rs.getString(1)).facts.computeIfAbsent(rs.getString(2), n -> new ArrayList<>())
-                        .add(new ReportItem.Fact(instant(rs.getTimestamp(3)), rs.getString(4), number));
-            });
-        }
+        // Separately and by the ids, not joined: a join let PostgreSQL's planner trade the index scans for
+        // parallel full scans of the items.
+        inChunks(List.copyOf(items.keySet()), ids -> jdbc.query("select process_instance_id, name, occurred_at, text_value, long_value"
+                + " from opsflow_report_fact where process_instance_id in (" + PLACEHOLDERS + ")", rs -> {
+                    long value = rs.getLong(5);
+                    // wasNull() speaks of the last column read: ask it right after long_value.
+                    Long number = rs.wasNull() ? null : value;
+                    items.get(rs.getString(1)).facts.computeIfAbsent(rs.getString(2), n -> new ArrayList<>())
+                            .add(new ReportItem.Fact(instant(rs.getTimestamp(3)), rs.getString(4), number));
+                }, ids));
         return items.values().stream().map(Builder::build).toList();
     }
 
@@ -71,16 +67,32 @@ class ReportItems {
         if (numbers.isEmpty()) {
             return first;
         }
-        String in = String.join(",", numbers.stream().map(n -> "?").toList());
-        List<Object> args = new ArrayList<>(List.of(customerId));
-        args.addAll(numbers);
-        args.add(Timestamp.from(before));
-        jdbc.query("select service_now_number, min(opened_at) from opsflow_report_item where customer_id = ?"
-                + " and service_now_number in (" + in + ") and opened_at < ? group by service_now_number",
-                rs -> {
-                    first.put(rs.getString(1), instant(rs.getTimestamp(2)));
-                }, args.toArray());
+        inChunks(numbers, chunk -> {
+            List<Object> args = new ArrayList<>(List.of(customerId));
+            args.addAll(List.of(chunk));
+            args.add(Timestamp.from(before));
+            jdbc.query("select service_now_number, min(opened_at) from opsflow_report_item where customer_id = ?"
+                    + " and service_now_number in (" + PLACEHOLDERS + ") and opened_at < ? group by service_now_number", rs -> {
+                        first.put(rs.getString(1), instant(rs.getTimestamp(2)));
+                    }, args.toArray());
+        });
         return first;
+    }
+
+    /**
+     * Runs a lookup for the values in lists of {@link #CHUNK}, the last padded with repeats of its last
+     * value: one statement text for the drivers' statement caches, and a short IN list, because H2
+     * checks each row it finds against the list by a linear search (with {@code = any(?)} against all
+     * of a month's thousands of ids).
+     */
+    private static void inChunks(List<String> values, Consumer<Object[]> lookup) {
+        for (int i = 0; i < values.size(); i += CHUNK) {
+            Object[] chunk = new Object[CHUNK];
+            for (int j = 0; j < CHUNK; j++) {
+                chunk[j] = values.get(Math.min(i + j, values.size() - 1));
+            }
+            lookup.accept(chunk);
+        }
     }
 
     private static Instant instant(Timestamp timestamp) {
