@@ -24,7 +24,7 @@ class ReportItems {
 
     private static final String ITEMS = "select process_instance_id, process_key, business_key, opened_at, closed_at, end_activity"
             + " from opsflow_report_item where customer_id = ? and ";
-    private static final int CHUNK = 100;
+    private static final int CHUNK = 50;
     private static final String PLACEHOLDERS = String.join(",", Collections.nCopies(CHUNK, "?"));
     /** Later than any close: with it, "closed since" is a two-sided range, which H2 reads from the closed_at index. */
     private static final Timestamp NEVER = Timestamp.valueOf("9999-12-31 00:00:00");
