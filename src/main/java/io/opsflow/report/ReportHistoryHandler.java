@@ -64,6 +64,10 @@ class ReportHistoryHandler implements HistoryEventHandler {
         if (set && ReportedFacts.isVariable(event.getProcessDefinitionKey(), event.getVariableName())) {
             writes().fact(event.getProcessInstanceId(), event.getVariableName(), event.getTimestamp(), event.getTextValue(),
                     event.getLongValue());
+            if (ReportedFacts.isServiceNowNumber(event.getProcessDefinitionKey(), event.getVariableName())
+                    && event.getTextValue() != null && event.getTextValue().length() <= ReportWrites.MAX_NUMBER) {
+                writes().serviceNowNumber(event.getProcessInstanceId(), event.getTextValue());
+            }
         }
     }
 

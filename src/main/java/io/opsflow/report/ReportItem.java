@@ -2,7 +2,9 @@ package io.opsflow.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,13 +13,28 @@ import java.util.Optional;
 record ReportItem(String processInstanceId, String processKey, String businessKey, Instant openedAt, Instant closedAt,
                   String endActivity, Map<String, List<Fact>> facts) {
 
+    /**
+     * Each fact's list ordered by time once here (stable: same-time facts keep the order they were
+     * written in), because the figures ask every item for its first and latest facts many times.
+     */
+    ReportItem {
+        Map<String, List<Fact>> sorted = new LinkedHashMap<>();
+        facts.forEach((name, list) -> {
+            List<Fact> copy = new ArrayList<>(list);
+            copy.sort(Comparator.comparing(Fact::at));
+            sorted.put(name, List.copyOf(copy));
+        });
+        facts = Collections.unmodifiableMap(sorted);
+    }
+
     /** A step (time only) or a variable as set at that time. */
     record Fact(Instant at, String text, Long number) {
     }
 
     /** When the step first happened. */
     Optional<Instant> first(String name) {
-        return facts.getOrDefault(name, List.of()).stream().map(Fact::at).min(Comparator.naturalOrder());
+        List<Fact> all = facts.getOrDefault(name, List.of());
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0).at());
     }
 
     /** The first of several steps, e.g. the ways an incident gets resolved. */
@@ -42,7 +59,7 @@ record ReportItem(String processInstanceId, String processKey, String businessKe
     /** When the variable was first set to that number, e.g. microsoftResponded to true (1). */
     Optional<Instant> firstSet(String name, long value) {
         return facts.getOrDefault(name, List.of()).stream().filter(f -> f.number() != null && f.number() == value)
-                .map(Fact::at).min(Comparator.naturalOrder());
+                .map(Fact::at).findFirst();
     }
 
     boolean openAt(Instant when) {
@@ -50,8 +67,7 @@ record ReportItem(String processInstanceId, String processKey, String businessKe
     }
 
     private Optional<Fact> latest(String name) {
-        List<Fact> all = new ArrayList<>(facts.getOrDefault(name, List.of()));
-        all.sort(Comparator.comparing(Fact::at));
+        List<Fact> all = facts.getOrDefault(name, List.of());
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 }

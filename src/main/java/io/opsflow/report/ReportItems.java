@@ -3,9 +3,11 @@ package io.opsflow.report;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,46 +22,77 @@ class ReportItems {
         this.jdbc = jdbc;
     }
 
-    /** Items of the customer opened before {@code to} and not closed before {@code from}. */
+    private static final String ITEMS = "select process_instance_id, process_key, business_key, opened_at, closed_at, end_activity"
+            + " from opsflow_report_item where customer_id = ? and ";
+    private static final int CHUNK = 50;
+    private static final String PLACEHOLDERS = String.join(",", Collections.nCopies(CHUNK, "?"));
+    /** Later than any close: with it, "closed since" is a two-sided range, which H2 reads from the closed_at index. */
+    private static final Timestamp NEVER = Timestamp.valueOf("9999-12-31 00:00:00");
+
+    /**
+     * Items of the customer opened before {@code to} and not closed before {@code from}: those opened in
+     * the period, and those opened before it and closed in or after it or still open. Three disjoint
+     * range scans (V7 indexes), so the cost follows the period's items, not the customer's history;
+     * then the facts of just those items.
+     */
     List<ReportItem> overlapping(String customerId, Instant from, Instant to) {
+        Timestamp start = Timestamp.from(from);
         Map<String, Builder> items = new LinkedHashMap<>();
-        jdbc.query("select i.process_instance_id, i.process_key, i.business_key, i.opened_at, i.closed_at, i.end_activity,"
-                + " f.name, f.occurred_at, f.text_value, f.long_value from opsflow_report_item i"
-                + " left join opsflow_report_fact f on f.process_instance_id = i.process_instance_id"
-                + " where i.customer_id = ? and i.opened_at < ? and (i.closed_at is null or i.closed_at >= ?)", rs -> {
-                    Builder item = items.get(rs.getString(1));
-                    if (item == null) {
-                        item = new Builder(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
-                                instant(rs.getTimestamp(5)), rs.getString(6));
-                        items.put(item.id, item);
-                    }
-                    if (rs.getString(7) != null) {
-                        long value = rs.getLong(10);
-                        // wasNull() speaks of the last column read: ask it right after long_value.
-                        Long number = rs.wasNull() ? null : value;
-                        item.facts.computeIfAbsent(rs.getString(7), n -> new ArrayList<>()).add(new ReportItem.Fact(
-                                instant(rs.getTimestamp(8)), rs.getString(9), number));
-                    }
-                }, customerId, Timestamp.from(to), Timestamp.from(from));
+        jdbc.query(ITEMS + "opened_at >= ? and opened_at < ?"
+                + " union all " + ITEMS + "closed_at >= ? and closed_at < ? and opened_at < ?"
+                + " union all " + ITEMS + "closed_at is null and opened_at < ?", rs -> {
+                    Builder item = new Builder(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
+                            instant(rs.getTimestamp(5)), rs.getString(6));
+                    items.put(item.id, item);
+                }, customerId, start, Timestamp.from(to), customerId, start, NEVER, start, customerId, start);
+        // Separately and by the ids, not joined: a join let PostgreSQL's planner trade the index scans for
+        // parallel full scans of the items.
+        inChunks(List.copyOf(items.keySet()), ids -> jdbc.query("select process_instance_id, name, occurred_at, text_value, long_value"
+                + " from opsflow_report_fact where process_instance_id in (" + PLACEHOLDERS + ")", rs -> {
+                    long value = rs.getLong(5);
+                    // wasNull() speaks of the last column read: ask it right after long_value.
+                    Long number = rs.wasNull() ? null : value;
+                    items.get(rs.getString(1)).facts.computeIfAbsent(rs.getString(2), n -> new ArrayList<>())
+                            .add(new ReportItem.Fact(instant(rs.getTimestamp(3)), rs.getString(4), number));
+                }, ids));
         return items.values().stream().map(Builder::build).toList();
     }
 
-    /** For each ServiceNow number, when an incident with it was first opened (before {@code before}). */
+    /**
+     * For each ServiceNow number, when an incident with it was first opened (before {@code before}): by
+     * the number kept on incident items only (V7), so no process key is needed.
+     */
     Map<String, Instant> firstOpenedByNumber(String customerId, List<String> numbers, Instant before) {
         Map<String, Instant> first = new LinkedHashMap<>();
         if (numbers.isEmpty()) {
             return first;
         }
-        String in = String.join(",", numbers.stream().map(n -> "?").toList());
-        List<Object> args = new ArrayList<>(List.of(customerId, ReportedFacts.INCIDENT, Timestamp.from(before)));
-        args.addAll(numbers);
-        jdbc.query("select f.text_value, min(i.opened_at) from opsflow_report_fact f join opsflow_report_item i"
-                + " on i.process_instance_id = f.process_instance_id where i.customer_id = ? and i.process_key = ?"
-                + " and i.opened_at < ? and f.name = 'serviceNowNumber' and f.text_value in (" + in + ") group by f.text_value",
-                rs -> {
-                    first.put(rs.getString(1), instant(rs.getTimestamp(2)));
-                }, args.toArray());
+        inChunks(numbers, chunk -> {
+            List<Object> args = new ArrayList<>(List.of(customerId));
+            args.addAll(List.of(chunk));
+            args.add(Timestamp.from(before));
+            jdbc.query("select service_now_number, min(opened_at) from opsflow_report_item where customer_id = ?"
+                    + " and service_now_number in (" + PLACEHOLDERS + ") and opened_at < ? group by service_now_number", rs -> {
+                        first.put(rs.getString(1), instant(rs.getTimestamp(2)));
+                    }, args.toArray());
+        });
         return first;
+    }
+
+    /**
+     * Runs a lookup for the values in lists of {@link #CHUNK}, the last padded with repeats of its last
+     * value: one statement text for the drivers' statement caches, and a short IN list, because H2
+     * checks each row it finds against the list by a linear search (with {@code = any(?)} against all
+     * of a month's thousands of ids).
+     */
+    private static void inChunks(List<String> values, Consumer<Object[]> lookup) {
+        for (int i = 0; i < values.size(); i += CHUNK) {
+            Object[] chunk = new Object[CHUNK];
+            for (int j = 0; j < CHUNK; j++) {
+                chunk[j] = values.get(Math.min(i + j, values.size() - 1));
+            }
+            lookup.accept(chunk);
+        }
     }
 
     private static Instant instant(Timestamp timestamp) {

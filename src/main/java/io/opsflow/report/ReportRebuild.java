@@ -30,9 +30,14 @@ public class ReportRebuild {
     public int rebuild() {
         jdbc.update("delete from opsflow_report_fact");
         jdbc.update("delete from opsflow_report_item");
+        // The incident's latest ServiceNow number that fits the column, as the live handler leaves it.
         int items = jdbc.update("insert into opsflow_report_item (process_instance_id, customer_id, process_key, business_key, opened_at,"
-                + " closed_at, end_activity) select ID_, TENANT_ID_, PROC_DEF_KEY_, BUSINESS_KEY_, START_TIME_, END_TIME_, END_ACT_ID_"
-                + " from ACT_HI_PROCINST where PROC_DEF_KEY_ in (" + quoted(List.copyOf(ReportedFacts.PROCESS_KEYS)) + ")");
+                + " closed_at, end_activity, service_now_number) select p.ID_, p.TENANT_ID_, p.PROC_DEF_KEY_, p.BUSINESS_KEY_, p.START_TIME_,"
+                + " p.END_TIME_, p.END_ACT_ID_, case when p.PROC_DEF_KEY_ = '" + ReportedFacts.INCIDENT + "' then (select d.TEXT_"
+                + " from ACT_HI_DETAIL d where d.PROC_INST_ID_ = p.ID_ and d.TYPE_ = 'VariableUpdate' and d.NAME_ = '"
+                + ReportedFacts.SERVICE_NOW_NUMBER + "' and char_length(d.TEXT_) <= " + ReportWrites.MAX_NUMBER
+                + " order by d.TIME_ desc, d.SEQUENCE_COUNTER_ desc fetch first 1 rows only) end"
+                + " from ACT_HI_PROCINST p where p.PROC_DEF_KEY_ in (" + quoted(List.copyOf(ReportedFacts.PROCESS_KEYS)) + ")");
         for (String key : ReportedFacts.PROCESS_KEYS) {
             List<String> started = ReportedFacts.STARTED.get(key);
             if (!started.isEmpty()) {

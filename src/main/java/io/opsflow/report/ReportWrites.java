@@ -22,6 +22,9 @@ final class ReportWrites {
     private static final String FACT = "insert into opsflow_report_fact (process_instance_id, name, occurred_at, text_value, long_value)"
             + " values (?, ?, ?, ?, ?)";
     static final int MAX_TEXT = 4000;
+    /** The width of opsflow_report_item.service_now_number (V7); a longer value is no ServiceNow number. */
+    static final int MAX_NUMBER = 255;
+    private static final String NUMBER = "update opsflow_report_item set service_now_number = ? where process_instance_id = ?";
 
     private record Write(String sql, Binder binder) {
     }
@@ -49,6 +52,13 @@ final class ReportWrites {
     void businessKey(String processInstanceId, String businessKey) {
         add(BUSINESS_KEY, s -> {
             s.setString(1, businessKey);
+            s.setString(2, processInstanceId);
+        });
+    }
+
+    void serviceNowNumber(String processInstanceId, String number) {
+        add(NUMBER, s -> {
+            s.setString(1, number);
             s.setString(2, processInstanceId);
         });
     }

@@ -15,6 +15,8 @@ final class ReportedFacts {
     static final String REQUEST = "service-catalog-request";
     static final String MICROSOFT_TICKET = "microsoft-support-relay";
 
+    static final String SERVICE_NOW_NUMBER = "serviceNowNumber";
+
     static final Set<String> PROCESS_KEYS = Set.of(INCIDENT, REQUEST, MICROSOFT_TICKET);
 
     /** Steps by process, each with the phase that counts: when it started, or when it ended (not cancelled). */
@@ -57,5 +59,10 @@ final class ReportedFacts {
 
     static boolean isVariable(String processKey, String name) {
         return VARIABLES.getOrDefault(processKey, List.of()).contains(name);
+    }
+
+    /** The incident's ServiceNow number, also kept on its item for finding reopened incidents. */
+    static boolean isServiceNowNumber(String processKey, String name) {
+        return INCIDENT.equals(processKey) && SERVICE_NOW_NUMBER.equals(name);
     }
 }

@@ -65,8 +65,15 @@ class IngestBenchmark {
     static final int STARTS_PER_RUN = Integer.getInteger("bench.starts", 300);
     static final int ALERTS_PER_RUN = Integer.getInteger("bench.alerts", 50);
     static final int RUNS = Integer.getInteger("bench.runs", 3);
-    /** {@code -Dbench.projection=false}: the same run without the reporting projection, to measure what it costs. */
-    static final boolean PROJECTION = Boolean.parseBoolean(System.getProperty("bench.projection", "true"));
+    /**
+     * {@code -Dbench.projection=false}: the same run without the reporting projection. {@code pair}: only
+     * the start rates (a)–(c), of nodes with and without it side by side in the same rounds, so that
+     * the machine's drift between two separate runs does not pass for the projection's cost.
+     */
+    static final String PROJECTION_MODE = System.getProperty("bench.projection", "true");
+    static final boolean PAIR = "pair".equals(PROJECTION_MODE);
+    static final boolean PROJECTION = !"false".equals(PROJECTION_MODE);
+    static final String WITHOUT = " without projection";
     /** Pause between the sequential alerts of (d): a modest 20 alerts/s, so latency is not queueing. */
     static final long ALERT_GAP_MILLIS = 50;
 
@@ -95,6 +102,11 @@ class IngestBenchmark {
         try {
             stubServiceNow(servicenow);
             String snowUrl = "http://localhost:" + servicenow.port();
+            if (PAIR) {
+                projectionPair(snowUrl);
+                report();
+                return;
+            }
 
             // PostgreSQL's cross-node pair first, so that no more than two applications share the heap;
             // then both single nodes stay up and the rates alternate between them round by round.
@@ -120,6 +132,45 @@ class IngestBenchmark {
             servicenow.stop();
         }
         report();
+    }
+
+    /**
+     * Each database twice, with and without the projection (its own H2 file, its own PostgreSQL
+     * database on the same server), all four in the same rounds; the cost is the per-round ratio.
+     */
+    private void projectionPair(String snowUrl) throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
+            try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection()) {
+                connection.createStatement().execute("create database without_projection");
+            }
+            try (ConfigurableApplicationContext pg = start("benchPg", postgres.getJdbcUrl("postgres", "postgres"), snowUrl, true, true);
+                 ConfigurableApplicationContext pgOff = start("benchPgOff", postgres.getJdbcUrl("postgres", "without_projection"), snowUrl,
+                         true, false);
+                 ConfigurableApplicationContext h2 = start("benchH2", "jdbc:h2:file:" + h2Dir.resolve("opsflow"), snowUrl, true, true);
+                 ConfigurableApplicationContext h2Off = start("benchH2Off", "jdbc:h2:file:" + h2Dir.resolve("without"), snowUrl, true,
+                         false)) {
+                for (ConfigurableApplicationContext node : List.of(pg, pgOff, h2, h2Off)) {
+                    registerCustomer(node);
+                }
+                Map<String, Rounds> rounds = startRates(List.of(new Node("H2", h2), new Node("H2" + WITHOUT, h2Off),
+                        new Node("PostgreSQL", pg), new Node("PostgreSQL" + WITHOUT, pgOff)));
+                for (String db : List.of("H2", "PostgreSQL")) {
+                    Rounds with = rounds.get(db);
+                    Rounds without = rounds.get(db + WITHOUT);
+                    rows.add(row(db, "projection cost: rate with ÷ without, (a) and (c), per round", "", "", "", "",
+                            "(a) " + perRound(with.engine, without.engine) + "; (c) " + perRound(with.webhook, without.webhook), ""));
+                }
+            }
+        }
+    }
+
+    private static String perRound(List<Run> with, List<Run> without) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < with.size(); i++) {
+            ratios.add(with.get(i).rate() / without.get(i).rate());
+        }
+        return String.format("median %.2f (%s)", median(ratios, Double::doubleValue),
+                ratios.stream().map(x -> String.format("%.2f", x)).collect(java.util.stream.Collectors.joining(" ")));
     }
 
     // ---- (e) ----------------------------------------------------------------------------------
@@ -224,7 +275,7 @@ class IngestBenchmark {
      * The job executors are paused meanwhile: the rates are ingest alone, not ingest plus the
      * ServiceNow jobs competing for the 2 cores.
      */
-    private void startRates(List<Node> nodes) throws Exception {
+    private Map<String, Rounds> startRates(List<Node> nodes) throws Exception {
         Map<String, Rounds> rounds = new LinkedHashMap<>();
         Map<String, Ways> ways = new HashMap<>();
         for (Node node : nodes) {
@@ -264,6 +315,7 @@ class IngestBenchmark {
             rows.add(row(db, "(c0) the same POST refused at the credential check (401): HTTP alone", rate(median(r.refused, Run::rate)),
                     ms(median(r.refused, Run::p50)), "", ms(median(r.refused, Run::p99)), "", cpu(r.refused)));
         });
+        return rounds;
     }
 
     /** The three ways in to one node; pauses its job executor. */
@@ -410,6 +462,11 @@ class IngestBenchmark {
     // ---- the application and its outside world ----------------------------------------------
 
     private static ConfigurableApplicationContext start(String engineName, String url, String servicenowUrl, boolean jobs) {
+        return start(engineName, url, servicenowUrl, jobs, PROJECTION);
+    }
+
+    private static ConfigurableApplicationContext start(String engineName, String url, String servicenowUrl, boolean jobs,
+                                                        boolean projection) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + url, "--server.port=0",
                 "--camunda.bpm.process-engine-name=" + engineName,
@@ -419,7 +476,7 @@ class IngestBenchmark {
                 "--opsflow.servicenow.user=bench", "--opsflow.servicenow.password=bench",
                 "--" + TOKEN_ENV + "=" + TOKEN,
                 "--logging.level.io.opsflow=warn", "--spring.main.banner-mode=off",
-                "--opsflow.reports.projection.enabled=" + PROJECTION));
+                "--opsflow.reports.projection.enabled=" + projection));
         if (url.startsWith("jdbc:postgresql")) {
             args.addAll(List.of("--spring.datasource.username=postgres", "--spring.datasource.password="));
         }
@@ -608,14 +665,16 @@ class IngestBenchmark {
             return 100;
         }
         int within = measurement.startsWith("(d)") ? (measurement.contains("cross-node") ? 1 : 0) : 2 + (measurement.charAt(1) - 'a');
-        return ("H2".equals(row[0]) ? 0 : 10) + within;
+        return ("H2".equals(row[0]) ? 0 : ("H2" + WITHOUT).equals(row[0]) ? 10 : ("PostgreSQL" + WITHOUT).equals(row[0]) ? 30 : 20)
+                + within + (measurement.startsWith("projection") ? 50 : 0);
     }
 
     private void report() throws IOException {
         StringBuilder table = new StringBuilder();
         table.append(String.format("Ingest benchmark%s: process %s, medians of %d runs after a warm-up; %d starts per run for a-c, "
                 + "H2 and PostgreSQL taking turns at going first and a-c at each position, ratios the median of per-round ratios; "
-                + "%d alerts per run for d; %d cores%n%n", PROJECTION ? "" : " without the reporting projection",
+                + "%d alerts per run for d; %d cores%n%n", PAIR ? ", start rates with and without the reporting projection"
+                : PROJECTION ? "" : " without the reporting projection",
                 IncidentVariables.PROCESS_KEY, RUNS, STARTS_PER_RUN, ALERTS_PER_RUN,
                 Runtime.getRuntime().availableProcessors()));
         rows.sort(java.util.Comparator.comparingInt(IngestBenchmark::tableOrder));
@@ -626,7 +685,8 @@ class IngestBenchmark {
         }
         System.out.println();
         System.out.println(table);
-        Path out = Path.of(PROJECTION ? "target/benchmark/ingest.md" : "target/benchmark/ingest-without-projection.md");
+        Path out = Path.of(PAIR ? "target/benchmark/ingest-projection-pair.md"
+                : PROJECTION ? "target/benchmark/ingest.md" : "target/benchmark/ingest-without-projection.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, table.toString());
     }

@@ -85,6 +85,8 @@ class ReportProjectionTest {
         assertThat(jdbc.queryForObject("select long_value from opsflow_report_fact where name = 'resolveDueAt' and process_instance_id = ?",
                 Long.class, handled.getId())).isEqualTo(Instant.parse("2026-11-03T05:00:00Z").toEpochMilli());
         assertThat(facts(withdrawn.getId())).as("Triage was cancelled, not completed").doesNotContainKey("UserTask_Triage.end");
+        assertThat(jdbc.queryForObject("select service_now_number from opsflow_report_item where process_instance_id = ?", String.class,
+                handled.getId())).as("kept on the item for finding reopened incidents").isEqualTo("INC0000001");
     }
 
     @Test
