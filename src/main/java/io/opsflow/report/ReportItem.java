@@ -70,4 +70,37 @@ record ReportItem(String processInstanceId, String processKey, String businessKe
         List<Fact> all = facts.getOrDefault(name, List.of());
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
+
+    /** Collects an item fact by fact, as the projection is read (and as tests write one). */
+    static final class Builder {
+        private final String id;
+        private final String key;
+        private final String businessKey;
+        private final Instant opened;
+        private final Instant closed;
+        private final String end;
+        private final Map<String, List<Fact>> facts = new LinkedHashMap<>();
+
+        Builder(String id, String key, String businessKey, Instant opened, Instant closed, String end) {
+            this.id = id;
+            this.key = key;
+            this.businessKey = businessKey;
+            this.opened = opened;
+            this.closed = closed;
+            this.end = end;
+        }
+
+        String id() {
+            return id;
+        }
+
+        Builder add(String name, Fact fact) {
+            facts.computeIfAbsent(name, n -> new ArrayList<>()).add(fact);
+            return this;
+        }
+
+        ReportItem build() {
+            return new ReportItem(id, key, businessKey, opened, closed, end, facts);
+        }
+    }
 }

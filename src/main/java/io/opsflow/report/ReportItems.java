@@ -37,13 +37,13 @@ class ReportItems {
      */
     List<ReportItem> overlapping(String customerId, Instant from, Instant to) {
         Timestamp start = Timestamp.from(from);
-        Map<String, Builder> items = new LinkedHashMap<>();
+        Map<String, ReportItem.Builder> items = new LinkedHashMap<>();
         jdbc.query(ITEMS + "opened_at >= ? and opened_at < ?"
                 + " union all " + ITEMS + "closed_at >= ? and closed_at < ? and opened_at < ?"
                 + " union all " + ITEMS + "closed_at is null and opened_at < ?", rs -> {
-                    Builder item = new Builder(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
+                    ReportItem.Builder item = new ReportItem.Builder(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
                             instant(rs.getTimestamp(5)), rs.getString(6));
-                    items.put(item.id, item);
+                    items.put(item.id(), item);
                 }, customerId, start, Timestamp.from(to), customerId, start, NEVER, start, customerId, start);
         // Separately and by the ids, not joined: a join let PostgreSQL's planner trade the index scans for
         // parallel full scans of the items.
@@ -52,10 +52,9 @@ class ReportItems {
                     long value = rs.getLong(5);
                     // wasNull() speaks of the last column read: ask it right after long_value.
                     Long number = rs.wasNull() ? null : value;
-                    items.get(rs.getString(1)).facts.computeIfAbsent(rs.getString(2), n -> new ArrayList<>())
-                            .add(new ReportItem.Fact(instant(rs.getTimestamp(3)), rs.getString(4), number));
+                    items.get(rs.getString(1)).add(rs.getString(2), new ReportItem.Fact(instant(rs.getTimestamp(3)), rs.getString(4), number));
                 }, ids));
-        return items.values().stream().map(Builder::build).toList();
+        return items.values().stream().map(ReportItem.Builder::build).toList();
     }
 
     /**
@@ -97,28 +96,5 @@ class ReportItems {
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static final class Builder {
-        final String id;
-        final String key;
-        final String businessKey;
-        final Instant opened;
-        final Instant closed;
-        final String end;
-        final Map<String, List<ReportItem.Fact>> facts = new LinkedHashMap<>();
-
-        Builder(String id, String key, String businessKey, Instant opened, Instant closed, String end) {
-            this.id = id;
-            this.key = key;
-            this.businessKey = businessKey;
-            this.opened = opened;
-            this.closed = closed;
-            this.end = end;
-        }
-
-        ReportItem build() {
-            return new ReportItem(id, key, businessKey, opened, closed, end, facts);
-        }
     }
 }

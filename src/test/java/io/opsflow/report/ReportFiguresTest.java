@@ -157,21 +157,12 @@ class ReportFiguresTest {
 
     /** Builds a {@link ReportItem} fact by fact. */
     static final class Item {
-        final String id;
-        final String key;
-        final String businessKey;
         final Instant opened;
-        final Instant closed;
-        final String end;
-        final Map<String, List<ReportItem.Fact>> facts = new LinkedHashMap<>();
+        private final ReportItem.Builder builder;
 
         Item(String id, String key, String businessKey, Instant opened, Instant closed, String end) {
-            this.id = id;
-            this.key = key;
-            this.businessKey = businessKey;
             this.opened = opened;
-            this.closed = closed;
-            this.end = end;
+            this.builder = new ReportItem.Builder(id, key, businessKey, opened, closed, end);
         }
 
         Item fact(String name, String value) {
@@ -198,11 +189,11 @@ class ReportFiguresTest {
         }
 
         ReportItem build() {
-            return new ReportItem(id, key, businessKey, opened, closed, end, facts);
+            return builder.build();
         }
 
         private Item add(String name, ReportItem.Fact fact) {
-            facts.computeIfAbsent(name, n -> new ArrayList<>()).add(fact);
+            builder.add(name, fact);
             return this;
         }
     }
