@@ -13,9 +13,10 @@ import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.messages.Messages;
 
 /**
- * After the review: the report is rendered again with the reviewer's comment on its first page and
- * replaces the draft in the archive, as withheld when the reviewer kept it back, else as archived
- * (it becomes sent once attached in ServiceNow). The month is over, so its figures are the draft's.
+ * After the review: with a comment, the report is rendered again with it on its first page and
+ * replaces the draft (the month is over, so its figures are the draft's); without one, the draft the
+ * reviewer read is the report. Archived as withheld when the reviewer kept it back, else as archived
+ * (it becomes sent once attached in ServiceNow).
  */
 @Component
 class IssueMonthlyReportDelegate implements JavaDelegate {
@@ -34,16 +35,21 @@ class IssueMonthlyReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        String reportId = (String) execution.getVariable(REPORT_ID);
+        String comment = (String) execution.getVariable(REPORT_COMMENT);
+        comment = comment == null || comment.isBlank() ? null : comment.strip();
+        byte[] pdf = comment == null ? archive.pdf(reportId).orElseThrow(() -> new IllegalStateException("No archived report " + reportId))
+                : withComment(execution, comment);
+        ReportArchive.Status status = WITHHOLD.equals(execution.getVariable(REPORT_DECISION))
+                ? ReportArchive.Status.WITHHELD : ReportArchive.Status.ARCHIVED;
+        archive.review(reportId, (String) execution.getVariable(REPORT_REVIEWER), comment, pdf, status);
+    }
+
+    private byte[] withComment(DelegateExecution execution, String comment) {
         String customerId = (String) execution.getVariable(CUSTOMER_ID);
         Customer customer = customers.find(customerId)
                 .orElseThrow(() -> new IllegalStateException("Customer '" + customerId + "' is no longer in the registry"));
-        String comment = (String) execution.getVariable(REPORT_COMMENT);
-        comment = comment == null || comment.isBlank() ? null : comment.strip();
         MonthlyReport report = reports.of(customerId, YearMonth.parse((String) execution.getVariable(REPORT_MONTH)));
-        Messages.Texts texts = messages.forCustomer(customer);
-        byte[] pdf = ReportPdf.render(report, customer.displayName(), texts, comment);
-        ReportArchive.Status status = WITHHOLD.equals(execution.getVariable(REPORT_DECISION))
-                ? ReportArchive.Status.WITHHELD : ReportArchive.Status.ARCHIVED;
-        archive.review((String) execution.getVariable(REPORT_ID), (String) execution.getVariable(REPORT_REVIEWER), comment, pdf, status);
+        return ReportPdf.render(report, customer.displayName(), messages.forCustomer(customer), comment);
     }
 }

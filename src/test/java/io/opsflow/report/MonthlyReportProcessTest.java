@@ -194,10 +194,12 @@ class MonthlyReportProcessTest {
     @Test
     void aWithheldReportIsArchivedAndNotSent() {
         ProcessInstance report = startByHand("acme", "2026-12");
+        byte[] draft = archive.pdf(archive.of("acme").get(0).id()).orElseThrow();
         engine.getTaskService().complete(task(report).getId(), Map.of("reportDecision", "withhold"));
         executeAll();
         assertThat(report).isEnded().hasPassed("EndEvent_ReportKept").hasNotPassed("ServiceTask_AttachMonthlyReport");
         assertThat(archive.of("acme").get(0).status()).isEqualTo(ReportArchive.Status.WITHHELD);
+        assertThat(archive.pdf(archive.of("acme").get(0).id()).orElseThrow()).as("no comment: the draft the reviewer read").isEqualTo(draft);
         verify(servicenow, never()).attachOnce(any());
     }
 
