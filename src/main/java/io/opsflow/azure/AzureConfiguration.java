@@ -88,6 +88,11 @@ class AzureConfiguration {
     }
 
     @Bean
+    LighthouseDelegations lighthouseDelegations(ArmClient arm) {
+        return new LighthouseDelegations(arm);
+    }
+
+    @Bean
     AzureResources azureResources(ArmClient arm) {
         return new AzureResources(arm);
     }

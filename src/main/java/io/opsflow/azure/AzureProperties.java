@@ -20,7 +20,24 @@ public record AzureProperties(
         String authorityHost,
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("60s") Duration responseTimeout,
-        @DefaultValue Retry retry) {
+        @DefaultValue Retry retry,
+        @DefaultValue Msp msp) {
+
+    public AzureProperties(Cloud cloud, String resourceManagerEndpoint, String authorityHost, Duration connectTimeout,
+                           Duration responseTimeout, Retry retry) {
+        this(cloud, resourceManagerEndpoint, authorityHost, connectTimeout, responseTimeout, retry,
+                new Msp(null, null, Msp.DEFAULT_SECRET_ENV));
+    }
+
+    /**
+     * The MSP's own multi-tenant app in its own tenant: the identity of customers whose subscriptions are
+     * delegated to the MSP through Azure Lighthouse (credential type {@code lighthouse}), and the app the
+     * customer intake signs in with in a new customer's tenant. Its secret is in the environment variable
+     * {@code secretEnv}.
+     */
+    public record Msp(String tenantId, String clientId, @DefaultValue(Msp.DEFAULT_SECRET_ENV) String secretEnv) {
+        public static final String DEFAULT_SECRET_ENV = "OPSFLOW_MSP_AZURE_CLIENT_SECRET";
+    }
 
     public enum Cloud {
         AZURE(AzureEnvironment.AZURE, AzureAuthorityHosts.AZURE_PUBLIC_CLOUD),

@@ -1,5 +1,9 @@
 package io.opsflow.azure;
 
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.opsflow.customer.Customer;
 
 /** Existence checks on a customer's resources ({@code Microsoft.Resources}, api-version 2025-04-01). */
@@ -26,5 +30,10 @@ public class AzureResources {
      */
     public boolean resourceExists(Customer customer, String resourceId, String apiVersion) {
         return arm.find(customer, ArmRequest.get(resourceId, apiVersion)).isPresent();
+    }
+
+    /** The resource as ARM answers it ({@code id}, {@code properties}, ...), or empty on a 404. */
+    public Optional<JsonNode> resource(Customer customer, String resourceId, String apiVersion) {
+        return arm.find(customer, ArmRequest.get(resourceId, apiVersion)).map(ArmResponse::json);
     }
 }

@@ -29,6 +29,8 @@ public class CustomerCredentials implements ArmAuthentication {
     static final String CLIENT_SECRET = "client-secret";
     static final String MANAGED_IDENTITY = "managed-identity";
     static final String WORKLOAD_IDENTITY = "workload-identity";
+    /** Delegated through Azure Lighthouse: the MSP's own app ({@code opsflow.azure.msp}) signs in to the MSP's tenant. */
+    static final String LIGHTHOUSE = "lighthouse";
     /** Set by AKS workload identity on the pod, like the client and tenant ids the registry already holds. */
     static final String FEDERATED_TOKEN_FILE = "AZURE_FEDERATED_TOKEN_FILE";
 
@@ -121,8 +123,15 @@ public class CustomerCredentials implements ArmAuthentication {
                     .additionallyAllowedTenants(alsoAllowed)
                     .httpClient(httpClient))
                     .build();
+            case LIGHTHOUSE -> withAuthority(new ClientSecretCredentialBuilder()
+                    .tenantId(required(customer, "opsflow.azure.msp.tenant-id", properties.msp().tenantId()))
+                    .clientId(required(customer, "opsflow.azure.msp.client-id", properties.msp().clientId()))
+                    .clientSecret(variable(customer, properties.msp().secretEnv(), "the MSP app's client secret (opsflow.azure.msp.secret-env)"))
+                    .additionallyAllowedTenants(alsoAllowed)
+                    .httpClient(httpClient))
+                    .build();
             default -> throw new IllegalStateException("Customer '" + customer.id() + "': unknown azure.credential.type '"
-                    + credential.type() + "' (client-secret, managed-identity or workload-identity)");
+                    + credential.type() + "' (client-secret, managed-identity, workload-identity or lighthouse)");
         };
     }
 

@@ -16,7 +16,7 @@ final class CustomerValidator {
 
     static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     static final Set<String> LOCALES = Set.of("ja", "en");
-    static final Set<String> CREDENTIAL_TYPES = Set.of("client-secret", "managed-identity", "workload-identity");
+    static final Set<String> CREDENTIAL_TYPES = Set.of("client-secret", "managed-identity", "workload-identity", "lighthouse");
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern SYS_ID = Pattern.compile("[0-9a-f]{32}");
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]{0,127}");
@@ -174,7 +174,14 @@ final class CustomerValidator {
             return;
         }
         if (!CREDENTIAL_TYPES.contains(type)) {
-            checks.problem("azure.credential.type", "must be one of client-secret, managed-identity, workload-identity; got '" + type + "'");
+            checks.problem("azure.credential.type", "must be one of client-secret, managed-identity, workload-identity, lighthouse; got '" + type + "'");
+            return;
+        }
+        if (type.equals("lighthouse")) {
+            // The MSP's own app (opsflow.azure.msp) in the MSP's tenant: nothing of the customer's to name.
+            if (credential.clientId() != null || credential.secretEnv() != null) {
+                checks.problem("azure.credential", "type lighthouse uses the MSP's app (opsflow.azure.msp): no clientId or secretEnv");
+            }
             return;
         }
         boolean clientIdRequired = !type.equals("managed-identity");
