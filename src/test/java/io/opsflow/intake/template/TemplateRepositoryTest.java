@@ -1,9 +1,13 @@
 package io.opsflow.intake.template;
 
+import static io.opsflow.intake.template.TemplateFiles.TEMPLATE;
+import static io.opsflow.intake.template.TemplateFiles.json;
+import static io.opsflow.intake.template.TemplateFiles.names;
+import static io.opsflow.intake.template.TemplateFiles.text;
+import static io.opsflow.intake.template.TemplateFiles.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,9 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The customer operations repository template (processes/intake/template): its files parse, the two
@@ -29,11 +31,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  */
 class TemplateRepositoryTest {
 
-    static final Path TEMPLATE = Path.of("processes/intake/template");
     private static final Pattern PARAM = Pattern.compile("(?m)^param (\\w+) ");
     private static final Pattern RESOURCE = Pattern.compile("(?m)^resource \\w+ '([\\w./]+)@([\\w-]+)' = \\{$");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     @Test
     void everyFileOfTheTemplateExistsAndParses() {
@@ -165,12 +164,21 @@ class TemplateRepositoryTest {
         }
         String signIn = commands(deploy.path("commands").path("azure-sign-in"));
         assertThat(signIn).contains("az login --service-principal -u \"$AZURE_CLIENT_ID\" --tenant \"$AZURE_TENANT_ID\" "
-                + "--federated-token \"$CIRCLE_OIDC_TOKEN_V2\"", "az account set --subscription \"<< pipeline.parameters.subscription-id >>\"");
+                + "--federated-token \"$CIRCLE_OIDC_TOKEN_V2\"", "az account set --subscription \"$DEPLOY_SUBSCRIPTION_ID\"");
+        assertThat(deploy.path("executors").path("azure-cli").path("environment").path("DEPLOY_SUBSCRIPTION_ID").asText())
+                .isEqualTo("<< pipeline.parameters.subscription-id >>");
         assertThat(commands(deploy.path("commands").path("halt-unless-run"))).isEqualTo("circleci-agent step halt");
         assertThat(commands(deploy.path("jobs").path("deploy"))).contains("az deployment sub create",
                 "--template-file infra/main.bicep --parameters @infra/main.parameters.json");
         assertThat(commands(deploy.path("jobs").path("validate"))).contains("az bicep build --file infra/main.bicep",
                 "az deployment sub what-if", "--template-file infra/main.bicep --parameters @infra/main.parameters.json");
+    }
+
+    @Test
+    void parametersReachScriptsAsVariablesNeverAsShellText() {
+        for (String file : List.of(".circleci/config.yml", ".circleci/deploy.yml")) {
+            assertThat(commands(yaml(file))).as(file).doesNotContain("<< pipeline.parameters.");
+        }
     }
 
     @Test
@@ -239,35 +247,5 @@ class TemplateRepositoryTest {
         List<String> commands = new ArrayList<>();
         node.findValues("run").forEach(run -> commands.add(run.isTextual() ? run.asText() : run.path("command").asText()));
         return String.join("\n", commands).replaceAll("\\s*\\\\\\n\\s*", " ").strip();
-    }
-
-    private static Set<String> names(JsonNode object) {
-        Set<String> names = new LinkedHashSet<>();
-        object.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static String text(String file) {
-        try {
-            return Files.readString(TEMPLATE.resolve(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static JsonNode json(String file) {
-        try {
-            return JSON.readTree(text(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(file, e);
-        }
-    }
-
-    private static JsonNode yaml(String file) {
-        try {
-            return YAML.readTree(text(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(file, e);
-        }
     }
 }
