@@ -23,12 +23,6 @@ public record AzureProperties(
         @DefaultValue Retry retry,
         @DefaultValue Msp msp) {
 
-    public AzureProperties(Cloud cloud, String resourceManagerEndpoint, String authorityHost, Duration connectTimeout,
-                           Duration responseTimeout, Retry retry) {
-        this(cloud, resourceManagerEndpoint, authorityHost, connectTimeout, responseTimeout, retry,
-                new Msp(null, null, Msp.DEFAULT_SECRET_ENV));
-    }
-
     /**
      * The MSP's own multi-tenant app in its own tenant: the identity of customers whose subscriptions are
      * delegated to the MSP through Azure Lighthouse (credential type {@code lighthouse}), and the app the

@@ -29,7 +29,10 @@ final class IntakeSteps {
      * step re-run after a crash repeats its call instead of making a second customer or order.
      */
     static UUID requestId(DelegateExecution execution, String step) {
-        return UUID.nameUUIDFromBytes(("customer-intake:" + execution.getProcessInstanceId() + ":" + step)
-                .getBytes(StandardCharsets.UTF_8));
+        return requestId(execution.getProcessInstanceId(), step);
+    }
+
+    static UUID requestId(String processInstanceId, String step) {
+        return UUID.nameUUIDFromBytes(("customer-intake:" + processInstanceId + ":" + step).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -36,8 +36,10 @@ public class VerifyCustomerTenantDelegate implements JavaDelegate {
         if (tenant == null || !GUID.matcher(tenant).matches() || subscription == null || !GUID.matcher(subscription).matches()) {
             refuse(execution, "The tenant id and the subscription id must both be GUIDs (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)");
         }
-        execution.setVariable(AZURE_TENANT_ID, tenant.toLowerCase());
-        execution.setVariable(AZURE_SUBSCRIPTION_ID, subscription.toLowerCase());
+        tenant = tenant.toLowerCase();
+        subscription = subscription.toLowerCase();
+        execution.setVariable(AZURE_TENANT_ID, tenant);
+        execution.setVariable(AZURE_SUBSCRIPTION_ID, subscription);
         boolean readable;
         try {
             readable = delegations.reaches(identities.inCustomerTenant(IntakeSteps.required(execution, CUSTOMER_ID), tenant), subscription);

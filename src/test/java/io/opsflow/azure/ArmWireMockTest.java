@@ -47,6 +47,9 @@ abstract class ArmWireMockTest {
     static final String ACCESS_TOKEN = "test-access-token-for-acme";
     static final String SUBSCRIPTION = "6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f";
     static final String TOKEN_PATH = "/" + TENANT_ID + "/oauth2/v2.0/token";
+    /** The MSP's own tenant and app ({@code opsflow.azure.msp}), for customers delegated through Lighthouse. */
+    static final String MSP_TENANT = "7d3c1a2b-5e4f-4a6b-9c8d-1e2f3a4b5c6d";
+    static final String MSP_CLIENT = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";
 
     private static final String KEYSTORE = "azure-test-tls.p12";
     private static final char[] KEYSTORE_PASSWORD = "test-only".toCharArray();
@@ -86,7 +89,7 @@ abstract class ArmWireMockTest {
 
     AzureProperties properties(AzureProperties.Retry retry) {
         return new AzureProperties(AzureProperties.Cloud.AZURE, baseUrl(), baseUrl(), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), retry);
+                Duration.ofSeconds(10), retry, new AzureProperties.Msp(MSP_TENANT, MSP_CLIENT, "OPSFLOW_MSP_AZURE_CLIENT_SECRET"));
     }
 
     static Customer acme() {

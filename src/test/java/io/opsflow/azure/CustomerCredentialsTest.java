@@ -24,7 +24,8 @@ import io.opsflow.customer.Customer;
 class CustomerCredentialsTest {
 
     static final AzureProperties PROPERTIES = new AzureProperties(AzureProperties.Cloud.AZURE, null, null,
-            Duration.ofSeconds(5), Duration.ofSeconds(5), new AzureProperties.Retry(0, Duration.ZERO, Duration.ZERO, Duration.ZERO));
+            Duration.ofSeconds(5), Duration.ofSeconds(5), new AzureProperties.Retry(0, Duration.ZERO, Duration.ZERO, Duration.ZERO),
+            new AzureProperties.Msp(null, null, AzureProperties.Msp.DEFAULT_SECRET_ENV));
 
     @Test
     void clientSecretIsReadFromTheVariableTheRegistryNames() {
