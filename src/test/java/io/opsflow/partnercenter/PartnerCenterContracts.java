@@ -9,12 +9,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import io.opsflow.outbound.OutboundClient;
 import io.opsflow.outbound.VirtualTime;
@@ -85,5 +90,29 @@ final class PartnerCenterContracts {
         wireMock.stubFor(post(urlPathEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", JSON_UTF8)
                 .withBody(json("token-app-user-refresh.exchange.json", "/response/body"))));
+    }
+
+    static NewPartnerCustomer acme(String companyName) {
+        return new NewPartnerCustomer(companyName, "acmecorpjp", "it-admin@acme.example", "ja-JP", "ja",
+                new NewPartnerCustomer.Address("Hanako", "Sato", "1-1-1 Marunouchi", "Chiyoda-ku", "Tokyo", "100-0005", "JP",
+                        "0312345678"));
+    }
+
+    static ResponseDefinitionBuilder created(String body) {
+        return aResponse().withStatus(201).withHeader("Content-Type", JSON_UTF8).withBody(body);
+    }
+
+    static ResponseDefinitionBuilder error(int status, String code, String description) {
+        return aResponse().withStatus(status).withHeader("Content-Type", JSON_UTF8)
+                .withBody("{\"code\":\"" + code + "\",\"description\":\"" + description + "\",\"data\":[],\"source\":\"PartnerCenter\"}");
+    }
+
+    /** The first request gets {@code first}, every later one {@code then}. */
+    static void scenario(WireMockExtension wireMock, Supplier<MappingBuilder> request, ResponseDefinitionBuilder first,
+            ResponseDefinitionBuilder then) {
+        String name = UUID.randomUUID().toString();
+        wireMock.stubFor(request.get().inScenario(name).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(first).willSetStateTo("answered"));
+        wireMock.stubFor(request.get().inScenario(name).whenScenarioStateIs("answered").willReturn(then));
     }
 }

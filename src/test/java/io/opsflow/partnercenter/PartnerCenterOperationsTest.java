@@ -15,6 +15,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.opsflow.partnercenter.PartnerCenterContracts.CUSTOMER;
+import static io.opsflow.partnercenter.PartnerCenterContracts.acme;
+import static io.opsflow.partnercenter.PartnerCenterContracts.created;
+import static io.opsflow.partnercenter.PartnerCenterContracts.error;
+import static io.opsflow.partnercenter.PartnerCenterContracts.scenario;
 import static io.opsflow.partnercenter.PartnerCenterContracts.ENVIRONMENT;
 import static io.opsflow.partnercenter.PartnerCenterContracts.JSON_UTF8;
 import static io.opsflow.partnercenter.PartnerCenterContracts.TOKEN_PATH;
@@ -30,17 +34,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import io.opsflow.outbound.VirtualTime;
 
@@ -119,7 +119,7 @@ class PartnerCenterOperationsTest {
     @Test
     void createCustomerPostsTheDocumentedBodyAndReusesTheRequestIdAfterA503() {
         UUID requestId = UUID.fromString("94e4e214-2c3d-4e5f-8a9b-0c1d2e3f4a51");
-        scenario(() -> post(urlPathEqualTo(CUSTOMERS)), aResponse().withStatus(503),
+        scenario(wireMock, () -> post(urlPathEqualTo(CUSTOMERS)), aResponse().withStatus(503),
                 aResponse().withStatus(201).withHeader("Content-Type", JSON_UTF8)
                         .withBody(json("customer-create.exchange.json", "/response/body")));
 
@@ -215,9 +215,9 @@ class PartnerCenterOperationsTest {
         UUID requestId = UUID.randomUUID();
         stubNoSubscriptions();
         stubCatalogue();
-        scenario(() -> post(urlPathEqualTo(CARTS)), error(400, "400019", "Catalog availability not found"),
+        scenario(wireMock, () -> post(urlPathEqualTo(CARTS)), error(400, "400019", "Catalog availability not found"),
                 created(json(ORDERING, "/exchanges/0/response/body")));
-        scenario(() -> post(urlPathEqualTo(CARTS + "/" + CART_ID + "/checkout")),
+        scenario(wireMock, () -> post(urlPathEqualTo(CARTS + "/" + CART_ID + "/checkout")),
                 error(409, "800064", "The cart is being processed by another request"),
                 created(json(ORDERING, "/exchanges/1/response/body")));
 
@@ -255,28 +255,5 @@ class PartnerCenterOperationsTest {
         wireMock.stubFor(get(urlPathEqualTo("/v1/products/DZH318Z0BPS6/skus")).willReturn(okJson(json(CATALOG, "/exchanges/1/response/body"))));
         wireMock.stubFor(get(urlPathEqualTo("/v1/products/DZH318Z0BPS6/skus/0001/availabilities"))
                 .willReturn(okJson(json(CATALOG, "/exchanges/2/response/body"))));
-    }
-
-    static NewPartnerCustomer acme(String companyName) {
-        return new NewPartnerCustomer(companyName, "acmecorpjp", "it-admin@acme.example", "ja-JP", "ja",
-                new NewPartnerCustomer.Address("Hanako", "Sato", "1-1-1 Marunouchi", "Chiyoda-ku", "Tokyo", "100-0005", "JP",
-                        "0312345678"));
-    }
-
-    static ResponseDefinitionBuilder created(String body) {
-        return aResponse().withStatus(201).withHeader("Content-Type", JSON_UTF8).withBody(body);
-    }
-
-    static ResponseDefinitionBuilder error(int status, String code, String description) {
-        return aResponse().withStatus(status).withHeader("Content-Type", JSON_UTF8)
-                .withBody("{\"code\":\"" + code + "\",\"description\":\"" + description + "\",\"data\":[],\"source\":\"PartnerCenter\"}");
-    }
-
-    /** The first request gets {@code first}, every later one {@code then}. */
-    static void scenario(Supplier<MappingBuilder> request, ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
-        String name = UUID.randomUUID().toString();
-        wireMock.stubFor(request.get().inScenario(name).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(first).willSetStateTo("answered"));
-        wireMock.stubFor(request.get().inScenario(name).whenScenarioStateIs("answered").willReturn(then));
     }
 }
