@@ -21,9 +21,6 @@ import io.opsflow.outbound.Timing;
 @Configuration(proxyBeanMethods = false)
 class PartnerCenterConfiguration {
 
-    /** The partner tenant the simulator answers for when sandbox mode runs without one configured. */
-    static final String SANDBOX_PARTNER_TENANT = "00000000-0000-4000-8000-00000000c5b0";
-
     @Bean
     @Conditional(PartnerCenterConditions.Cloud.class)
     PartnerCenterEndpoint cloudPartnerCenterEndpoint(PartnerCenterProperties properties) {
@@ -48,14 +45,13 @@ class PartnerCenterConfiguration {
         // 429 holds are kept in the shared database, so every node waits them out.
         OutboundClient outbound = new OutboundClient(webClientBuilder, properties, Timing.SYSTEM,
                 store.getIfAvailable(DestinationStore::inMemory), DestinationGoneListener.NONE);
-        String tenant = StringUtils.hasText(properties.partnerTenantId()) ? properties.partnerTenantId()
-                : SANDBOX_PARTNER_TENANT;
-        return create(outbound, properties, tenant, endpoints::getObject, Timing.SYSTEM);
+        return create(outbound, StringUtils.hasText(properties.partnerTenantId()) ? properties : properties.forSandbox(),
+                endpoints::getObject, Timing.SYSTEM);
     }
 
-    static HttpPartnerCenter create(OutboundClient outbound, PartnerCenterProperties properties, String partnerTenantId,
+    static HttpPartnerCenter create(OutboundClient outbound, PartnerCenterProperties properties,
             Supplier<PartnerCenterEndpoint> endpoint, Timing timing) {
-        PartnerCenterToken token = new PartnerCenterToken(outbound, properties, partnerTenantId, endpoint, timing);
+        PartnerCenterToken token = new PartnerCenterToken(outbound, properties, endpoint, timing);
         return new HttpPartnerCenter(new PartnerCenterApi(outbound, token, endpoint, properties.locale()), properties);
     }
 }

@@ -40,6 +40,13 @@ public record PartnerCenterProperties(
 
     public static final String PARTNER_TENANT_ID = "opsflow.partner-center.partner-tenant-id";
 
+    /** Sandbox mode without a partner tenant: the stand-in tenant and application the simulator answers for. */
+    PartnerCenterProperties forSandbox() {
+        return new PartnerCenterProperties(baseUrl, authority, "00000000-0000-4000-8000-00000000c5b0",
+                clientId == null || clientId.isBlank() ? "opsflow-sandbox" : clientId, clientSecretVariable,
+                refreshTokenVariable, country, locale, azurePlanBillingCycle, connectTimeout, readTimeout, retry);
+    }
+
     /**
      * Bounds on retrying 429, 5xx, timeouts and Partner Center's "busy" conflicts inside one call.
      *

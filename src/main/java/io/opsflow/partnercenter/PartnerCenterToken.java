@@ -43,11 +43,11 @@ final class PartnerCenterToken {
     private final Timing timing;
     private Cached cached;
 
-    PartnerCenterToken(OutboundClient outbound, PartnerCenterProperties properties, String partnerTenantId,
-            Supplier<PartnerCenterEndpoint> endpoint, Timing timing) {
+    PartnerCenterToken(OutboundClient outbound, PartnerCenterProperties properties, Supplier<PartnerCenterEndpoint> endpoint,
+            Timing timing) {
         this.outbound = outbound;
         this.properties = properties;
-        this.partnerTenantId = partnerTenantId;
+        this.partnerTenantId = properties.partnerTenantId();
         this.endpoint = endpoint;
         this.timing = timing;
     }

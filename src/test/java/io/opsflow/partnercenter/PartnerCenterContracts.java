@@ -82,7 +82,7 @@ final class PartnerCenterContracts {
             }
         };
         return PartnerCenterConfiguration.create(new OutboundClient(WebClient.builder(), properties, time), properties,
-                PARTNER_TENANT, () -> endpoint, time);
+                () -> endpoint, time);
     }
 
     /** The App+User token answer of the contract. */
