@@ -8,6 +8,7 @@ import com.azure.core.http.HttpHeaderName;
 
 import io.opsflow.azure.ArmAuthentication;
 import io.opsflow.azure.AzureEndpoint;
+import io.opsflow.partnercenter.PartnerCenterEndpoint;
 import io.opsflow.servicenow.ServiceNowEndpoint;
 
 /**
@@ -26,6 +27,27 @@ class SandboxEndpoints {
     @Bean
     AzureEndpoint sandboxAzureEndpoint(Environment environment) {
         return () -> self(environment) + ArmSimulator.PREFIX;
+    }
+
+    /** The simulator for the API and its token endpoint; the secrets are stand-ins it accepts. */
+    @Bean
+    PartnerCenterEndpoint sandboxPartnerCenterEndpoint(Environment environment) {
+        return new PartnerCenterEndpoint() {
+            @Override
+            public String baseUrl() {
+                return self(environment) + SimulatedPartnerCenter.PREFIX;
+            }
+
+            @Override
+            public String authority() {
+                return self(environment) + SimulatedPartnerCenter.LOGIN;
+            }
+
+            @Override
+            public String secret(String name) {
+                return "sandbox-" + name;
+            }
+        };
     }
 
     /**

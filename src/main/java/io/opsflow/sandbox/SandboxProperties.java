@@ -11,9 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * ticket or message stays InProgress (at least one poll); {@code supportReplyDelay}: how long
  * "Microsoft" takes to write on a ticket (first response, then a reply to each message of the MSP);
  * {@code supportPageSize}: how many tickets or messages a list page holds at most, small so that
- * {@code nextLink} paging is visible.
+ * {@code nextLink} paging is visible; {@code azurePlanDelay}: how long after checkout the Azure plan's
+ * Azure subscription appears in Partner Center (the real one takes minutes).
  */
 @ConfigurationProperties("opsflow.sandbox")
 public record SandboxProperties(@DefaultValue("PT2S") Duration jobStepDelay, @DefaultValue("PT1S") Duration ticketDelay,
-                                @DefaultValue("PT20S") Duration supportReplyDelay, @DefaultValue("3") int supportPageSize) {
+                                @DefaultValue("PT20S") Duration supportReplyDelay, @DefaultValue("3") int supportPageSize,
+                                @DefaultValue("PT15S") Duration azurePlanDelay) {
 }
