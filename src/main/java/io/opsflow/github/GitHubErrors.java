@@ -39,7 +39,7 @@ final class GitHubErrors implements ErrorMapping {
         }
         String failure = request.description() + ": HTTP " + status + describe(response);
         if (status == 403 && "0".equals(response.headers().getFirst("x-ratelimit-remaining"))) {
-            return Verdict.retryAtOnce(failure + " (rate limit used up until x-ratelimit-reset)");
+            return Verdict.retryAtOnce("HTTP 403" + describe(response) + " (rate limit used up until x-ratelimit-reset)");
         }
         String retryAfter = response.headers().getFirst("retry-after");
         if (status == 403 && retryAfter != null && retryAfter.trim().matches("\\d{1,6}")) {
@@ -62,7 +62,7 @@ final class GitHubErrors implements ErrorMapping {
             Thread.currentThread().interrupt();
             return Verdict.reject(new GitHubException(failure + ": interrupted while waiting", 403, false, e));
         }
-        return Verdict.retryAtOnce(failure + " (secondary rate limit, waited " + wait.toSeconds() + " s)");
+        return Verdict.retryAtOnce("HTTP 403 (secondary rate limit, waited " + wait.toSeconds() + " s)");
     }
 
     @Override
