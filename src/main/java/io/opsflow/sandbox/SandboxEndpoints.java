@@ -7,7 +7,9 @@ import org.springframework.core.env.Environment;
 import com.azure.core.http.HttpHeaderName;
 
 import io.opsflow.azure.ArmAuthentication;
+import io.opsflow.circleci.CircleCiEndpoint;
 import io.opsflow.azure.AzureEndpoint;
+import io.opsflow.github.GitHubEndpoint;
 import io.opsflow.servicenow.ServiceNowEndpoint;
 
 /**
@@ -26,6 +28,36 @@ class SandboxEndpoints {
     @Bean
     AzureEndpoint sandboxAzureEndpoint(Environment environment) {
         return () -> self(environment) + ArmSimulator.PREFIX;
+    }
+
+    @Bean
+    GitHubEndpoint sandboxGitHubEndpoint(Environment environment) {
+        return new GitHubEndpoint() {
+            @Override
+            public String apiUrl() {
+                return self(environment) + SimulatedGitHub.PREFIX;
+            }
+
+            @Override
+            public String token() {
+                return "sandbox-github-token";
+            }
+        };
+    }
+
+    @Bean
+    CircleCiEndpoint sandboxCircleCiEndpoint(Environment environment) {
+        return new CircleCiEndpoint() {
+            @Override
+            public String apiUrl() {
+                return self(environment) + SimulatedCircleCi.PREFIX;
+            }
+
+            @Override
+            public String token() {
+                return "sandbox-circleci-token";
+            }
+        };
     }
 
     /**
