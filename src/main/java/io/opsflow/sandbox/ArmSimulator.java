@@ -193,7 +193,7 @@ class ArmSimulator {
             return resource(method, path, ArmAnswers.provisioned(path, body));
         }
         ResponseEntity<?> answer = resource(method, path, body);
-        if (method == HttpMethod.GET && answer.getStatusCode().is2xx()
+        if (method == HttpMethod.GET && answer.getStatusCode().is2xxSuccessful()
                 && "true".equalsIgnoreCase(request.getParameter("$expandRegistrationDefinition"))) {
             return ResponseEntity.ok(ArmAnswers.expanded(asMap(answer.getBody()), id -> resources.get(id.toLowerCase(Locale.ROOT))));
         }
