@@ -9,7 +9,8 @@ import io.opsflow.outbound.OutboundSettings;
 
 /**
  * How opsflow talks to CircleCI's API v2. The token is not here: {@code tokenEnv} names the environment
- * variable holding a personal API token (project tokens cannot approve jobs or re-run workflows).
+ * variable holding a personal API token of the (bot) user opsflow acts as, who must be able to trigger,
+ * approve and re-run on the customers' projects.
  *
  * @param apiUrl   {@code https://circleci.com/api/v2}, or a server installation's {@code https://HOST/api/v2}
  * @param tokenEnv name of the environment variable holding the token, sent as {@code Circle-Token}
