@@ -25,21 +25,13 @@ class CircleCiConfiguration {
 
     /** The configured API with the token from the environment variable {@code opsflow.circleci.token-env} names. */
     static CircleCiEndpoint environment(CircleCiProperties properties) {
-        return new CircleCiEndpoint() {
-            @Override
-            public String apiUrl() {
-                return properties.apiUrl().replaceAll("/+$", "");
+        String apiUrl = properties.apiUrl().replaceAll("/+$", "");
+        return CircleCiEndpoint.of(() -> apiUrl, () -> {
+            String token = System.getenv(properties.tokenEnv());
+            if (token == null || token.isBlank()) {
+                throw new CircleCiException("CircleCI token missing: set the environment variable " + properties.tokenEnv(), 401, true, null);
             }
-
-            @Override
-            public String token() {
-                String token = System.getenv(properties.tokenEnv());
-                if (token == null || token.isBlank()) {
-                    throw new CircleCiException("CircleCI token missing: set the environment variable " + properties.tokenEnv(),
-                            401, true, null);
-                }
-                return token;
-            }
-        };
+            return token;
+        });
     }
 }

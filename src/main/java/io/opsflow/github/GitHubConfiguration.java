@@ -34,21 +34,13 @@ class GitHubConfiguration {
 
     /** The configured API with the token from the environment variable {@code opsflow.github.token-env} names. */
     static GitHubEndpoint environment(GitHubProperties properties) {
-        return new GitHubEndpoint() {
-            @Override
-            public String apiUrl() {
-                return properties.apiUrl().replaceAll("/+$", "");
+        String apiUrl = properties.apiUrl().replaceAll("/+$", "");
+        return GitHubEndpoint.of(() -> apiUrl, () -> {
+            String token = System.getenv(properties.tokenEnv());
+            if (token == null || token.isBlank()) {
+                throw new GitHubException("GitHub token missing: set the environment variable " + properties.tokenEnv(), 401, true, null);
             }
-
-            @Override
-            public String token() {
-                String token = System.getenv(properties.tokenEnv());
-                if (token == null || token.isBlank()) {
-                    throw new GitHubException("GitHub token missing: set the environment variable " + properties.tokenEnv(),
-                            401, true, null);
-                }
-                return token;
-            }
-        };
+            return token;
+        });
     }
 }

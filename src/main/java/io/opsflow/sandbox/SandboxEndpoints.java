@@ -32,32 +32,12 @@ class SandboxEndpoints {
 
     @Bean
     GitHubEndpoint sandboxGitHubEndpoint(Environment environment) {
-        return new GitHubEndpoint() {
-            @Override
-            public String apiUrl() {
-                return self(environment) + SimulatedGitHub.PREFIX;
-            }
-
-            @Override
-            public String token() {
-                return "sandbox-github-token";
-            }
-        };
+        return GitHubEndpoint.of(() -> self(environment) + SimulatedGitHub.PREFIX, () -> "sandbox-github-token");
     }
 
     @Bean
     CircleCiEndpoint sandboxCircleCiEndpoint(Environment environment) {
-        return new CircleCiEndpoint() {
-            @Override
-            public String apiUrl() {
-                return self(environment) + SimulatedCircleCi.PREFIX;
-            }
-
-            @Override
-            public String token() {
-                return "sandbox-circleci-token";
-            }
-        };
+        return CircleCiEndpoint.of(() -> self(environment) + SimulatedCircleCi.PREFIX, () -> "sandbox-circleci-token");
     }
 
     /**

@@ -54,17 +54,7 @@ class HttpCircleCiTest {
         CircleCiProperties properties = new CircleCiProperties("unused", "UNUSED", "https://app.circleci.com",
                 Duration.ofSeconds(1), Duration.ofSeconds(2),
                 new CircleCiProperties.Retry(3, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(2)));
-        CircleCiEndpoint endpoint = new CircleCiEndpoint() {
-            @Override
-            public String apiUrl() {
-                return wireMock.baseUrl() + "/api/v2";
-            }
-
-            @Override
-            public String token() {
-                return TOKEN;
-            }
-        };
+        CircleCiEndpoint endpoint = CircleCiEndpoint.of(() -> wireMock.baseUrl() + "/api/v2", () -> TOKEN);
         return new HttpCircleCi(new CircleCiApi(new OutboundClient(WebClient.builder(), properties), endpoint), properties.appUrl());
     }
 

@@ -47,17 +47,7 @@ final class GitHubContracts {
     }
 
     static GitHub client(WireMockExtension wireMock, Timing timing) {
-        GitHubEndpoint endpoint = new GitHubEndpoint() {
-            @Override
-            public String apiUrl() {
-                return wireMock.baseUrl();
-            }
-
-            @Override
-            public String token() {
-                return TOKEN;
-            }
-        };
+        GitHubEndpoint endpoint = GitHubEndpoint.of(wireMock::baseUrl, () -> TOKEN);
         return GitHubConfiguration.create(new OutboundClient(WebClient.builder(), PROPERTIES, timing), endpoint, PROPERTIES,
                 timing);
     }
