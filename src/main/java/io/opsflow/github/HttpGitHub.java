@@ -92,7 +92,7 @@ public final class HttpGitHub implements GitHub {
         return Optional.of(new RepositoryFile(file.path("path").asText(filePath), file.path("sha").asText(), content));
     }
 
-    /** Reads the file first, so that a re-run commits nothing; a sha gone stale meanwhile (409) is read again once. */
+    /** Reads the file first, so that a re-run commits nothing; a sha gone stale meanwhile (409, or 422 without sha) is read again once. */
     @Override
     public Optional<String> putFile(String owner, String repo, String branch, String filePath, byte[] content,
             String message) {
@@ -106,8 +106,14 @@ public final class HttpGitHub implements GitHub {
             body.put("content", Base64.getEncoder().encodeToString(content));
             body.put("branch", branch);
             current.ifPresent(file -> body.put("sha", file.sha()));
-            Answer answer = api.call(HttpMethod.PUT, repo(owner, repo) + "/contents/" + path(filePath), NONE, body, 409);
-            if (answer.status() != 409) {
+            Answer answer = api.call(HttpMethod.PUT, repo(owner, repo) + "/contents/" + path(filePath), NONE, body, 409, 422);
+            // 422 "sha wasn't supplied": the file appeared since it was read, the same race as a stale sha.
+            boolean raced = answer.status() == 409 || answer.status() == 422 && answer.body().toString().contains("sha");
+            if (answer.status() == 422 && !raced) {
+                throw new GitHubException("GitHub refused " + owner + "/" + repo + ":" + filePath + " on " + branch + " (422): "
+                        + answer.body().path("message").asText(), 422, true, null);
+            }
+            if (!raced) {
                 return Optional.of(answer.body().path("commit").path("sha").asText());
             }
             if (attempt == 2) {

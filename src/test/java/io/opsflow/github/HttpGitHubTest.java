@@ -173,6 +173,23 @@ class HttpGitHubTest {
     }
 
     @Test
+    void putFileReadsAgainWhenTheFileAppearedSinceItWasRead() {
+        String file = "contents-update-file.exchanges.json";
+        byte[] content = Base64.getDecoder().decode(exchange(file).at("/exchanges/1/request/body/content").asText());
+        stubInTurn(wireMock, () -> get(urlPathEqualTo(FILE)), "read", notFound(), okJson(response(file, 0)));
+        stubInTurn(wireMock, () -> put(FILE), "write", json(422, response(file, 3)), okJson(response(file, 1)));
+
+        var commit = github.putFile("contoso-msp", "acme-azure-ops", "handover/acme-monitoring", "handover/monitoring.json",
+                content, "handover: add disk alert for acme");
+
+        wireMock.verify(putRequestedFor(urlPathEqualTo(FILE)).withRequestBody(equalToJson(
+                exchange(file).at("/exchanges/3/request/body").toString())));
+        wireMock.verify(putRequestedFor(urlPathEqualTo(FILE)).withRequestBody(matchingJsonPath("$.sha",
+                equalTo("a1f3c5e7b9d1f3a5c7e9b1d3f5a7c9e1b3d5f7a9"))));
+        assertThat(commit).hasValue("5f7b9d1f3c5e7a9b1d3f5a7c9e1b3d5f7a9c1e3b");
+    }
+
+    @Test
     void anExhaustedRateLimitIsWaitedOutUntilItsReset() {
         long reset = time.now().getEpochSecond() + 1;
         stubInTurn(wireMock, () -> get(TEMPLATE), "limit", json(403, "{\"message\":\"API rate limit exceeded\"}")
