@@ -45,6 +45,7 @@ class ArmSimulator {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE;
     private static final String ACCOUNT = "/subscriptions/([^/]+)/resourceGroups/([^/]+)/providers/Microsoft\\.Automation/automationAccounts/([^/]+)";
     private static final Pattern JOB = Pattern.compile(ACCOUNT + "/jobs/([^/]+)(/output|/streams(?:/([^/]+))?|/stop|/suspend|/resume)?", FLAGS);
+    private static final Pattern SUBSCRIPTION = Pattern.compile("/subscriptions/([^/]+)", FLAGS);
     private static final Pattern RESOURCE_GROUP = Pattern.compile("/subscriptions/([^/]+)/resourceGroups/([^/]+)", FLAGS);
     private static final Pattern RESOURCE = Pattern.compile("/subscriptions/[^/]+/resourceGroups/[^/]+/providers/.+", FLAGS);
 
@@ -114,6 +115,12 @@ class ArmSimulator {
         if (SimulatedMonitor.ANY.matcher(path).find()) {
             return monitor.handle(method, path, request, body);
         }
+        if ((m = SUBSCRIPTION.matcher(path)).matches() && method == HttpMethod.GET) {
+            return ResponseEntity.ok(ArmAnswers.subscription(m.group(1)));
+        }
+        if (ArmAnswers.LIGHTHOUSE.matcher(path).matches()) {
+            return lighthouse(method, path, request, body);
+        }
         if (RESOURCE_GROUP.matcher(path).matches() || RESOURCE.matcher(path).matches()) {
             return resource(method, path, body);
         }
@@ -179,6 +186,18 @@ class ArmSimulator {
                 properties.jobStepDelay(), output);
         jobs.put(key, job);
         return ResponseEntity.status(HttpStatus.CREATED).body(job.json(clock.instant()));
+    }
+
+    private ResponseEntity<?> lighthouse(HttpMethod method, String path, HttpServletRequest request, Map<String, Object> body) {
+        if (method == HttpMethod.PUT) {
+            return resource(method, path, ArmAnswers.provisioned(path, body));
+        }
+        ResponseEntity<?> answer = resource(method, path, body);
+        if (method == HttpMethod.GET && answer.getStatusCode().is2xxSuccessful()
+                && "true".equalsIgnoreCase(request.getParameter("$expandRegistrationDefinition"))) {
+            return ResponseEntity.ok(ArmAnswers.expanded(asMap(answer.getBody()), id -> resources.get(id.toLowerCase(Locale.ROOT))));
+        }
+        return answer;
     }
 
     private ResponseEntity<?> resource(HttpMethod method, String path, Map<String, Object> body) {

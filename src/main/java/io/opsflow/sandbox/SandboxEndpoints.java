@@ -7,8 +7,10 @@ import org.springframework.core.env.Environment;
 import com.azure.core.http.HttpHeaderName;
 
 import io.opsflow.azure.ArmAuthentication;
+import io.opsflow.circleci.CircleCiEndpoint;
 import io.opsflow.azure.AzureEndpoint;
 import io.opsflow.partnercenter.PartnerCenterEndpoint;
+import io.opsflow.github.GitHubEndpoint;
 import io.opsflow.servicenow.ServiceNowEndpoint;
 
 /**
@@ -48,6 +50,16 @@ class SandboxEndpoints {
                 return "sandbox-" + name;
             }
         };
+    }
+
+    @Bean
+    GitHubEndpoint sandboxGitHubEndpoint(Environment environment) {
+        return GitHubEndpoint.of(() -> self(environment) + SimulatedGitHub.PREFIX, () -> "sandbox-github-token");
+    }
+
+    @Bean
+    CircleCiEndpoint sandboxCircleCiEndpoint(Environment environment) {
+        return CircleCiEndpoint.of(() -> self(environment) + SimulatedCircleCi.PREFIX, () -> "sandbox-circleci-token");
     }
 
     /**

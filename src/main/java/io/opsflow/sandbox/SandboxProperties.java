@@ -12,10 +12,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * "Microsoft" takes to write on a ticket (first response, then a reply to each message of the MSP);
  * {@code supportPageSize}: how many tickets or messages a list page holds at most, small so that
  * {@code nextLink} paging is visible; {@code azurePlanDelay}: how long after checkout the Azure plan's
- * Azure subscription appears in Partner Center (the real one takes minutes).
+ * Azure subscription appears in Partner Center (the real one takes minutes); {@code githubGenerateDelay}: how long a repository generated from the
+ * template stays empty (GitHub copies the contents asynchronously); {@code circleciRunDelay}: how long the
+ * simulated deployment workflow runs, before it ends or waits for its approval and again after it.
  */
 @ConfigurationProperties("opsflow.sandbox")
 public record SandboxProperties(@DefaultValue("PT2S") Duration jobStepDelay, @DefaultValue("PT1S") Duration ticketDelay,
                                 @DefaultValue("PT20S") Duration supportReplyDelay, @DefaultValue("3") int supportPageSize,
-                                @DefaultValue("PT15S") Duration azurePlanDelay) {
+                                @DefaultValue("PT15S") Duration azurePlanDelay,
+                                @DefaultValue("PT2S") Duration githubGenerateDelay, @DefaultValue("PT20S") Duration circleciRunDelay) {
 }

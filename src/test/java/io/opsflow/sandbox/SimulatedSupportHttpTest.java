@@ -46,7 +46,7 @@ class SimulatedSupportHttpTest {
 
     @BeforeEach
     void simulator() {
-        ArmSimulator arm = new ArmSimulator(new SandboxProperties(Duration.ofSeconds(2), Duration.ofSeconds(1), REPLY, 3, Duration.ofSeconds(15)), clock);
+        ArmSimulator arm = new ArmSimulator(new SandboxProperties(Duration.ofSeconds(2), Duration.ofSeconds(1), REPLY, 3, Duration.ofSeconds(15), Duration.ZERO, Duration.ZERO), clock);
         mvc = MockMvcBuilders.standaloneSetup(arm, new SandboxPage(new ServiceNowTables(), arm)).build();
     }
 
