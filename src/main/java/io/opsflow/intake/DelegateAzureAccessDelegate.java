@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import io.opsflow.azure.LighthouseDelegations;
 import io.opsflow.azure.LighthouseDelegations.Authorization;
 import io.opsflow.azure.LighthouseDelegations.Delegation;
+import io.opsflow.retry.PermanentFault;
 
 /**
  * Azure Lighthouse: the customer's subscription delegated to the MSP's Entra groups and deploy app with the
@@ -22,16 +23,16 @@ public class DelegateAzureAccessDelegate implements JavaDelegate {
     private final IntakeIdentities identities;
     private final IntakeProperties.Lighthouse lighthouse;
 
-    public DelegateAzureAccessDelegate(LighthouseDelegations delegations, IntakeIdentities identities, IntakeProperties properties) {
+    public DelegateAzureAccessDelegate(LighthouseDelegations delegations, IntakeIdentities identities, IntakeProperties.Lighthouse lighthouse) {
         this.delegations = delegations;
         this.identities = identities;
-        this.lighthouse = properties.lighthouse();
+        this.lighthouse = lighthouse;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         if (lighthouse.managedByTenantId() == null || lighthouse.authorizations().isEmpty()) {
-            throw new IllegalStateException("Azure Lighthouse is not configured: set opsflow.intake.lighthouse.managed-by-tenant-id"
+            throw new LighthouseNotConfiguredException("Azure Lighthouse is not configured: set opsflow.intake.lighthouse.managed-by-tenant-id"
                     + " and opsflow.intake.lighthouse.authorizations");
         }
         String customer = IntakeSteps.required(execution, CUSTOMER_ID);
@@ -41,5 +42,13 @@ public class DelegateAzureAccessDelegate implements JavaDelegate {
                         .map(a -> new Authorization(a.principalId(), a.principalIdDisplayName(), a.roleDefinitionId())).toList());
         delegations.delegate(identities.inCustomerTenant(customer, IntakeSteps.required(execution, AZURE_TENANT_ID)),
                 IntakeSteps.required(execution, AZURE_SUBSCRIPTION_ID), delegation);
+    }
+}
+
+/** A configuration gap: retrying cannot help, so it is an incident at once. */
+class LighthouseNotConfiguredException extends IllegalStateException implements PermanentFault {
+
+    LighthouseNotConfiguredException(String message) {
+        super(message);
     }
 }

@@ -1,24 +1,29 @@
 package io.opsflow.intake;
 
+import java.time.Duration;
+
 import static io.opsflow.intake.IntakeVariables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import io.opsflow.partnercenter.AzureEntitlement;
 
 /**
- * Whether the ordered Azure plan's subscription exists yet (it can take minutes): the process looks once a
- * minute, and after an hour ({@link IntakeVariables#SUBSCRIPTION_LOOKS} = 60) asks a person for it.
+ * Whether the ordered Azure plan's subscription exists yet (it can take minutes): the process looks again
+ * after its poll interval, and once {@code opsflow.intake.subscription-wait} has passed asks a person for it.
  */
 @Component
 public class FindAzureSubscriptionDelegate implements JavaDelegate {
 
     private final PartnerCenterAccess partnerCenter;
+    private final Duration subscriptionWait;
 
-    public FindAzureSubscriptionDelegate(PartnerCenterAccess partnerCenter) {
+    public FindAzureSubscriptionDelegate(PartnerCenterAccess partnerCenter, IntakeProperties properties) {
         this.partnerCenter = partnerCenter;
+        this.subscriptionWait = properties.subscriptionWait();
     }
 
     @Override
@@ -26,9 +31,12 @@ public class FindAzureSubscriptionDelegate implements JavaDelegate {
         String subscription = partnerCenter.get().azureSubscriptions(IntakeSteps.required(execution, AZURE_TENANT_ID)).stream()
                 .filter(entitlement -> entitlement.status() == AzureEntitlement.Status.ACTIVE)
                 .map(AzureEntitlement::subscriptionId).findFirst().orElse(null);
-        Object looks = execution.getVariable(SUBSCRIPTION_LOOKS);
-        execution.setVariable(SUBSCRIPTION_LOOKS, (looks instanceof Integer n ? n : 0) + 1);
+        long now = ClockUtil.getCurrentTime().getTime();
+        Object first = execution.getVariable(SUBSCRIPTION_FIRST_LOOK);
+        long firstLook = first instanceof Long at ? at : now;
+        execution.setVariable(SUBSCRIPTION_FIRST_LOOK, firstLook);
         execution.setVariable(AZURE_SUBSCRIPTION_ID, subscription);
         execution.setVariable(SUBSCRIPTION_READY, subscription != null);
+        execution.setVariable(SUBSCRIPTION_OVERDUE, subscription == null && now - firstLook >= subscriptionWait.toMillis());
     }
 }

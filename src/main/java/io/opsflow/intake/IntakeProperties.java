@@ -1,5 +1,6 @@
 package io.opsflow.intake;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,12 +9,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the customer intake opens a customer: where its operations repository is made, how master reaches
  * production, whom Azure Lighthouse delegates the customer's subscription to, and opsflow's public URL
- * (the action group's webhook), and the groups that become members of a new customer's tenant. No secret here: the MSP app's secret is read from {@code lighthouse.secret-env}.
+ * (the action group's webhook), how often it looks at what it waits for (a new repository, the Azure plan's
+ * subscription, the pipeline) and how long for the subscription before asking a person, and the groups that become members of a new customer's tenant. No secret here: the MSP app's secret is read from {@code lighthouse.secret-env}.
  */
 @ConfigurationProperties("opsflow.intake")
 public record IntakeProperties(
         @DefaultValue("http://localhost:8080") String opsflowUrl,
         @DefaultValue("operators") List<String> memberGroups,
+        @DefaultValue("PT30S") Duration pollInterval,
+        @DefaultValue("PT1H") Duration subscriptionWait,
         @DefaultValue Repository repository,
         @DefaultValue Lighthouse lighthouse) {
 

@@ -46,7 +46,11 @@ public final class IntakeVariables {
     public static final String AZURE_TENANT_ID = "azureTenantId";
     public static final String AZURE_SUBSCRIPTION_ID = "azureSubscriptionId";
     public static final String SUBSCRIPTION_READY = "subscriptionReady";
-    public static final String SUBSCRIPTION_LOOKS = "subscriptionLooks";
+    public static final String SUBSCRIPTION_FIRST_LOOK = "subscriptionFirstLook";
+    /** Waited longer than {@code opsflow.intake.subscription-wait}: a person is asked for the subscription. */
+    public static final String SUBSCRIPTION_OVERDUE = "subscriptionOverdue";
+    /** ISO-8601 duration of the process's polling timers. */
+    public static final String POLL_INTERVAL = "intakePollInterval";
     /** Without Lighthouse: the customer's own app registration for opsflow, and the variable holding its secret. */
     public static final String CUSTOMER_CLIENT_ID = "customerClientId";
     public static final String CUSTOMER_SECRET_ENV = "customerSecretEnv";

@@ -25,11 +25,14 @@ public class RegisterCustomerDelegate implements JavaDelegate {
     private final CustomerRegistry customers;
     private final IntakeIdentities identities;
     private final IntakeProperties properties;
+    private final IntakeProperties.Lighthouse lighthouse;
 
-    public RegisterCustomerDelegate(CustomerRegistry customers, IntakeIdentities identities, IntakeProperties properties) {
+    public RegisterCustomerDelegate(CustomerRegistry customers, IntakeIdentities identities, IntakeProperties properties,
+            IntakeProperties.Lighthouse lighthouse) {
         this.customers = customers;
         this.identities = identities;
         this.properties = properties;
+        this.lighthouse = lighthouse;
     }
 
     @Override
@@ -51,7 +54,7 @@ public class RegisterCustomerDelegate implements JavaDelegate {
         Customer.Azure azure = new Customer.Azure(IntakeSteps.required(execution, AZURE_TENANT_ID), List.of(subscription),
                 new Customer.AutomationAccount(subscription, RepositoryFiles.resourceGroup(id), RepositoryFiles.automationAccount(id)),
                 identities.credential(execution),
-                new Customer.MonitorWebhook(null, null, List.of(properties.lighthouse().appIdentifierUri())));
+                new Customer.MonitorWebhook(null, null, List.of(lighthouse.appIdentifierUri())));
         String company = request.text(SERVICE_NOW_COMPANY);
         Customer.ServiceNow serviceNow = company == null ? null
                 : new Customer.ServiceNow(company, "MSP Operations - " + request.text(COMPANY_NAME_EN));

@@ -58,7 +58,7 @@ final class RepositoryFiles {
         return bytes(target);
     }
 
-    static byte[] parameters(DelegateExecution execution, IntakeProperties properties) {
+    static byte[] parameters(DelegateExecution execution, IntakeProperties properties, IntakeProperties.Lighthouse lighthouse) {
         String customer = IntakeSteps.required(execution, CUSTOMER_ID);
         ObjectNode file = JSON.createObjectNode();
         file.put("$schema", "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#");
@@ -73,8 +73,8 @@ final class RepositoryFiles {
         values.put("actionGroupName", actionGroup(customer));
         values.put("actionGroupShortName", "opsflow");
         values.put("opsflowWebhookUrl", webhookUrl(properties, customer));
-        values.put("opsflowAppObjectId", properties.lighthouse().appObjectId() == null ? "" : properties.lighthouse().appObjectId());
-        values.put("opsflowAppIdentifierUri", properties.lighthouse().appIdentifierUri());
+        values.put("opsflowAppObjectId", lighthouse.appObjectId() == null ? "" : lighthouse.appObjectId());
+        values.put("opsflowAppIdentifierUri", lighthouse.appIdentifierUri());
         values.forEach((name, value) -> parameters.putObject(name).put("value", value));
         ObjectNode tags = parameters.putObject("tags").putObject("value");
         tags.put("customer", customer);

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.validation.FieldProblem;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,10 +22,12 @@ public class ValidateIntakeDelegate implements JavaDelegate {
 
     private final CustomerRegistry customers;
     private final PartnerCenterAccess partnerCenter;
+    private final IntakeProperties properties;
 
-    public ValidateIntakeDelegate(CustomerRegistry customers, PartnerCenterAccess partnerCenter) {
+    public ValidateIntakeDelegate(CustomerRegistry customers, PartnerCenterAccess partnerCenter, IntakeProperties properties) {
         this.customers = customers;
         this.partnerCenter = partnerCenter;
+        this.properties = properties;
     }
 
     @Override
@@ -42,7 +45,9 @@ public class ValidateIntakeDelegate implements JavaDelegate {
                     "an intake for '" + request.text(CUSTOMER_ID) + "' is already running")));
         }
         request.values().forEach(execution::setVariable);
-        execution.setVariable(CHECKLIST_ITEMS, request.checklistItems());
+        // An ArrayList: the JSON variable is read back as its declared type, which deserialisation must allow.
+        execution.setVariable(CHECKLIST_ITEMS, new ArrayList<>(request.checklistItems()));
         execution.setVariable(PARTNER_CENTER, request.csp() && partnerCenter.configured());
+        execution.setVariable(POLL_INTERVAL, properties.pollInterval().toString());
     }
 }

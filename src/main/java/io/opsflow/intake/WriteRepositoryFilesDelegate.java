@@ -18,10 +18,12 @@ public class WriteRepositoryFilesDelegate implements JavaDelegate {
 
     private final GitHubAccess access;
     private final IntakeProperties properties;
+    private final IntakeProperties.Lighthouse lighthouse;
 
-    public WriteRepositoryFilesDelegate(GitHubAccess access, IntakeProperties properties) {
+    public WriteRepositoryFilesDelegate(GitHubAccess access, IntakeProperties properties, IntakeProperties.Lighthouse lighthouse) {
         this.access = access;
         this.properties = properties;
+        this.lighthouse = lighthouse;
     }
 
     @Override
@@ -31,7 +33,7 @@ public class WriteRepositoryFilesDelegate implements JavaDelegate {
         String repository = IntakeSteps.required(execution, REPOSITORY_NAME);
         String branch = properties.repository().sourceBranch();
         String customer = IntakeSteps.required(execution, CUSTOMER_ID);
-        gitHub.putFile(owner, repository, branch, RepositoryFiles.PARAMETERS, RepositoryFiles.parameters(execution, properties),
+        gitHub.putFile(owner, repository, branch, RepositoryFiles.PARAMETERS, RepositoryFiles.parameters(execution, properties, lighthouse),
                 "opsflow: Bicep parameters for " + customer);
         gitHub.putFile(owner, repository, branch, RepositoryFiles.TARGET, RepositoryFiles.target(execution),
                 "opsflow: deploy target for " + customer + ", run flag set");

@@ -52,6 +52,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(Roles.ADMIN, Roles.MANAGER)
                         .requestMatchers("/api/customers", "/api/customers/**").hasRole(Roles.ADMIN)
+                        .requestMatchers("/api/intakes", "/api/intakes/**").hasRole(Roles.ADMIN)
                         // Issued monthly reports: operators review them (ReportAccess checks the customer).
                         .requestMatchers("/api/reports/*/issued", "/api/reports/*/issued/*").hasAnyRole(Roles.ADMIN, Roles.MANAGER, Roles.OPERATOR)
                         .requestMatchers("/api/reports/**").hasAnyRole(Roles.ADMIN, Roles.MANAGER)

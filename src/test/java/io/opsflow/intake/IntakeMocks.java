@@ -19,7 +19,7 @@ import io.opsflow.partnercenter.PartnerCenter;
 final class IntakeMocks {
 
     static final String MSP_TENANT = "7d3c1a2b-5e4f-4a6b-9c8d-1e2f3a4b5c6d";
-    static final IntakeProperties PROPERTIES = new IntakeProperties("https://opsflow.example.com/", List.of("operators"),
+    static final IntakeProperties PROPERTIES = new IntakeProperties("https://opsflow.example.com/", List.of("operators"), Duration.ofSeconds(30), Duration.ofHours(1),
             new IntakeProperties.Repository("contoso-msp", "contoso-msp/azure-ops-template", "-azure-ops", "master", "production",
                     "direct", "gh/{owner}/{repo}"),
             new IntakeProperties.Lighthouse(MSP_TENANT, "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0", "OPSFLOW_MSP_AZURE_CLIENT_SECRET",
@@ -42,21 +42,21 @@ final class IntakeMocks {
         PartnerCenterAccess partnerCenterAccess = new PartnerCenterAccess(beans.getBeanProvider(PartnerCenter.class));
         GitHubAccess gitHubAccess = new GitHubAccess(beans.getBeanProvider(GitHub.class), beans.getBeanProvider(CircleCi.class));
         IntakeIdentities identities = new IntakeIdentities(AZURE);
-        Mocks.register("validateIntakeDelegate", new ValidateIntakeDelegate(customers, partnerCenterAccess));
+        Mocks.register("validateIntakeDelegate", new ValidateIntakeDelegate(customers, partnerCenterAccess, PROPERTIES));
         Mocks.register("createCustomerTenantDelegate", new CreateCustomerTenantDelegate(partnerCenterAccess));
         Mocks.register("orderAzurePlanDelegate", new OrderAzurePlanDelegate(partnerCenterAccess));
-        Mocks.register("findAzureSubscriptionDelegate", new FindAzureSubscriptionDelegate(partnerCenterAccess));
+        Mocks.register("findAzureSubscriptionDelegate", new FindAzureSubscriptionDelegate(partnerCenterAccess, PROPERTIES));
         Mocks.register("verifyCustomerTenantDelegate", new VerifyCustomerTenantDelegate(lighthouse, identities));
-        Mocks.register("delegateAzureAccessDelegate", new DelegateAzureAccessDelegate(lighthouse, identities, PROPERTIES));
+        Mocks.register("delegateAzureAccessDelegate", new DelegateAzureAccessDelegate(lighthouse, identities, PROPERTIES.lighthouse()));
         Mocks.register("verifyDelegatedAccessDelegate", new VerifyDelegatedAccessDelegate(lighthouse, identities));
         Mocks.register("createOperationsRepositoryDelegate", new CreateOperationsRepositoryDelegate(gitHubAccess, PROPERTIES));
         Mocks.register("checkRepositoryReadyDelegate", new CheckRepositoryReadyDelegate(gitHubAccess, PROPERTIES));
-        Mocks.register("writeRepositoryFilesDelegate", new WriteRepositoryFilesDelegate(gitHubAccess, PROPERTIES));
+        Mocks.register("writeRepositoryFilesDelegate", new WriteRepositoryFilesDelegate(gitHubAccess, PROPERTIES, PROPERTIES.lighthouse()));
         Mocks.register("mergeToProductionDelegate", new MergeToProductionDelegate(gitHubAccess, PROPERTIES));
         Mocks.register("followPipelineDelegate", new FollowPipelineDelegate(gitHubAccess, PROPERTIES));
         Mocks.register("approvePipelineDelegate", new ApprovePipelineDelegate(gitHubAccess));
         Mocks.register("rerunPipelineDelegate", new RerunPipelineDelegate(gitHubAccess));
         Mocks.register("verifyCommonResourcesDelegate", new VerifyCommonResourcesDelegate(resources, identities, PROPERTIES));
-        Mocks.register("registerCustomerDelegate", new RegisterCustomerDelegate(customers, identities, PROPERTIES));
+        Mocks.register("registerCustomerDelegate", new RegisterCustomerDelegate(customers, identities, PROPERTIES, PROPERTIES.lighthouse()));
     }
 }

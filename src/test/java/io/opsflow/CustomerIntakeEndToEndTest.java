@@ -1,0 +1,133 @@
+package io.opsflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.opsflow.customer.Customer;
+import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.security.Roles;
+
+/**
+ * The README's intake walkthrough in sandbox mode: an administrator posts a CSP intake; the simulated
+ * Partner Center creates the tenant and the Azure plan, the ARM simulator takes the Lighthouse delegation,
+ * the GitHub simulator makes the repository from the template, the merge starts the simulated CircleCI
+ * pipeline which "deploys" the common resources, opsflow reads them back, the checklist is done in
+ * Tasklist, and the customer is in the registry.
+ */
+@OpsflowSpringTest
+class CustomerIntakeEndToEndTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    CustomerRegistry customers;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    TestIdentities identities;
+
+    @Test
+    void aCspIntakeRunsEndToEndInTheSandbox() throws Exception {
+        ResponseEntity<String> started = post("admin", OpsflowSpringTest.ADMIN_PASSWORD, request("kiwami", "kiwamijp"));
+        assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.CREATED);
+        String instance = json.readTree(started.getBody()).path("processInstanceId").asText();
+        assertThat(post("admin", OpsflowSpringTest.ADMIN_PASSWORD, request("kiwami", "kiwamijp")).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+        JsonNode item = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> task(instance), t -> t != null);
+        assertThat(item.path("taskDefinitionKey").asText()).isEqualTo("UserTask_CompleteChecklistItem");
+        submit(item, Map.of("checklistResult", "waived", "checklistComment", "お客様側で実施済み"));
+        JsonNode handover = await().atMost(Duration.ofSeconds(30)).until(() -> task(instance),
+                t -> t != null && "UserTask_StartHandover".equals(t.path("taskDefinitionKey").asText()));
+        submit(handover, Map.of("handoverNote", "設計チームへ連絡済み"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricProcessInstanceQuery().processInstanceId(instance)
+                .completed().count() == 1);
+
+        Customer kiwami = customers.find("kiwami").orElseThrow();
+        assertThat(kiwami.displayName()).isEqualTo("極株式会社");
+        assertThat(kiwami.azure().credential().type()).isEqualTo("lighthouse");
+        assertThat(kiwami.azure().subscriptionIds()).hasSize(1);
+        assertThat(kiwami.azure().automationAccount().name()).isEqualTo("aa-kiwami-ops");
+        JsonNode status = json.readTree(rest.withBasicAuth("admin", OpsflowSpringTest.ADMIN_PASSWORD)
+                .getForObject("/api/intakes/kiwami", String.class));
+        assertThat(status.path("state").asText()).isEqualTo("COMPLETED");
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance).activityId("ServiceTask_DelegateAzureAccess")
+                .finished().count()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyAdministratorsStartAnIntakeAndABadOneIsNamedAndStartsNothing() throws Exception {
+        identities.user("intake-operator", List.of(Roles.OPERATORS_GROUP), List.of());
+        assertThat(post("intake-operator", TestIdentities.PASSWORD, request("nope", "nopejp")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        Map<String, Object> bad = request("bad", "bad_domain");
+        bad.remove("contactEmail");
+        ResponseEntity<String> refused = post("admin", OpsflowSpringTest.ADMIN_PASSWORD, bad);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("contactEmail").contains("domainPrefix");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> broken = rest.withBasicAuth("admin", OpsflowSpringTest.ADMIN_PASSWORD)
+                .postForEntity("/api/intakes", new HttpEntity<>("{\"newCustomerId\": ", headers), String.class);
+        assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("bad").count()).isZero();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("nope").count()).isZero();
+    }
+
+    private ResponseEntity<String> post(String user, String password, Map<String, Object> body) {
+        return rest.withBasicAuth(user, password).postForEntity("/api/intakes", body, String.class);
+    }
+
+    private JsonNode task(String instance) throws Exception {
+        JsonNode tasks = json.readTree(rest.withBasicAuth("admin", OpsflowSpringTest.ADMIN_PASSWORD)
+                .getForObject("/engine-rest/task?processInstanceId=" + instance, String.class));
+        return tasks.isEmpty() ? null : tasks.get(0);
+    }
+
+    private void submit(JsonNode task, Map<String, Object> values) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        ResponseEntity<String> done = rest.withBasicAuth("admin", OpsflowSpringTest.ADMIN_PASSWORD).postForEntity(
+                "/engine-rest/task/" + task.path("id").asText() + "/submit-form", Map.of("variables", variables), String.class);
+        assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    static Map<String, Object> request(String customer, String domain) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("newCustomerId", customer);
+        request.put("companyNameJa", "極株式会社");
+        request.put("companyNameEn", "Kiwami Co., Ltd.");
+        request.put("tenantMode", "csp");
+        request.put("domainPrefix", domain);
+        request.put("contactLastName", "佐々木");
+        request.put("contactFirstName", "花子");
+        request.put("contactEmail", "hanako.sasaki@kiwami.example.jp");
+        request.put("contactPhone", "+81 6-1234-5678");
+        request.put("postalCode", "530-0001");
+        request.put("prefecture", "大阪府");
+        request.put("city", "大阪市北区");
+        request.put("addressLine", "梅田1-1-1");
+        request.put("locale", "ja");
+        request.put("checklist", "閉域網の VPN 設定");
+        return request;
+    }
+}
