@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
-import io.opsflow.intake.IntakeProperties;
+import io.opsflow.customerintake.IntakeProperties;
 
 /**
  * A demo Azure Lighthouse offer, so that a customer intake delegates and verifies access against the ARM
