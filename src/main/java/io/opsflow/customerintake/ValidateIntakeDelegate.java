@@ -37,6 +37,8 @@ public class ValidateIntakeDelegate implements JavaDelegate {
             throw new InvalidIntakeException(List.of(new FieldProblem(CUSTOMER_ID,
                     "'" + request.text(CUSTOMER_ID) + "' is already a customer in the registry")));
         }
+        // Tasklist starts without a business key: the customer id is this intake's, as for POST /api/intakes.
+        execution.setProcessBusinessKey(request.text(CUSTOMER_ID));
         boolean running = execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
                 .processDefinitionKey(IntakeProcess.KEY).processInstanceBusinessKey(request.text(CUSTOMER_ID)).list().stream()
                 .anyMatch(other -> !other.getId().equals(execution.getProcessInstanceId()));

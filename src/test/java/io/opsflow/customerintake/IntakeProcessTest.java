@@ -330,6 +330,15 @@ class IntakeProcessTest {
     }
 
     @Test
+    void anIntakeStartedFromTasklistWithoutABusinessKeyGetsTheCustomerIdAndASecondOneIsRefused() {
+        ProcessInstance first = runtime.startProcessInstanceByKey("customer-intake", request());
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(first.getId()).singleResult().getBusinessKey()).isEqualTo("acme");
+        assertThat(first.getTenantId()).as("the customer's tenant does not exist yet").isNull();
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("customer-intake", request()))
+                .hasMessageContaining("an intake for 'acme' is already running");
+    }
+
+    @Test
     void aCustomerAlreadyInTheRegistryIsRefused() {
         when(customers.find("acme")).thenReturn(Optional.of(new Customer("acme", "ACME", "ja", null, null, null, null, null, null)));
         assertThatThrownBy(() -> start(request())).hasMessageContaining("'acme' is already a customer in the registry");
