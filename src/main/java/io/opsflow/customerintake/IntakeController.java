@@ -71,7 +71,7 @@ class IntakeController {
     private IntakeStatus status(String customer, String instanceId) {
         HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult();
         List<String> waiting = history.createHistoricActivityInstanceQuery().processInstanceId(instanceId).unfinished().list().stream()
-                .map(HistoricActivityInstance::getActivityId).distinct().sorted().toList();
+                .map(HistoricActivityInstance::getActivityId).filter(id -> !id.contains("#")).distinct().sorted().toList();
         return new IntakeStatus(customer, instanceId, instance.getState(), waiting);
     }
 }

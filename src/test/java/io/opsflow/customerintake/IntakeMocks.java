@@ -57,6 +57,7 @@ final class IntakeMocks {
         Mocks.register("approvePipelineDelegate", new ApprovePipelineDelegate(gitHubAccess));
         Mocks.register("rerunPipelineDelegate", new RerunPipelineDelegate(gitHubAccess));
         Mocks.register("verifyCommonResourcesDelegate", new VerifyCommonResourcesDelegate(resources, identities, PROPERTIES));
+        Mocks.register("describeIntakeTaskListener", new DescribeIntakeTaskListener());
         Mocks.register("registerCustomerDelegate", new RegisterCustomerDelegate(customers, identities, PROPERTIES, PROPERTIES.lighthouse()));
     }
 }
