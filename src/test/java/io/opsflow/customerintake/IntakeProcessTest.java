@@ -218,6 +218,38 @@ class IntakeProcessTest {
     }
 
     @Test
+    void aCustomerThatRefusesLighthouseGivesItsOwnAppAndIsRegisteredWithIt() {
+        Map<String, Object> request = request();
+        request.put("lighthouse", false);
+        ProcessInstance instance = start(request);
+        drive(instance);
+        assertThat(instance).isWaitingAt("UserTask_EnterCustomerCredential");
+        complete(instance, Map.of("customerClientId", "5c1d7e9f-3a2b-4c6d-8e0f-1a2b3c4d5e6f", "customerSecretEnv", "OPSFLOW_AZURE_ACME_CLIENT_SECRET"));
+        drive(instance);
+        tasks.createTaskQuery().processInstanceId(instance.getId()).list().forEach(t -> tasks.complete(t.getId(), Map.of("checklistResult", "done")));
+        drive(instance);
+        complete(instance, Map.of());
+        verify(lighthouse, never()).delegate(any(), any(), any());
+        ArgumentCaptor<Customer> registered = ArgumentCaptor.forClass(Customer.class);
+        verify(customers).save(registered.capture());
+        assertThat(registered.getValue().azure().credential())
+                .isEqualTo(new Customer.Credential("client-secret", "5c1d7e9f-3a2b-4c6d-8e0f-1a2b3c4d5e6f", "OPSFLOW_AZURE_ACME_CLIENT_SECRET"));
+    }
+
+    @Test
+    void aSubscriptionThatNeverAppearsIsAskedForAfterTheWait() {
+        when(partnerCenter.azureSubscriptions(TENANT)).thenAnswer(call -> {
+            ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofMinutes(20).toMillis()));
+            return List.of();
+        });
+        ProcessInstance instance = start(request());
+        drive(instance);
+        assertThat(instance).isWaitingAt("UserTask_EnterTenant");
+        verify(partnerCenter, times(4)).azureSubscriptions(TENANT);
+        assertThat(instance).variables().containsEntry("azureTenantId", TENANT);
+    }
+
+    @Test
     void aTakenDomainAsksForAnotherAndRetriesWithIt() {
         when(partnerCenter.domainAvailable("acmejp")).thenReturn(false);
         when(partnerCenter.customerByDomain("acmejp2")).thenReturn(Optional.empty());
