@@ -2,7 +2,6 @@ package io.opsflow.circleci;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,6 @@ import org.springframework.web.util.UriUtils;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 
 import io.opsflow.outbound.Destination;
 import io.opsflow.outbound.OutboundClient;
@@ -44,7 +42,7 @@ final class CircleCiApi {
                     headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
                     headers.set("Circle-Token", endpoint.token());
                 }, body == null ? null : MediaType.APPLICATION_JSON, body == null ? null : write(body));
-        return outbound.exchange(Destination.of("CircleCI", base), request, CircleCiErrors.INSTANCE, CircleCiApi::parse);
+        return outbound.exchange(Destination.of("CircleCI", base), request, CircleCiErrors.INSTANCE, OutboundResponse::json);
     }
 
     /** The {@code items} of the list at {@code path}, following {@code next_page_token} up to {@code maxPages}. */
@@ -84,14 +82,4 @@ final class CircleCiApi {
         }
     }
 
-    static JsonNode parse(OutboundResponse response) {
-        if (response.body().length == 0) {
-            return MissingNode.getInstance();
-        }
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            return MissingNode.getInstance();
-        }
-    }
 }

@@ -24,7 +24,7 @@ final class CircleCiErrors implements ErrorMapping {
 
     @Override
     public String describe(OutboundResponse response) {
-        String message = CircleCiApi.parse(response).path("message").asText("");
+        String message = response.json().path("message").asText("");
         return message.isEmpty() ? "" : ": " + message;
     }
 

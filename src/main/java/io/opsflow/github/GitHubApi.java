@@ -2,7 +2,6 @@ package io.opsflow.github;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +15,6 @@ import org.springframework.web.util.UriUtils;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 
 import io.opsflow.outbound.Destination;
 import io.opsflow.outbound.OutboundClient;
@@ -64,7 +62,7 @@ final class GitHubApi {
                 }, body == null ? null : MediaType.APPLICATION_JSON, body == null ? null : write(body));
         GitHubErrors errors = new GitHubErrors(Set.of(expected), timing, properties.retry().maxRetryAfter());
         return outbound.exchange(Destination.of("GitHub", base), request, errors,
-                response -> new Answer(response.status(), parse(response)));
+                response -> new Answer(response.status(), response.json()));
     }
 
     /** One path segment (owner, repository name, pull number), encoded. */
@@ -89,14 +87,4 @@ final class GitHubApi {
         }
     }
 
-    static JsonNode parse(OutboundResponse response) {
-        if (response.body().length == 0) {
-            return MissingNode.getInstance();
-        }
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            return MissingNode.getInstance();
-        }
-    }
 }

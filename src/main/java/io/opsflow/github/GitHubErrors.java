@@ -67,7 +67,7 @@ final class GitHubErrors implements ErrorMapping {
 
     @Override
     public String describe(OutboundResponse response) {
-        JsonNode body = GitHubApi.parse(response);
+        JsonNode body = response.json();
         String message = body.path("message").asText("");
         StringBuilder text = new StringBuilder(message.isEmpty() ? "" : ": " + message);
         for (JsonNode error : body.path("errors")) {
