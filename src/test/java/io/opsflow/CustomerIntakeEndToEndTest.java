@@ -93,6 +93,40 @@ class CustomerIntakeEndToEndTest {
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("nope").count()).isZero();
     }
 
+    @Test
+    void aNewCustomerRequestedItemFromServiceNowStartsOneIntake() throws Exception {
+        byte[] body = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/samples/servicenow-ritm-new-customer.json"));
+        ResponseEntity<String> accepted = deliver(body);
+        assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        String instance = json.readTree(accepted.getBody()).path("processInstanceId").asText();
+        assertThat(deliver(body).getStatusCode()).as("the same delivery again").isEqualTo(HttpStatus.OK);
+        byte[] update = new String(body, java.nio.charset.StandardCharsets.UTF_8).replace("\"type\": \"created\"", "\"type\": \"updated\"")
+                .replace("\"sys_mod_count\": \"0\"", "\"sys_mod_count\": \"1\"").replace("ritm000000000077", "ritm000000000177").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ResponseEntity<String> later = deliver(update);
+        assertThat(later.getStatusCode()).as("a later change of the item").isEqualTo(HttpStatus.OK);
+        assertThat(json.readTree(later.getBody()).path("processInstanceId").asText()).isEqualTo(instance);
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey("customer-intake").processInstanceBusinessKey("sakurashoji")
+                .count()).isEqualTo(1);
+        JsonNode tenantTask = await().atMost(Duration.ofSeconds(30)).until(() -> task(instance), t -> t != null);
+        assertThat(tenantTask.path("taskDefinitionKey").asText()).as("the customer brings its tenant").isEqualTo("UserTask_EnterTenant");
+
+        byte[] incomplete = new String(body, java.nio.charset.StandardCharsets.UTF_8).replace("de3e0000000000000000000000000077", "de3e0000000000000000000000000078")
+                .replace("\"contactEmail\": \"ken.yamamoto@sakurashoji.example.jp\",", "").replace("sakurashoji", "umeshoji").replace("ritm000000000077", "ritm000000000078")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ResponseEntity<String> refused = deliver(incomplete);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("contactEmail");
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("umeshoji").count()).isZero();
+    }
+
+    private ResponseEntity<String> deliver(byte[] body) throws Exception {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Opsflow-Delivery", json.readTree(body).at("/event/id").asText());
+        headers.set("X-Opsflow-Signature", "sha256=" + WebhookEndToEndTest.hmac("test-only-servicenow-webhook-secret", body));
+        return rest.postForEntity("/webhooks/servicenow", new HttpEntity<>(body, headers), String.class);
+    }
+
     private ResponseEntity<String> post(String user, String password, Map<String, Object> body) {
         return rest.withBasicAuth(user, password).postForEntity("/api/intakes", body, String.class);
     }

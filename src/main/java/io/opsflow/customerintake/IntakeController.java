@@ -1,12 +1,10 @@
 package io.opsflow.customerintake;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -18,9 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.opsflow.api.ConflictException;
 import io.opsflow.api.NotFoundException;
-import io.opsflow.customer.CustomerRegistry;
 
 /**
  * {@code POST /api/intakes} (administrators, see the security configuration): the intake form's fields as
@@ -31,14 +27,12 @@ import io.opsflow.customer.CustomerRegistry;
 @RequestMapping("/api/intakes")
 class IntakeController {
 
-    private final RuntimeService runtime;
+    private final CustomerIntakes intakes;
     private final HistoryService history;
-    private final CustomerRegistry customers;
 
-    IntakeController(RuntimeService runtime, HistoryService history, CustomerRegistry customers) {
-        this.runtime = runtime;
+    IntakeController(CustomerIntakes intakes, HistoryService history) {
+        this.intakes = intakes;
         this.history = history;
-        this.customers = customers;
     }
 
     /** What the caller is told about an intake. */
@@ -49,14 +43,7 @@ class IntakeController {
     ResponseEntity<IntakeStatus> start(@RequestBody Map<String, Object> body) {
         IntakeRequest request = IntakeRequest.of(body);
         String customer = request.text(IntakeVariables.CUSTOMER_ID);
-        if (customers.find(customer).isPresent()) {
-            throw new ConflictException("'" + customer + "' is already a customer in the registry");
-        }
-        if (runtime.createProcessInstanceQuery().processDefinitionKey(IntakeProcess.KEY).processInstanceBusinessKey(customer).count() > 0) {
-            throw new ConflictException("An intake for '" + customer + "' is already running: GET /api/intakes/" + customer);
-        }
-        ProcessInstance instance = runtime.createProcessInstanceByKey(IntakeProcess.KEY).businessKey(customer)
-                .setVariables(new LinkedHashMap<>(request.values())).execute();
+        ProcessInstance instance = intakes.start(request, Map.of());
         return ResponseEntity.created(URI.create("/api/intakes/" + customer)).body(status(customer, instance.getId()));
     }
 

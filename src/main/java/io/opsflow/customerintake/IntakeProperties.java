@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How the customer intake opens a customer: where its operations repository is made, how master reaches
  * production, whom Azure Lighthouse delegates the customer's subscription to, and opsflow's public URL
  * (the action group's webhook), how often it looks at what it waits for (a new repository, the Azure plan's
- * subscription, the pipeline) and how long for the subscription before asking a person, and the groups that become members of a new customer's tenant. No secret here: the MSP app's secret is read from {@code lighthouse.secret-env}.
+ * subscription, the pipeline) and how long for the subscription before asking a person, the ServiceNow catalog
+ * item (sys_id or name) whose requested items start an intake, and the groups that become members of a new customer's tenant. No secret here: the MSP app's secret is read from {@code lighthouse.secret-env}.
  */
 @ConfigurationProperties("opsflow.customer-intake")
 public record IntakeProperties(
@@ -18,6 +19,7 @@ public record IntakeProperties(
         @DefaultValue("operators") List<String> memberGroups,
         @DefaultValue("PT30S") Duration pollInterval,
         @DefaultValue("PT1H") Duration subscriptionWait,
+        @DefaultValue("opsflow new customer") String serviceNowCatalogItem,
         @DefaultValue Repository repository,
         @DefaultValue Lighthouse lighthouse) {
 

@@ -39,6 +39,11 @@ public final class IntakeVariables {
             SERVICE_NOW_COMPANY, AZURE_REGION, POSTAL_CODE, PREFECTURE,
             CITY, ADDRESS_LINE, TENANT_MODE, LIGHTHOUSE, CHECKLIST);
 
+    /** Where a ServiceNow-requested intake came from: its requested item; set by opsflow, never by a form. */
+    public static final String SERVICE_NOW_REQUEST_SYS_ID = "serviceNowRequestSysId";
+    public static final String SERVICE_NOW_REQUEST_NUMBER = "serviceNowRequestNumber";
+    static final List<String> ORIGIN = List.of(SERVICE_NOW_REQUEST_SYS_ID, SERVICE_NOW_REQUEST_NUMBER);
+
     /** The checklist as a list, one task each. */
     public static final String CHECKLIST_ITEMS = "checklistItems";
     public static final String CHECKLIST_ITEM = "checklistItem";

@@ -10,6 +10,8 @@ import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.validation.FieldProblem;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -32,7 +34,9 @@ public class ValidateIntakeDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        IntakeRequest request = IntakeRequest.of(execution.getVariables());
+        Map<String, Object> submitted = new HashMap<>(execution.getVariables());
+        ORIGIN.forEach(submitted::remove);
+        IntakeRequest request = IntakeRequest.of(submitted);
         if (customers.find(request.text(CUSTOMER_ID)).isPresent()) {
             throw new InvalidIntakeException(List.of(new FieldProblem(CUSTOMER_ID,
                     "'" + request.text(CUSTOMER_ID) + "' is already a customer in the registry")));

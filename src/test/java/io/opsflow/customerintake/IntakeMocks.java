@@ -19,7 +19,7 @@ import io.opsflow.partnercenter.PartnerCenter;
 final class IntakeMocks {
 
     static final String MSP_TENANT = "7d3c1a2b-5e4f-4a6b-9c8d-1e2f3a4b5c6d";
-    static final IntakeProperties PROPERTIES = new IntakeProperties("https://opsflow.example.com/", List.of("operators"), Duration.ofSeconds(30), Duration.ofHours(1),
+    static final IntakeProperties PROPERTIES = new IntakeProperties("https://opsflow.example.com/", List.of("operators"), Duration.ofSeconds(30), Duration.ofHours(1), "opsflow new customer",
             new IntakeProperties.Repository("contoso-msp", "contoso-msp/azure-ops-template", "-azure-ops", "master", "production",
                     "direct", "gh/{owner}/{repo}"),
             new IntakeProperties.Lighthouse(MSP_TENANT, "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0", "OPSFLOW_MSP_AZURE_CLIENT_SECRET",
