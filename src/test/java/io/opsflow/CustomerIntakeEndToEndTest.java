@@ -67,6 +67,8 @@ class CustomerIntakeEndToEndTest {
         assertThat(kiwami.azure().credential().type()).isEqualTo("lighthouse");
         assertThat(kiwami.azure().subscriptionIds()).hasSize(1);
         assertThat(kiwami.azure().automationAccount().name()).isEqualTo("aa-kiwami-ops");
+        assertThat(kiwami.servicenow().companySysId()).as("created in the ServiceNow simulator").matches("[0-9a-f]{32}");
+        assertThat(kiwami.servicenow().assignmentGroup()).isEqualTo("MSP Operations - Kiwami Co., Ltd.");
         JsonNode status = json.readTree(rest.withBasicAuth("admin", OpsflowSpringTest.ADMIN_PASSWORD)
                 .getForObject("/api/intakes/kiwami", String.class));
         assertThat(status.path("state").asText()).isEqualTo("COMPLETED");

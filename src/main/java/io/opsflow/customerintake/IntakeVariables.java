@@ -44,6 +44,7 @@ public final class IntakeVariables {
     public static final String SERVICE_NOW_REQUEST_NUMBER = "serviceNowRequestNumber";
     static final List<String> ORIGIN = List.of(SERVICE_NOW_REQUEST_SYS_ID, SERVICE_NOW_REQUEST_NUMBER);
 
+    public static final String SERVICE_NOW_ASSIGNMENT_GROUP = "serviceNowAssignmentGroup";
     /** The checklist as a list, one task each. */
     public static final String CHECKLIST_ITEMS = "checklistItems";
     public static final String CHECKLIST_ITEM = "checklistItem";

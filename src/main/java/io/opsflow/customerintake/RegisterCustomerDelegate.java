@@ -55,9 +55,8 @@ public class RegisterCustomerDelegate implements JavaDelegate {
                 new Customer.AutomationAccount(subscription, RepositoryFiles.resourceGroup(id), RepositoryFiles.automationAccount(id)),
                 identities.credential(execution),
                 new Customer.MonitorWebhook(null, null, List.of(lighthouse.appIdentifierUri())));
-        String company = request.text(SERVICE_NOW_COMPANY);
-        Customer.ServiceNow serviceNow = company == null ? null
-                : new Customer.ServiceNow(company, "MSP Operations - " + request.text(COMPANY_NAME_EN));
+        Customer.ServiceNow serviceNow = new Customer.ServiceNow(IntakeSteps.required(execution, SERVICE_NOW_COMPANY),
+                IntakeSteps.required(execution, SERVICE_NOW_ASSIGNMENT_GROUP));
         Customer.Contact contact = new Customer.Contact(request.text(CONTACT_FIRST_NAME), request.text(CONTACT_LAST_NAME),
                 request.text(CONTACT_EMAIL), List.of(), request.text(CONTACT_PHONE), null, japanese ? "ja-JP" : "en-US", null, null);
         Customer.Support support = new Customer.Support(Customer.SupportPlan.of(request.text(SUPPORT_PLAN)).orElse(null), contact, null, null);

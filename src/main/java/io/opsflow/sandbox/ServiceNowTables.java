@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnSandbox
 class ServiceNowTables {
 
-    static final Set<String> TABLES = Set.of("incident", "sc_req_item", "sys_journal_field", "sys_attachment");
+    static final Set<String> TABLES = Set.of("incident", "sc_req_item", "sys_journal_field", "sys_attachment", "core_company", "sys_user_group");
     static final Set<String> JOURNAL_FIELDS = Set.of("work_notes", "comments");
     private static final DateTimeFormatter GLIDE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Map<String, String> NUMBER_PREFIX = Map.of("incident", "INC", "sc_req_item", "RITM");

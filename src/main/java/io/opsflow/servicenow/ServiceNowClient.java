@@ -54,4 +54,10 @@ public interface ServiceNowClient {
      * whose answer was lost) is returned instead of attaching a second copy.
      */
     Attachment attachOnce(NewAttachment file);
+
+    /** The sys_id of the company named {@code name} ({@code core_company}), created when there is none. */
+    String ensureCompany(String name);
+
+    /** The sys_id of the assignment group named {@code name} ({@code sys_user_group}) of the company, created when there is none. */
+    String ensureAssignmentGroup(String name, String companySysId);
 }

@@ -24,6 +24,7 @@ final class TableApiServiceNowClient implements ServiceNowClient {
     private final JournalTable journal;
     private final TablePages pages;
     private final AttachmentApi attachments;
+    private final CompanyTables companies;
 
     TableApiServiceNowClient(OutboundClient outbound, ServiceNowProperties properties, ServiceNowEndpoint endpoint) {
         TableApi api = new TableApi(outbound, endpoint, new ServiceNowCredentials(properties));
@@ -32,11 +33,22 @@ final class TableApiServiceNowClient implements ServiceNowClient {
         this.journal = new JournalTable(api);
         this.pages = new TablePages(api);
         this.attachments = new AttachmentApi(api);
+        this.companies = new CompanyTables(api);
         // Sandbox mode brings its own endpoint and needs no credentials; a real instance does.
         if (properties.baseUrl() != null && !properties.usesOAuth() && !properties.usesBasic()) {
             log.warn("No ServiceNow credentials configured: requests to {} are sent without authentication",
                     properties.baseUrl());
         }
+    }
+
+    @Override
+    public String ensureCompany(String name) {
+        return companies.ensureCompany(name);
+    }
+
+    @Override
+    public String ensureAssignmentGroup(String name, String companySysId) {
+        return companies.ensureAssignmentGroup(name, companySysId);
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.opsflow.circleci.CircleCi;
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.github.GitHub;
 import io.opsflow.partnercenter.PartnerCenter;
+import io.opsflow.servicenow.ServiceNowClient;
 
 /** The intake's real delegates around the given ports, under their bean names. */
 final class IntakeMocks {
@@ -35,7 +36,7 @@ final class IntakeMocks {
 
     /** {@code partnerCenter} null: Partner Center is not configured. */
     static void register(PartnerCenter partnerCenter, GitHub gitHub, CircleCi circleCi, LighthouseDelegations lighthouse,
-            AzureResources resources, CustomerRegistry customers) {
+            AzureResources resources, CustomerRegistry customers, ServiceNowClient serviceNow) {
         StaticListableBeanFactory beans = new StaticListableBeanFactory(partnerCenter == null
                 ? Map.of("gitHub", gitHub, "circleCi", circleCi)
                 : Map.of("partnerCenter", partnerCenter, "gitHub", gitHub, "circleCi", circleCi));
@@ -58,6 +59,7 @@ final class IntakeMocks {
         Mocks.register("rerunPipelineDelegate", new RerunPipelineDelegate(gitHubAccess));
         Mocks.register("verifyCommonResourcesDelegate", new VerifyCommonResourcesDelegate(resources, identities, PROPERTIES));
         Mocks.register("describeIntakeTaskListener", new DescribeIntakeTaskListener());
+        Mocks.register("ensureServiceNowCompanyDelegate", new EnsureServiceNowCompanyDelegate(serviceNow));
         Mocks.register("registerCustomerDelegate", new RegisterCustomerDelegate(customers, identities, PROPERTIES, PROPERTIES.lighthouse()));
     }
 }

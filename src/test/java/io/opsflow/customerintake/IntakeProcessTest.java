@@ -62,6 +62,7 @@ import io.opsflow.partnercenter.AzurePlanOrder;
 import io.opsflow.partnercenter.NewPartnerCustomer;
 import io.opsflow.partnercenter.PartnerCenter;
 import io.opsflow.partnercenter.PartnerCustomer;
+import io.opsflow.servicenow.ServiceNowClient;
 
 /** customer-intake on a bare engine: its real delegates around mocked Partner Center, GitHub, CircleCI and ARM ports. */
 @Deployment(resources = {"processes/intake/customer-intake.bpmn", "processes/intake/customer-intake-request.form",
@@ -88,6 +89,7 @@ class IntakeProcessTest {
     final LighthouseDelegations lighthouse = mock(LighthouseDelegations.class);
     final AzureResources resources = mock(AzureResources.class);
     final CustomerRegistry customers = mock(CustomerRegistry.class);
+    final ServiceNowClient serviceNow = mock(ServiceNowClient.class);
     RuntimeService runtime;
     TaskService tasks;
     ManagementService management;
@@ -99,7 +101,8 @@ class IntakeProcessTest {
         tasks = engine.getTaskService();
         management = engine.getManagementService();
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T01:00:00Z")));
-        IntakeMocks.register(partnerCenter, gitHub, circleCi, lighthouse, resources, customers);
+        IntakeMocks.register(partnerCenter, gitHub, circleCi, lighthouse, resources, customers, serviceNow);
+        when(serviceNow.ensureCompany("ACME株式会社")).thenReturn("31bea3d53790200044e0bfc8bcbe5dec");
         when(customers.find(anyString())).thenReturn(Optional.empty());
         when(partnerCenter.customerByDomain("acmejp")).thenReturn(Optional.empty());
         when(partnerCenter.domainAvailable("acmejp")).thenReturn(true);
@@ -183,6 +186,8 @@ class IntakeProcessTest {
         assertThat(acme.azure().monitorWebhook().audiences()).containsExactly("api://opsflow");
         assertThat(acme.sla().get("P1")).isEqualTo(new Customer.SlaTarget(Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofHours(4)));
         assertThat(acme.members().groups()).containsExactly("operators");
+        assertThat(acme.servicenow()).isEqualTo(new Customer.ServiceNow("31bea3d53790200044e0bfc8bcbe5dec", "MSP Operations - ACME Corporation"));
+        verify(serviceNow).ensureAssignmentGroup("MSP Operations - ACME Corporation", "31bea3d53790200044e0bfc8bcbe5dec");
         assertThat(acme.support().contact().lastName()).isEqualTo("山田");
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().variableName("checklistItem").list())
                 .extracting(v -> v.getValue()).containsExactlyInAnyOrder("閉域網の VPN 設定", "顧客ポータルのアカウント");
