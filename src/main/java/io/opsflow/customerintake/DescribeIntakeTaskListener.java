@@ -6,28 +6,25 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import io.opsflow.messages.Messages;
+import io.opsflow.messages.TaskLabels;
+
 /**
- * Names each intake task after the company it is for (and the checklist item), so that a list of several
- * intakes' tasks in Tasklist tells them apart: 「個別作業 / Customer-specific item · 極株式会社 · VPN 設定」.
+ * Names each intake task in the customer's language after the company it is for (and the checklist item),
+ * so that a list of several intakes' tasks tells them apart: 「個別作業 · 極株式会社 · VPN 設定」; the reason a
+ * step stopped, if any, is its description.
  */
 @Component
 public class DescribeIntakeTaskListener implements TaskListener {
 
-    static final int MAX_NAME = 255;
+    static final String CHECKLIST_ITEM_TASK = "UserTask_CompleteChecklistItem";
 
     @Override
     public void notify(DelegateTask task) {
-        StringBuilder name = new StringBuilder(task.getName());
-        Object company = task.getVariable(COMPANY_NAME_JA);
-        if (company != null) {
-            name.append(" · ").append(company);
-        }
-        Object item = task.getVariableLocal(CHECKLIST_ITEM) != null ? task.getVariableLocal(CHECKLIST_ITEM) : task.getVariable(CHECKLIST_ITEM);
-        if (item != null && CHECKLIST_ITEM_TASK.equals(task.getTaskDefinitionKey())) {
-            name.append(" · ").append(item);
-        }
-        task.setName(name.length() > MAX_NAME ? name.substring(0, MAX_NAME - 1) + "…" : name.toString());
+        boolean english = "en".equals(TaskLabels.text(task, LOCALE));
+        String company = TaskLabels.text(task, english ? COMPANY_NAME_EN : COMPANY_NAME_JA);
+        String item = CHECKLIST_ITEM_TASK.equals(task.getTaskDefinitionKey()) ? TaskLabels.text(task, CHECKLIST_ITEM) : null;
+        TaskLabels.label(task, Messages.standalone(Messages.locale(english ? "en" : "ja")), TaskLabels.join(company, item),
+                TaskLabels.text(task, INTAKE_PROBLEM));
     }
-
-    static final String CHECKLIST_ITEM_TASK = "UserTask_CompleteChecklistItem";
 }

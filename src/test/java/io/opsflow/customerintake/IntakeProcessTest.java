@@ -136,8 +136,8 @@ class IntakeProcessTest {
         drive(instance);
         assertThat(instance).isWaitingAt("UserTask_CompleteChecklistItem");
         List<Task> items = tasks.createTaskQuery().processInstanceId(instance.getId()).list();
-        assertThat(items).extracting(Task::getName).containsExactlyInAnyOrder("個別作業 / Customer-specific item · ACME株式会社 · 閉域網の VPN 設定",
-                "個別作業 / Customer-specific item · ACME株式会社 · 顧客ポータルのアカウント");
+        assertThat(items).extracting(Task::getName).containsExactlyInAnyOrder("個別作業 · ACME株式会社 · 閉域網の VPN 設定",
+                "個別作業 · ACME株式会社 · 顧客ポータルのアカウント");
         for (Task item : items) {
             tasks.complete(item.getId(), Map.of("checklistResult", "done", "checklistComment", "済"));
         }
