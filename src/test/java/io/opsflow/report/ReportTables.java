@@ -3,31 +3,22 @@ package io.opsflow.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The projection's tables from the application's own migrations, for engines built without Spring and Flyway. */
 final class ReportTables {
 
-    static final List<String> MIGRATIONS = List.of("migration/V6__reporting.sql", "migration/V7__report_read.sql");
-    /** As Flyway's db/vendor/{vendor} location adds them. */
-    static final List<String> H2_MIGRATIONS = List.of("vendor/h2/V10__report_read_h2.sql");
+    static final List<String> MIGRATIONS = List.of("V6__reporting.sql", "V7__report_read.sql");
 
     private ReportTables() {
     }
 
     static void create(JdbcTemplate jdbc) throws IOException {
-        String database = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-        List<String> migrations = new ArrayList<>(MIGRATIONS);
-        if ("H2".equals(database)) {
-            migrations.addAll(H2_MIGRATIONS);
-        }
-        for (String migration : migrations) {
+        for (String migration : MIGRATIONS) {
             // Comments first: one of them holds a ';'.
-            String script = Files.readString(Path.of("src/main/resources/db", migration)).lines()
+            String script = Files.readString(Path.of("src/main/resources/db/migration", migration)).lines()
                     .filter(l -> !l.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b);
             for (String statement : script.split(";")) {
                 if (!statement.isBlank()) {
