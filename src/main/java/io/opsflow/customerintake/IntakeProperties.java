@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * production, whom Azure Lighthouse delegates the customer's subscription to, and opsflow's public URL
  * (the action group's webhook), how often it looks at what it waits for (a new repository, the Azure plan's
  * subscription, the pipeline) and how long for the subscription before asking a person, the ServiceNow catalog
- * item (sys_id or name) whose requested items start an intake, and the groups that become members of a new customer's tenant. No secret here: the MSP app's secret is read from {@code lighthouse.secret-env}.
+ * item (sys_id or name) whose requested items start an intake, and the groups that become members of a new customer's tenant. No secret here: the MSP app is {@code opsflow.azure.msp}.
  */
 @ConfigurationProperties("opsflow.customer-intake")
 public record IntakeProperties(
@@ -48,14 +48,12 @@ public record IntakeProperties(
     }
 
     /**
-     * The MSP side of the delegation: its tenant, the multi-tenant app opsflow signs in with (its secret in
-     * the environment variable {@code secretEnv}), that app's object id and identifier URI for the action
-     * group's Secure Webhook, and the authorizations the registration definition grants.
+     * The MSP side of the delegation: its tenant (default {@code opsflow.azure.msp.tenant-id}, the tenant of
+     * the app opsflow signs in with), opsflow's app object id and identifier URI for the action group's
+     * Secure Webhook, and the authorizations the registration definition grants.
      */
     public record Lighthouse(
             String managedByTenantId,
-            String clientId,
-            @DefaultValue("OPSFLOW_MSP_AZURE_CLIENT_SECRET") String secretEnv,
             String appObjectId,
             @DefaultValue("api://opsflow") String appIdentifierUri,
             @DefaultValue("opsflow managed operations") String offerName,

@@ -22,7 +22,7 @@ class SandboxIntakeOffer {
     @Primary
     IntakeProperties.Lighthouse sandboxLighthouseOffer(IntakeProperties properties) {
         IntakeProperties.Lighthouse configured = properties.lighthouse();
-        return new IntakeProperties.Lighthouse(MSP_TENANT, configured.clientId(), configured.secretEnv(),
+        return new IntakeProperties.Lighthouse(MSP_TENANT,
                 "0f2e4d6c-8b1a-4c3e-9d5f-7a9b1c3d5e7f", configured.appIdentifierUri(), "contoso-msp managed services (sandbox)",
                 List.of(new IntakeProperties.Authorization("2a4c6e8f-0b1d-4f3a-8c5e-7d9f1b3d5f7a", "contoso-msp Azure Operators",
                                 "acdd72a7-3385-48ef-bd42-f606fba81ae7"),

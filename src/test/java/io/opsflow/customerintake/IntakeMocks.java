@@ -23,7 +23,7 @@ final class IntakeMocks {
     static final IntakeProperties PROPERTIES = new IntakeProperties("https://opsflow.example.com/", List.of("operators"), Duration.ofSeconds(30), Duration.ofHours(1), "opsflow new customer",
             new IntakeProperties.Repository("contoso-msp", "contoso-msp/azure-ops-template", "-azure-ops", "master", "production",
                     "direct", "gh/{owner}/{repo}"),
-            new IntakeProperties.Lighthouse(MSP_TENANT, "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0", "OPSFLOW_MSP_AZURE_CLIENT_SECRET",
+            new IntakeProperties.Lighthouse(MSP_TENANT,
                     "11111111-2222-3333-4444-555555555555", "api://opsflow", "opsflow managed operations",
                     List.of(new IntakeProperties.Authorization("aaaaaaaa-0000-0000-0000-000000000001", "MSP operators",
                             "acdd72a7-3385-48ef-bd42-f606fba81ae7"))));
