@@ -25,6 +25,7 @@ final class IncidentFigures {
             ReportedFacts.ended("EndEvent_SelfHealedRaised"));
     static final List<String> RESOLVED = List.of(ReportedFacts.ended("ServiceTask_ResolveServiceNowIncident"),
             ReportedFacts.ended("StartEvent_ServiceNowIncidentResolved"), SELF_HEALED.get(0), SELF_HEALED.get(1));
+    static final String RESOLVE_DUE_AT = "resolveDueAt";
     static final String ALERT_UPDATE = ReportedFacts.ended("StartEvent_AlertUpdateReceived");
     static final String DIAGNOSED = ReportedFacts.ended("CallActivity_RunDiagnosticRunbook");
     static final String ALL = "all";
@@ -36,17 +37,17 @@ final class IncidentFigures {
     }
 
     static MonthlyReport.Incidents of(List<ReportItem> all, Instant from, Instant to, Instant asOf, Map<String, Instant> firstByNumber) {
-        List<ReportItem> incidents = all.stream().filter(i -> ReportedFacts.INCIDENT.equals(i.processKey())).toList();
-        List<ReportItem> opened = incidents.stream().filter(i -> within(i.openedAt(), from, to)).toList();
-        List<ReportItem> resolved = incidents.stream().filter(i -> resolvedAt(i).filter(t -> within(t, from, to)).isPresent()).toList();
+        List<ReportItem> incidents = incidents(all);
+        List<ReportItem> opened = opened(incidents, from, to);
+        List<ReportItem> resolved = resolved(incidents, from, to);
         int openAtEnd = (int) incidents.stream().filter(i -> i.openedAt().isBefore(to)
                 && resolvedAt(i).map(t -> !t.isBefore(to)).orElse(true)).count();
 
         List<MonthlyReport.SlaBreach> breaches = new ArrayList<>();
         List<MonthlyReport.SlaTarget> sla = List.of(
-                sla("acknowledge", "acknowledgeDueAt", i -> i.first(ACKNOWLEDGED), opened, asOf, breaches),
-                sla("identifyCause", "identifyCauseDueAt", i -> i.first(CAUSE_IDENTIFIED), opened, asOf, breaches),
-                sla("resolve", "resolveDueAt", IncidentFigures::resolvedAt, opened, asOf, breaches));
+                sla("acknowledge", i -> i.number("acknowledgeDueAt"), i -> i.first(ACKNOWLEDGED), opened, asOf, breaches),
+                sla("identifyCause", i -> i.number("identifyCauseDueAt"), i -> i.first(CAUSE_IDENTIFIED), opened, asOf, breaches),
+                resolveSla(opened, asOf, breaches));
         breaches.sort(Comparator.comparing(MonthlyReport.SlaBreach::due).thenComparing(MonthlyReport.SlaBreach::processInstanceId)
                 .thenComparing(MonthlyReport.SlaBreach::target));
 
@@ -62,28 +63,51 @@ final class IncidentFigures {
                 counts(opened, i -> i.text("priority").orElse("unknown")),
                 durations(opened, i -> i.first(ACKNOWLEDGED)),
                 durations(opened, i -> i.first(CAUSE_IDENTIFIED)),
-                durations(opened, IncidentFigures::resolvedAt),
+                timeToResolve(opened),
                 sla, breaches, reopened, alertFigures,
                 MonthlyReport.Share.of((int) resolved.stream().filter(i -> i.firstOf(SELF_HEALED).isPresent()).count(), resolved.size()),
                 MonthlyReport.Share.of((int) fromAlerts.stream().filter(i -> i.first(DIAGNOSED).isPresent()).count(), fromAlerts.size()),
                 top(opened, i -> i.text("ruleName")), top(opened, i -> i.text("targetResource")));
     }
 
-    /** When it was resolved: the first way it got resolved, else when its coordination ended. */
+    static List<ReportItem> incidents(List<ReportItem> all) {
+        return all.stream().filter(i -> ReportedFacts.INCIDENT.equals(i.processKey())).toList();
+    }
+
+    static List<ReportItem> opened(List<ReportItem> items, Instant from, Instant to) {
+        return items.stream().filter(i -> within(i.openedAt(), from, to)).toList();
+    }
+
+    static List<ReportItem> resolved(List<ReportItem> incidents, Instant from, Instant to) {
+        return incidents.stream().filter(i -> resolvedAt(i).filter(t -> within(t, from, to)).isPresent()).toList();
+    }
+
+    /** When it was resolved: the first way it got resolved (kept in its summary), else when its coordination ended. */
     static Optional<Instant> resolvedAt(ReportItem incident) {
-        return incident.firstOf(RESOLVED).or(() -> Optional.ofNullable(incident.closedAt()));
+        return Optional.ofNullable(incident.summary().resolved()).or(() -> Optional.ofNullable(incident.closedAt()));
+    }
+
+    /** From the summary only, so the trend can compute it for items read without their facts. */
+    static MonthlyReport.SlaTarget resolveSla(List<ReportItem> opened, Instant asOf, List<MonthlyReport.SlaBreach> breaches) {
+        return sla("resolve", i -> Optional.ofNullable(i.summary().resolveDueAt()), IncidentFigures::resolvedAt, opened, asOf, breaches);
+    }
+
+    /** Time to resolve of the incidents opened in a period, per priority and for {@link #ALL}. */
+    static Map<String, Durations> timeToResolve(List<ReportItem> opened) {
+        return durations(opened, IncidentFigures::resolvedAt);
     }
 
     static boolean within(Instant t, Instant from, Instant to) {
         return !t.isBefore(from) && t.isBefore(to);
     }
 
-    private static MonthlyReport.SlaTarget sla(String target, String dueVariable, Function<ReportItem, Optional<Instant>> reached,
-                                               List<ReportItem> opened, Instant asOf, List<MonthlyReport.SlaBreach> breaches) {
+    private static MonthlyReport.SlaTarget sla(String target, Function<ReportItem, Optional<Long>> dueOf,
+                                               Function<ReportItem, Optional<Instant>> reached, List<ReportItem> opened, Instant asOf,
+                                               List<MonthlyReport.SlaBreach> breaches) {
         int met = 0;
         int missed = 0;
         for (ReportItem incident : opened) {
-            Optional<Long> due = incident.number(dueVariable);
+            Optional<Long> due = dueOf.apply(incident);
             if (due.isEmpty()) {
                 continue;
             }

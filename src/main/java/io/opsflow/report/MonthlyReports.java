@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * A customer's month from the projection: one read of the month and the three before it (for the
- * trend), figures computed in memory. Months are calendar months in {@code opsflow.reports.time-zone}
+ * trend; their items without facts, see {@link TrendFigures}), figures computed in memory. Months are calendar months in {@code opsflow.reports.time-zone}
  * (default Asia/Tokyo, where the MSP and its customers work).
  */
 @Service
@@ -47,7 +47,7 @@ public class MonthlyReports {
     public MonthlyReport of(String customerId, YearMonth month) {
         Instant from = start(month);
         Instant to = start(month.plusMonths(1));
-        List<ReportItem> all = items.overlapping(customerId, start(month.minusMonths(3)), to);
+        List<ReportItem> all = items.overlapping(customerId, start(month.minusMonths(3)), to, from);
         Instant asOf = clock.instant();
         List<String> numbers = all.stream().filter(i -> ReportedFacts.INCIDENT.equals(i.processKey()))
                 .filter(i -> IncidentFigures.within(i.openedAt(), from, to))
@@ -56,20 +56,10 @@ public class MonthlyReports {
         List<MonthlyReport.Trend> trend = new ArrayList<>();
         for (int back = 3; back >= 0; back--) {
             YearMonth m = month.minusMonths(back);
-            trend.add(trend(m, all, start(m), start(m.plusMonths(1)), asOf));
+            trend.add(TrendFigures.of(m, all, start(m), start(m.plusMonths(1)), asOf));
         }
         return new MonthlyReport(customerId, month, zone.getId(), asOf, IncidentFigures.of(all, from, to, asOf, firstByNumber),
                 RequestFigures.of(all, from, to), MicrosoftTicketFigures.of(all, from, to), trend, services.apply(customerId, month));
-    }
-
-    private static MonthlyReport.Trend trend(YearMonth month, List<ReportItem> all, Instant from, Instant to, Instant asOf) {
-        MonthlyReport.Incidents incidents = IncidentFigures.of(all, from, to, asOf, Map.of());
-        MonthlyReport.Requests requests = RequestFigures.of(all, from, to);
-        Durations resolve = incidents.timeToResolve().get(IncidentFigures.ALL);
-        Double compliance = incidents.sla().stream().filter(s -> "resolve".equals(s.target())).findFirst()
-                .map(MonthlyReport.SlaTarget::compliance).orElse(null);
-        return new MonthlyReport.Trend(month, incidents.opened(), incidents.resolved(), resolve == null ? null : resolve.median(),
-                compliance, requests.opened(), requests.automated().rate());
     }
 
     private Instant start(YearMonth month) {

@@ -22,8 +22,8 @@ class ReportItems {
         this.jdbc = jdbc;
     }
 
-    private static final String ITEMS = "select process_instance_id, process_key, business_key, opened_at, closed_at, end_activity"
-            + " from opsflow_report_item where customer_id = ? and ";
+    private static final String ITEMS = "select process_instance_id, process_key, business_key, opened_at, closed_at, end_activity,"
+            + " resolved_at, resolve_due_at, human_step_at from opsflow_report_item where customer_id = ? and ";
     private static final int CHUNK = 50;
     private static final String PLACEHOLDERS = String.join(",", Collections.nCopies(CHUNK, "?"));
     /** Later than any close: with it, "closed since" is a two-sided range, which H2 reads from the closed_at index. */
@@ -32,22 +32,31 @@ class ReportItems {
     /**
      * Items of the customer opened before {@code to} and not closed before {@code from}: those opened in
      * the period, and those opened before it and closed in or after it or still open. Three disjoint
-     * range scans (V7 indexes), so the cost follows the period's items, not the customer's history;
-     * then the facts of just those items.
+     * range scans (V7 indexes), so the cost follows the period's items, not the customer's history.
+     * Then the facts of just those items still open at {@code detailFrom}; the others come with their
+     * summary only.
      */
-    List<ReportItem> overlapping(String customerId, Instant from, Instant to) {
+    List<ReportItem> overlapping(String customerId, Instant from, Instant to, Instant detailFrom) {
         Timestamp start = Timestamp.from(from);
         Map<String, ReportItem.Builder> items = new LinkedHashMap<>();
+        List<String> detailed = new ArrayList<>();
         jdbc.query(ITEMS + "opened_at >= ? and opened_at < ?"
                 + " union all " + ITEMS + "closed_at >= ? and closed_at < ? and opened_at < ?"
                 + " union all " + ITEMS + "closed_at is null and opened_at < ?", rs -> {
+                    Instant closed = instant(rs.getTimestamp(5));
+                    long due = rs.getLong(8);
+                    // wasNull() speaks of the last column read: ask it right after resolve_due_at.
+                    Long dueAt = rs.wasNull() ? null : due;
                     ReportItem.Builder item = new ReportItem.Builder(rs.getString(1), rs.getString(2), rs.getString(3), instant(rs.getTimestamp(4)),
-                            instant(rs.getTimestamp(5)), rs.getString(6));
+                            closed, rs.getString(6)).summary(new ReportItem.Summary(instant(rs.getTimestamp(7)), dueAt, instant(rs.getTimestamp(9))));
                     items.put(item.id(), item);
+                    if (closed == null || !closed.isBefore(detailFrom)) {
+                        detailed.add(item.id());
+                    }
                 }, customerId, start, Timestamp.from(to), customerId, start, NEVER, start, customerId, start);
         // Separately and by the ids, not joined: a join let PostgreSQL's planner trade the index scans for
         // parallel full scans of the items.
-        inChunks(List.copyOf(items.keySet()), ids -> jdbc.query("select process_instance_id, name, occurred_at, text_value, long_value"
+        inChunks(detailed, ids -> jdbc.query("select process_instance_id, name, occurred_at, text_value, long_value"
                 + " from opsflow_report_fact where process_instance_id in (" + PLACEHOLDERS + ")", rs -> {
                     long value = rs.getLong(5);
                     // wasNull() speaks of the last column read: ask it right after long_value.

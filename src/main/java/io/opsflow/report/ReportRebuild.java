@@ -54,8 +54,20 @@ public class ReportRebuild {
                     + " select PROC_INST_ID_, NAME_, TIME_, TEXT_, LONG_ from ACT_HI_DETAIL where TYPE_ = 'VariableUpdate'"
                     + " and PROC_DEF_KEY_ = ? and NAME_ in (" + quoted(ReportedFacts.VARIABLES.get(key)) + ")", key);
         }
+        summarize();
         log.info("Reporting projection rebuilt from history: {} process instances", items);
         return items;
+    }
+
+    /** The items' summaries (V10) from their facts, as the live writes keep them. */
+    private void summarize() {
+        String fact = "from opsflow_report_fact f where f.process_instance_id = opsflow_report_item.process_instance_id and f.name ";
+        jdbc.update("update opsflow_report_item set resolved_at = (select min(f.occurred_at) " + fact + "in ("
+                + quoted(IncidentFigures.RESOLVED) + ")), resolve_due_at = (select f.long_value " + fact + "= '" + IncidentFigures.RESOLVE_DUE_AT
+                + "' order by f.occurred_at desc fetch first 1 rows only), resolve_due_set_at = (select max(f.occurred_at) " + fact + "= '"
+                + IncidentFigures.RESOLVE_DUE_AT + "') where process_key = ?", ReportedFacts.INCIDENT);
+        jdbc.update("update opsflow_report_item set human_step_at = (select min(f.occurred_at) " + fact + "in ("
+                + quoted(RequestFigures.HUMAN_STEPS) + ")) where process_key = ?", ReportedFacts.REQUEST);
     }
 
     /** The ids are constants of {@link ReportedFacts} (BPMN ids and variable names), never input. */

@@ -25,6 +25,13 @@ final class ReportWrites {
     /** The width of opsflow_report_item.service_now_number (V7); a longer value is no ServiceNow number. */
     static final int MAX_NUMBER = 255;
     private static final String NUMBER = "update opsflow_report_item set service_now_number = ? where process_instance_id = ?";
+    // The item's summary (V10): the first resolution / human step, the latest resolveDueAt.
+    private static final String RESOLVED = "update opsflow_report_item set resolved_at = ? where process_instance_id = ?"
+            + " and (resolved_at is null or resolved_at > ?)";
+    private static final String HUMAN_STEP = "update opsflow_report_item set human_step_at = ? where process_instance_id = ?"
+            + " and (human_step_at is null or human_step_at > ?)";
+    private static final String RESOLVE_DUE = "update opsflow_report_item set resolve_due_at = ?, resolve_due_set_at = ?"
+            + " where process_instance_id = ? and (resolve_due_set_at is null or resolve_due_set_at <= ?)";
 
     private record Write(String sql, Binder binder) {
     }
@@ -63,18 +70,42 @@ final class ReportWrites {
         });
     }
 
+    /** Inserts the fact, and keeps the item's summary ({@link ReportItem.Summary}) up to date with it. */
     void fact(String processInstanceId, String name, Date at, String text, Long number) {
+        Timestamp time = new Timestamp(at.getTime());
+        if (IncidentFigures.RESOLVED.contains(name)) {
+            add(RESOLVED, s -> first(s, processInstanceId, time));
+        } else if (RequestFigures.HUMAN_STEPS.contains(name)) {
+            add(HUMAN_STEP, s -> first(s, processInstanceId, time));
+        } else if (IncidentFigures.RESOLVE_DUE_AT.equals(name)) {
+            add(RESOLVE_DUE, s -> {
+                setLong(s, 1, number);
+                s.setTimestamp(2, time);
+                s.setString(3, processInstanceId);
+                s.setTimestamp(4, time);
+            });
+        }
         add(FACT, s -> {
             s.setString(1, processInstanceId);
             s.setString(2, name);
-            s.setTimestamp(3, new Timestamp(at.getTime()));
+            s.setTimestamp(3, time);
             s.setString(4, text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT));
-            if (number == null) {
-                s.setNull(5, Types.BIGINT);
-            } else {
-                s.setLong(5, number);
-            }
+            setLong(s, 5, number);
         });
+    }
+
+    private static void first(PreparedStatement s, String processInstanceId, Timestamp time) throws SQLException {
+        s.setTimestamp(1, time);
+        s.setString(2, processInstanceId);
+        s.setTimestamp(3, time);
+    }
+
+    private static void setLong(PreparedStatement s, int index, Long number) throws SQLException {
+        if (number == null) {
+            s.setNull(index, Types.BIGINT);
+        } else {
+            s.setLong(index, number);
+        }
     }
 
     boolean isEmpty() {

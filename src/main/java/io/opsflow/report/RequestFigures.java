@@ -24,9 +24,9 @@ final class RequestFigures {
     }
 
     static MonthlyReport.Requests of(List<ReportItem> all, Instant from, Instant to) {
-        List<ReportItem> requests = all.stream().filter(i -> ReportedFacts.REQUEST.equals(i.processKey())).toList();
-        List<ReportItem> opened = requests.stream().filter(i -> IncidentFigures.within(i.openedAt(), from, to)).toList();
-        List<ReportItem> closed = requests.stream().filter(i -> i.closedAt() != null && IncidentFigures.within(i.closedAt(), from, to)).toList();
+        List<ReportItem> requests = requests(all);
+        List<ReportItem> opened = IncidentFigures.opened(requests, from, to);
+        List<ReportItem> closed = closed(requests, from, to);
         List<ReportItem> fulfilled = closed.stream().filter(i -> FULFILLED.equals(i.endActivity())).toList();
         int byHand = (int) closed.stream().filter(i -> FULFILLED_BY_HAND.equals(i.endActivity())).count();
         int notFulfilled = (int) closed.stream().filter(i -> NOT_FULFILLED.contains(i.endActivity())).count();
@@ -34,10 +34,27 @@ final class RequestFigures {
                 .map(i -> Duration.between(i.openedAt(), i.closedAt())).toList();
         List<Duration> approvalWaits = requests.stream().filter(i -> i.first(APPROVED).filter(t -> IncidentFigures.within(t, from, to)).isPresent())
                 .map(RequestFigures::approvalWait).flatMap(Optional::stream).toList();
-        int automated = (int) fulfilled.stream().filter(i -> i.firstOf(HUMAN_STEPS).isEmpty()).count();
         return new MonthlyReport.Requests(opened.size(), IncidentFigures.counts(opened, i -> i.text("catItemName").orElse("unknown")),
-                Durations.of(leadTimes), Durations.of(approvalWaits), fulfilled.size(), notFulfilled,
-                byHand, MonthlyReport.Share.of(automated, fulfilled.size() + byHand));
+                Durations.of(leadTimes), Durations.of(approvalWaits), fulfilled.size(), notFulfilled, byHand, automation(closed));
+    }
+
+    static List<ReportItem> requests(List<ReportItem> all) {
+        return all.stream().filter(i -> ReportedFacts.REQUEST.equals(i.processKey())).toList();
+    }
+
+    static List<ReportItem> closed(List<ReportItem> requests, Instant from, Instant to) {
+        return requests.stream().filter(i -> i.closedAt() != null && IncidentFigures.within(i.closedAt(), from, to)).toList();
+    }
+
+    /**
+     * Of the requests fulfilled (automatically or by hand) among those closed, the share fulfilled with
+     * no human step: from the summary only, so the trend can compute it for items read without their facts.
+     */
+    static MonthlyReport.Share automation(List<ReportItem> closed) {
+        int fulfilled = (int) closed.stream().filter(i -> FULFILLED.equals(i.endActivity())).count();
+        int byHand = (int) closed.stream().filter(i -> FULFILLED_BY_HAND.equals(i.endActivity())).count();
+        int automated = (int) closed.stream().filter(i -> FULFILLED.equals(i.endActivity()) && i.summary().humanStep() == null).count();
+        return MonthlyReport.Share.of(automated, fulfilled + byHand);
     }
 
     private static Optional<Duration> approvalWait(ReportItem request) {

@@ -3,6 +3,7 @@ package io.opsflow.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -87,6 +88,10 @@ class ReportProjectionTest {
         assertThat(facts(withdrawn.getId())).as("Triage was cancelled, not completed").doesNotContainKey("UserTask_Triage.end");
         assertThat(jdbc.queryForObject("select service_now_number from opsflow_report_item where process_instance_id = ?", String.class,
                 handled.getId())).as("kept on the item for finding reopened incidents").isEqualTo("INC0000001");
+        assertThat(jdbc.queryForMap("select resolved_at, resolve_due_at, human_step_at from opsflow_report_item where process_instance_id = ?",
+                handled.getId())).as("the summary the trend reads without facts")
+                .containsEntry("RESOLVED_AT", Timestamp.from(Instant.parse("2026-11-03T03:00:00Z")))
+                .containsEntry("RESOLVE_DUE_AT", Instant.parse("2026-11-03T05:00:00Z").toEpochMilli()).containsEntry("HUMAN_STEP_AT", null);
     }
 
     @Test
@@ -113,6 +118,12 @@ class ReportProjectionTest {
                 .isEqualTo(facts);
         assertThat(reports.of("acme", YearMonth.of(2026, 11))).isEqualTo(before);
         assertThat(before.incidents().resolved()).isGreaterThanOrEqualTo(1);
+        // December's trend reads INC0000010 (closed in November) without its facts: the same figures as with them.
+        MonthlyReport december = reports.of("acme", YearMonth.of(2026, 12));
+        assertThat(december).isEqualTo(new MonthlyReports(new HistoryReportItems(jdbc), ZoneId.of("Asia/Tokyo"),
+                java.time.Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC)).of("acme", YearMonth.of(2026, 12)));
+        assertThat(december.trend().get(1)).as("October: INC0000010 resolved 27 h after it opened, past its 4 h target")
+                .isEqualTo(new MonthlyReport.Trend(YearMonth.of(2026, 10), 1, 0, java.time.Duration.ofHours(27), 0.0, 0, null));
         // Read back through the projection: the due time (a date, kept as a number) decides the resolve target.
         assertThat(before.incidents().sla()).filteredOn(t -> t.target().equals("resolve")).singleElement()
                 .satisfies(t -> assertThat(t.missed()).as("INC0000011, unresolved past its due time").isGreaterThanOrEqualTo(1));

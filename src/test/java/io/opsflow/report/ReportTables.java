@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The projection's tables from the application's own migrations, for engines built without Spring and Flyway. */
 final class ReportTables {
 
-    static final List<String> MIGRATIONS = List.of("V6__reporting.sql", "V7__report_read.sql");
+    static final List<String> MIGRATIONS = List.of("V6__reporting.sql", "V7__report_read.sql", "V10__report_trend_summary.sql");
 
     private ReportTables() {
     }

@@ -8,12 +8,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -35,6 +35,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.opsflow.OpsflowSpringTest;
@@ -325,10 +326,14 @@ class ReportsPageBrowserTest {
         }
     }
 
+    /** Through the live handler's writes, so the items' summaries are kept as in production. */
     private void item(String id, String processKey, String businessKey, Instant opened, Instant closed, String end) {
-        jdbc.update("insert into opsflow_report_item (process_instance_id, customer_id, process_key, business_key, opened_at, closed_at,"
-                + " end_activity) values (?, ?, ?, ?, ?, ?, ?)", ID + id, A, processKey, businessKey, Timestamp.from(opened),
-                closed == null ? null : Timestamp.from(closed), end);
+        ReportWrites writes = new ReportWrites();
+        writes.open(ID + id, A, processKey, businessKey, Date.from(opened));
+        if (closed != null) {
+            writes.close(ID + id, Date.from(closed), end);
+        }
+        send(writes);
     }
 
     /** A date variable, as the engine keeps it: epoch milliseconds in long_value, no text. */
@@ -341,8 +346,16 @@ class ReportsPageBrowserTest {
     }
 
     private void fact(String id, String name, Instant at, String text, Long number) {
-        jdbc.update("insert into opsflow_report_fact (process_instance_id, name, occurred_at, text_value, long_value) values (?, ?, ?, ?, ?)",
-                ID + id, name, Timestamp.from(at), text, number);
+        ReportWrites writes = new ReportWrites();
+        writes.fact(ID + id, name, Date.from(at), text, number);
+        send(writes);
+    }
+
+    private void send(ReportWrites writes) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            writes.flush(connection);
+            return null;
+        });
     }
 
     private void removeHistory() {
