@@ -88,6 +88,12 @@ class CustomerIntakeEndToEndTest {
         assertThat(refused.getBody()).contains("contactEmail").contains("domainPrefix");
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set(HttpHeaders.ACCEPT_LANGUAGE, "ja-JP,ja;q=0.9");
+        ResponseEntity<String> japanese = rest.withBasicAuth("admin", OpsflowSpringTest.ADMIN_PASSWORD)
+                .postForEntity("/api/intakes", new HttpEntity<>(bad, headers), String.class);
+        assertThat(japanese.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(japanese.getBody()).as("in the caller's language").contains("必須です")
+                .contains("英小文字・数字 1〜27 文字で入力してください (<prefix>.onmicrosoft.com、入力値: bad_domain)");
         ResponseEntity<String> broken = rest.withBasicAuth("admin", OpsflowSpringTest.ADMIN_PASSWORD)
                 .postForEntity("/api/intakes", new HttpEntity<>("{\"newCustomerId\": ", headers), String.class);
         assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -75,10 +75,10 @@ public class CustomerIntakes {
     ProcessInstance start(IntakeRequest request, Map<String, Object> origin) {
         String customer = request.text(CUSTOMER_ID);
         if (customers.find(customer).isPresent()) {
-            throw new ConflictException("'" + customer + "' is already a customer in the registry");
+            throw new ConflictException(IntakeTexts.caller().text("intake.problem.customerExists", customer));
         }
         if (runtime.createProcessInstanceQuery().processDefinitionKey(IntakeProcess.KEY).processInstanceBusinessKey(customer).count() > 0) {
-            throw new ConflictException("An intake for '" + customer + "' is already running: GET /api/intakes/" + customer);
+            throw new ConflictException(IntakeTexts.caller().text("intake.problem.intakeRunning", customer) + ": GET /api/intakes/" + customer);
         }
         Map<String, Object> variables = new LinkedHashMap<>(request.values());
         variables.putAll(origin);

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.opsflow.customer.Customer;
+import io.opsflow.messages.Messages;
 import io.opsflow.validation.FieldChecks;
 import io.opsflow.validation.FieldProblem;
 
@@ -56,62 +57,62 @@ record IntakeRequest(Map<String, Object> values) {
     }
 
     static List<FieldProblem> problems(Map<String, Object> submitted) {
-        FieldChecks checks = new FieldChecks();
+        Checks checks = new Checks(new FieldChecks(), IntakeTexts.caller());
         submitted.keySet().stream().filter(field -> !REQUEST.contains(field)).sorted()
-                .forEach(field -> checks.problem(field, "is not a field of the intake form"));
+                .forEach(field -> checks.problem(field, "notAField"));
         String customer = text(submitted, CUSTOMER_ID);
         if (checks.required(CUSTOMER_ID, customer)) {
-            checks.matches(CUSTOMER_ID, customer, CUSTOMER, "must be 2 to 31 lower-case letters, digits or '-', starting with a letter");
+            checks.matches(CUSTOMER_ID, customer, CUSTOMER, "customerId");
         }
         for (String field : List.of(COMPANY_NAME_JA, COMPANY_NAME_EN, CONTACT_FIRST_NAME, CONTACT_LAST_NAME)) {
             String value = text(submitted, field);
             if (checks.required(field, value) && value.length() > MAX_TEXT) {
-                checks.problem(field, "is longer than " + MAX_TEXT + " characters");
+                checks.problem(field, "tooLong", MAX_TEXT);
             }
         }
         String email = text(submitted, CONTACT_EMAIL);
         if (checks.required(CONTACT_EMAIL, email)) {
-            checks.matches(CONTACT_EMAIL, email, EMAIL, "must be an e-mail address");
+            checks.matches(CONTACT_EMAIL, email, EMAIL, "email");
         }
-        optional(checks, submitted, CONTACT_PHONE, PHONE, "must be a phone number");
-        optional(checks, submitted, SERVICE_NOW_COMPANY, SYS_ID, "must be a ServiceNow sys_id (32 hex digits)");
-        optional(checks, submitted, AZURE_REGION, REGION, "must be an Azure region name such as japaneast");
+        checks.optional(submitted, CONTACT_PHONE, PHONE, "phone");
+        checks.optional(submitted, SERVICE_NOW_COMPANY, SYS_ID, "sysId");
+        checks.optional(submitted, AZURE_REGION, REGION, "region");
         String locale = text(submitted, LOCALE);
         if (locale != null && !locale.isBlank() && !Set.of("ja", "en").contains(locale.strip())) {
-            checks.problem(LOCALE, "must be ja or en, got '" + locale + "'");
+            checks.problem(LOCALE, "locale", locale);
         }
         String plan = text(submitted, SUPPORT_PLAN);
         if (plan != null && !plan.isBlank() && !PLANS.contains(plan.strip())) {
-            checks.problem(SUPPORT_PLAN, "must be one of " + PLANS.stream().sorted().toList() + ", got '" + plan + "'");
+            checks.problem(SUPPORT_PLAN, "supportPlan", String.join(", ", PLANS.stream().sorted().toList()), plan);
         }
         slaTargets(checks, text(submitted, SLA_TARGETS));
         Object lighthouse = submitted.get(LIGHTHOUSE);
         if (lighthouse != null && !(lighthouse instanceof Boolean)) {
-            checks.problem(LIGHTHOUSE, "must be true or false");
+            checks.problem(LIGHTHOUSE, "lighthouse");
         }
         String checklist = text(submitted, CHECKLIST);
         if (checklist != null && checklist.length() > MAX_CHECKLIST) {
-            checks.problem(CHECKLIST, "is longer than " + MAX_CHECKLIST + " characters");
+            checks.problem(CHECKLIST, "tooLong", MAX_CHECKLIST);
         }
         String mode = text(submitted, TENANT_MODE);
         if (checks.required(TENANT_MODE, mode)) {
             if ("csp".equals(mode.strip())) {
                 String prefix = text(submitted, DOMAIN_PREFIX);
                 if (checks.required(DOMAIN_PREFIX, prefix)) {
-                    checks.matches(DOMAIN_PREFIX, prefix, DOMAIN_PREFIX_FORMAT, "must be 1 to 27 lower-case letters or digits (<prefix>.onmicrosoft.com)");
+                    checks.matches(DOMAIN_PREFIX, prefix, DOMAIN_PREFIX_FORMAT, "domainPrefix");
                 }
                 String postal = text(submitted, POSTAL_CODE);
                 if (checks.required(POSTAL_CODE, postal)) {
-                    checks.matches(POSTAL_CODE, postal, POSTAL_CODE_FORMAT, "must be a postal code such as 100-0001");
+                    checks.matches(POSTAL_CODE, postal, POSTAL_CODE_FORMAT, "postalCode");
                 }
                 for (String field : List.of(PREFECTURE, CITY, ADDRESS_LINE, CONTACT_PHONE)) {
                     checks.required(field, text(submitted, field));
                 }
             } else if (!"existing".equals(mode.strip())) {
-                checks.problem(TENANT_MODE, "must be csp (the MSP creates the tenant) or existing (the customer brings one), got '" + mode + "'");
+                checks.problem(TENANT_MODE, "tenantMode", mode);
             }
         }
-        return checks.problems();
+        return checks.fields().problems();
     }
 
     String text(String field) {
@@ -132,13 +133,6 @@ record IntakeRequest(Map<String, Object> values) {
         return checklist == null ? List.of() : Arrays.stream(checklist.split("\\R")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static void optional(FieldChecks checks, Map<String, Object> submitted, String field, Pattern pattern, String message) {
-        String value = text(submitted, field);
-        if (value != null && !value.isBlank()) {
-            checks.matches(field, value.strip(), pattern, message);
-        }
-    }
-
     /** The SLA targets per priority, from lines such as {@code P1 PT15M PT1H PT4H}. */
     Map<String, Customer.SlaTarget> slaTargets() {
         Map<String, Customer.SlaTarget> targets = new java.util.TreeMap<>();
@@ -152,7 +146,7 @@ record IntakeRequest(Map<String, Object> values) {
         return targets;
     }
 
-    private static void slaTargets(FieldChecks checks, String text) {
+    private static void slaTargets(Checks checks, String text) {
         if (text == null) {
             return;
         }
@@ -161,8 +155,7 @@ record IntakeRequest(Map<String, Object> values) {
             String field = SLA_TARGETS + "[" + (i + 1) + "]";
             String[] parts = lines.get(i).split("[\\s:/,]+");
             if (parts.length != 4 || !parts[0].matches("P[1-5]")) {
-                checks.problem(field, "must be a priority and three ISO-8601 durations (acknowledge, identify cause, resolve)"
-                        + " such as 'P1 PT15M PT1H PT4H', got '" + lines.get(i) + "'");
+                checks.problem(field, "slaFormat", lines.get(i));
                 continue;
             }
             try {
@@ -170,11 +163,10 @@ record IntakeRequest(Map<String, Object> values) {
                 Duration identify = Duration.parse(parts[2]);
                 Duration resolve = Duration.parse(parts[3]);
                 if (acknowledge.isNegative() || acknowledge.isZero() || acknowledge.compareTo(identify) > 0 || identify.compareTo(resolve) > 0) {
-                    checks.problem(field, "targets must be positive and not decrease: acknowledge <= identify cause <= resolve, got '"
-                            + lines.get(i) + "'");
+                    checks.problem(field, "slaOrder", lines.get(i));
                 }
             } catch (DateTimeParseException e) {
-                checks.problem(field, "must use ISO-8601 durations such as PT4H or P1D, got '" + lines.get(i) + "'");
+                checks.problem(field, "slaDuration", lines.get(i));
             }
         }
     }
@@ -182,5 +174,34 @@ record IntakeRequest(Map<String, Object> values) {
     private static String text(Map<String, Object> values, String field) {
         Object value = values.get(field);
         return value == null ? null : value.toString();
+    }
+
+    /** The form's checks, each problem in the caller's language ({@code intake.problem.<key>}). */
+    private record Checks(FieldChecks fields, Messages.Texts texts) {
+
+        void problem(String field, String key, Object... args) {
+            fields.problem(field, texts.text("intake.problem." + key, args));
+        }
+
+        boolean required(String field, String value) {
+            if (value == null || value.isBlank()) {
+                problem(field, "required");
+                return false;
+            }
+            return true;
+        }
+
+        void matches(String field, String value, Pattern pattern, String key) {
+            if (!pattern.matcher(value).matches()) {
+                problem(field, key, value);
+            }
+        }
+
+        void optional(Map<String, Object> submitted, String field, Pattern pattern, String key) {
+            String value = text(submitted, field);
+            if (value != null && !value.isBlank()) {
+                matches(field, value.strip(), pattern, key);
+            }
+        }
     }
 }

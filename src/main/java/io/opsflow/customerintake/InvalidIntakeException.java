@@ -9,6 +9,6 @@ import io.opsflow.validation.FieldProblem;
 class InvalidIntakeException extends InvalidInputException {
 
     InvalidIntakeException(List<FieldProblem> problems) {
-        super("The customer intake is not complete", problems);
+        super(IntakeTexts.caller().text("intake.invalid"), problems);
     }
 }

@@ -39,7 +39,7 @@ public class ValidateIntakeDelegate implements JavaDelegate {
         IntakeRequest request = IntakeRequest.of(submitted);
         if (customers.find(request.text(CUSTOMER_ID)).isPresent()) {
             throw new InvalidIntakeException(List.of(new FieldProblem(CUSTOMER_ID,
-                    "'" + request.text(CUSTOMER_ID) + "' is already a customer in the registry")));
+                    IntakeTexts.caller().text("intake.problem.customerExists", request.text(CUSTOMER_ID)))));
         }
         // Tasklist starts without a business key: the customer id is this intake's, as for POST /api/intakes.
         execution.setProcessBusinessKey(request.text(CUSTOMER_ID));
@@ -48,7 +48,7 @@ public class ValidateIntakeDelegate implements JavaDelegate {
                 .anyMatch(other -> !other.getId().equals(execution.getProcessInstanceId()));
         if (running) {
             throw new InvalidIntakeException(List.of(new FieldProblem(CUSTOMER_ID,
-                    "an intake for '" + request.text(CUSTOMER_ID) + "' is already running")));
+                    IntakeTexts.caller().text("intake.problem.intakeRunning", request.text(CUSTOMER_ID)))));
         }
         request.values().forEach(execution::setVariable);
         // An ArrayList: the JSON variable is read back as its declared type, which deserialisation must allow.

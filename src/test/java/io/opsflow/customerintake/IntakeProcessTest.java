@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -101,6 +103,8 @@ class IntakeProcessTest {
         tasks = engine.getTaskService();
         management = engine.getManagementService();
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T01:00:00Z")));
+        // The refusals come in the caller's language; these tests read English unless one says otherwise.
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
         IntakeMocks.register(partnerCenter, gitHub, circleCi, lighthouse, resources, customers, serviceNow);
         when(serviceNow.ensureCompany("ACME株式会社")).thenReturn("31bea3d53790200044e0bfc8bcbe5dec");
         when(customers.find(anyString())).thenReturn(Optional.empty());
@@ -128,6 +132,7 @@ class IntakeProcessTest {
     void reset() {
         Mocks.reset();
         ClockUtil.reset();
+        LocaleContextHolder.resetLocaleContext();
     }
 
     @Test
@@ -364,6 +369,18 @@ class IntakeProcessTest {
         assertThatThrownBy(() -> start(request)).hasMessageContaining("companyNameEn: is required")
                 .hasMessageContaining("newCustomerId: must be 2 to 31").hasMessageContaining("postalCode")
                 .hasMessageContaining("slaTargets[1]").hasMessageContaining("azureSecret: is not a field of the intake form");
+        assertThat(runtime.createProcessInstanceQuery().count()).isZero();
+    }
+
+    @Test
+    void aJapaneseOperatorReadsTheProblemsInJapanese() {
+        Map<String, Object> request = request();
+        request.remove("companyNameJa");
+        request.put("postalCode", "百-0001");
+        LocaleContextHolder.setLocale(Locale.JAPANESE);
+        assertThatThrownBy(() -> start(request)).hasMessageStartingWith("顧客受付の入力に不備があります")
+                .hasMessageContaining("companyNameJa: 必須です")
+                .hasMessageContaining("postalCode: 100-0001 のような郵便番号を入力してください (入力値: 百-0001)");
         assertThat(runtime.createProcessInstanceQuery().count()).isZero();
     }
 
