@@ -13,6 +13,12 @@ public interface CircleCi {
     /** The pipeline a push of {@code revision} to {@code branch} started, if CircleCI has it yet. */
     Optional<Pipeline> pipelineForRevision(String projectSlug, String branch, String revision);
 
+    /**
+     * The pipeline of {@code branch} triggered with pipeline parameter {@code parameter} = {@code value}: a
+     * trigger retried after its answer was lost finds the pipeline the first one started.
+     */
+    Optional<Pipeline> pipelineTriggeredWith(String projectSlug, String branch, String parameter, String value);
+
     Pipeline pipeline(String pipelineId);
 
     /** All the pipeline's workflows (every page). */

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class HttpCircleCi implements CircleCi {
 
-    // A push's pipeline is among the newest of its branch: two pages (about forty) are plenty.
+    // A push's (or a trigger's) pipeline is among the newest of its branch: two pages (about forty) are plenty.
     private static final int REVISION_PAGES = 2;
     private static final int ALL_PAGES = 50;
 
@@ -49,6 +49,13 @@ public final class HttpCircleCi implements CircleCi {
     public Optional<Pipeline> pipelineForRevision(String projectSlug, String branch, String revision) {
         return api.items("/project/" + slug(projectSlug) + "/pipeline", query("branch", branch), REVISION_PAGES).stream()
                 .filter(p -> revision.equals(p.path("vcs").path("revision").asText()))
+                .findFirst().map(HttpCircleCi::pipeline);
+    }
+
+    @Override
+    public Optional<Pipeline> pipelineTriggeredWith(String projectSlug, String branch, String parameter, String value) {
+        return api.items("/project/" + slug(projectSlug) + "/pipeline", query("branch", branch), REVISION_PAGES).stream()
+                .filter(p -> value.equals(p.path("trigger_parameters").path(parameter).asText(null)))
                 .findFirst().map(HttpCircleCi::pipeline);
     }
 

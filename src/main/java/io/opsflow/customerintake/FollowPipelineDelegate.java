@@ -27,6 +27,10 @@ public class FollowPipelineDelegate implements JavaDelegate {
     /** Looks at CircleCI for the push's pipeline before triggering one. */
     static final int LOOKS_BEFORE_TRIGGER = 5;
     static final String LOOKS = "pipelineLooks";
+    /** The template's pipeline parameter (.circleci/config.yml) that carries {@link #triggerKey}. */
+    static final String TRIGGER_PARAMETER = "opsflow-request";
+    /** How many pipelines this intake triggered: a new trigger after an operator's "run again" gets a new key. */
+    static final String TRIGGERS = "pipelineTriggers";
 
     private final GitHubAccess access;
     private final IntakeProperties.Repository settings;
@@ -78,7 +82,24 @@ public class FollowPipelineDelegate implements JavaDelegate {
                 return pushed;
             }
         }
-        return Optional.of(circleCi.trigger(slug, settings.productionBranch(), Map.of()));
+        return Optional.of(trigger(execution, circleCi, slug));
+    }
+
+    /**
+     * Triggers once per key: when the answer of an earlier try was lost (the job rolled back after CircleCI
+     * created the pipeline), the retry finds that pipeline by its key instead of starting a second deploy.
+     */
+    private Pipeline trigger(DelegateExecution execution, CircleCi circleCi, String slug) {
+        int triggers = execution.getVariable(TRIGGERS) instanceof Integer n ? n : 0;
+        String key = triggerKey(execution, triggers + 1);
+        execution.setVariable(TRIGGERS, triggers + 1);
+        return circleCi.pipelineTriggeredWith(slug, settings.productionBranch(), TRIGGER_PARAMETER, key)
+                .orElseGet(() -> circleCi.trigger(slug, settings.productionBranch(), Map.of(TRIGGER_PARAMETER, key)));
+    }
+
+    /** {@code <customer>/<process instance>/<n>}: traceable to the intake in the pipeline's log, unique per trigger. */
+    static String triggerKey(DelegateExecution execution, int n) {
+        return execution.getProcessBusinessKey() + "/" + execution.getProcessInstanceId() + "/" + n;
     }
 
     private static void describeFailure(DelegateExecution execution, CircleCi circleCi, Pipeline pipeline, Collection<Workflow> current) {

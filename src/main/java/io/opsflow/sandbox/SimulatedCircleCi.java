@@ -66,16 +66,22 @@ class SimulatedCircleCi {
         String slug = "gh/" + fullName;
         heads.put(slug + " " + branch, commit);
         if (DEPLOYED_BRANCH.equals(branch)) {
-            start(slug, branch, commit, "webhook");
+            start(slug, branch, commit, "webhook", Map.of());
         }
     }
 
-    private synchronized SimulatedCircleCiPipeline start(String slug, String branch, Commit commit, String trigger) {
+    private synchronized SimulatedCircleCiPipeline start(String slug, String branch, Commit commit, String trigger,
+                                                         Map<String, Object> parameters) {
         int number = (int) pipelines.stream().filter(p -> p.slug.equals(slug)).count() + 1;
-        SimulatedCircleCiPipeline pipeline = new SimulatedCircleCiPipeline(slug, number, branch, commit, trigger, clock.instant());
+        SimulatedCircleCiPipeline pipeline = new SimulatedCircleCiPipeline(slug, number, branch, commit, trigger, clock.instant(), parameters);
         pipeline.start(jobNumbers.incrementAndGet(), SimulatedCircleCiDeployment.requiresApproval(commit), clock.instant());
         pipelines.add(pipeline);
         return pipeline;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parameters(Map<String, Object> body) {
+        return body != null && body.get("parameters") instanceof Map<?, ?> given ? (Map<String, Object>) given : Map.of();
     }
 
     @RequestMapping(PREFIX + "/**")
@@ -94,7 +100,7 @@ class SimulatedCircleCi {
                 String branch = body == null ? "" : String.valueOf(body.getOrDefault("branch", ""));
                 Commit head = heads.get(slug + " " + branch);
                 return head == null ? error(HttpStatus.BAD_REQUEST, "Branch not found")
-                        : ResponseEntity.status(HttpStatus.CREATED).body(created(start(slug, branch, head, "api")));
+                        : ResponseEntity.status(HttpStatus.CREATED).body(created(start(slug, branch, head, "api", parameters(body))));
             }
             List<SimulatedCircleCiPipeline> newestFirst = new ArrayList<>(pipelines);
             Collections.reverse(newestFirst);

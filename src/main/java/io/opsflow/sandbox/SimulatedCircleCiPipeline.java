@@ -26,15 +26,19 @@ final class SimulatedCircleCiPipeline {
     final Commit revision;
     final String trigger;
     final Instant created;
+    /** The parameters of an API trigger, as CircleCI shows them back in {@code trigger_parameters}. */
+    final Map<String, Object> parameters;
     private final List<Run> runs = new ArrayList<>();
 
-    SimulatedCircleCiPipeline(String slug, int number, String branch, Commit revision, String trigger, Instant created) {
+    SimulatedCircleCiPipeline(String slug, int number, String branch, Commit revision, String trigger, Instant created,
+                              Map<String, Object> parameters) {
         this.slug = slug;
         this.number = number;
         this.branch = branch;
         this.revision = revision;
         this.trigger = trigger;
         this.created = created;
+        this.parameters = Map.copyOf(parameters);
     }
 
     /** One workflow run: {@code deployNumber} is the job number of its {@code deploy} job. */
@@ -98,6 +102,9 @@ final class SimulatedCircleCiPipeline {
         json.put("number", number);
         json.put("state", "created");
         json.put("created_at", created.toString());
+        if (!parameters.isEmpty()) {
+            json.put("trigger_parameters", parameters);
+        }
         json.put("trigger", Map.of("type", trigger, "received_at", created.toString(), "actor", Map.of("login", "opsflow-bot")));
         json.put("vcs", Map.of("provider_name", "GitHub", "revision", revision.sha(), "branch", branch,
                 "origin_repository_url", "https://github.com/" + slug.substring(slug.indexOf('/') + 1),

@@ -113,6 +113,22 @@ class HttpCircleCiTest {
     }
 
     @Test
+    void aTriggeredPipelineIsFoundAgainByItsTriggerParameter() {
+        // CircleCI shows an API trigger's parameters back in trigger_parameters; a push's pipeline has none.
+        wireMock.stubFor(get(urlPathEqualTo("/api/v2/project/" + SLUG + "/pipeline")).willReturn(okJson("""
+                {"items": [
+                  {"id": "p-3", "number": 3, "state": "created", "errors": [], "vcs": {"revision": "c0ffee", "branch": "production"}},
+                  {"id": "p-2", "number": 2, "state": "created", "errors": [], "trigger_parameters": {"opsflow-request": "acme/pi-1/1"},
+                   "vcs": {"revision": "c0ffee", "branch": "production"}}],
+                 "next_page_token": null}""")));
+
+        assertThat(circleci.pipelineTriggeredWith(SLUG, "production", "opsflow-request", "acme/pi-1/1")).map(Pipeline::number).hasValue(2);
+        assertThat(circleci.pipelineTriggeredWith(SLUG, "production", "opsflow-request", "acme/pi-1/2")).isEmpty();
+        wireMock.verify(2, withToken(getRequestedFor(urlPathEqualTo("/api/v2/project/" + SLUG + "/pipeline")))
+                .withQueryParam("branch", equalTo("production")));
+    }
+
+    @Test
     void workflowsFollowEveryPageAndLinkToTheApp() {
         String path = "/api/v2/pipeline/" + PIPELINE_ID + "/workflow";
         JsonNode running = fixture("pipeline-workflows.exchanges.json").at("/exchanges/0/response/body");

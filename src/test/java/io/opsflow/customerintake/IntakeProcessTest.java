@@ -359,6 +359,22 @@ class IntakeProcessTest {
     }
 
     @Test
+    void aTriggerWhoseAnswerWasLostIsFoundByItsKeyAndNotSentTwice() {
+        when(gitHub.mergeBranch("contoso-msp", "acme-azure-ops", "production", "master", "opsflow: open acme"))
+                .thenReturn(new Merge(null, true));
+        when(circleCi.trigger(eq(SLUG), eq("production"), any())).thenThrow(new IllegalStateException("connection reset after the POST"));
+        when(circleCi.pipelineTriggeredWith(eq(SLUG), eq("production"), eq("opsflow-request"), anyString()))
+                .thenReturn(Optional.empty(), Optional.of(PIPELINE));
+        ProcessInstance instance = start(request());
+        drive(instance);
+        assertThat(instance).isWaitingAt("UserTask_CompleteChecklistItem");
+        String key = "acme/" + instance.getId() + "/1";
+        verify(circleCi, times(1)).trigger(SLUG, "production", Map.of("opsflow-request", key));
+        verify(circleCi, times(2)).pipelineTriggeredWith(SLUG, "production", "opsflow-request", key);
+        verify(circleCi, never()).pipelineForRevision(any(), any(), any());
+    }
+
+    @Test
     void anIncompleteIntakeStartsNothingAndNamesEveryProblem() {
         Map<String, Object> request = request();
         request.remove("companyNameEn");
