@@ -79,10 +79,10 @@ final class IntakeWireMock {
         VirtualTime time = new VirtualTime();
         ArmClient armClient = armClient(arm);
         IntakeMocks.register(PROPERTIES, partnerCenter(partnerCenter, time),
-                HttpGitHub.of(outbound(gitHubProperties()), GitHubEndpoint.of(gitHub::baseUrl, () -> GITHUB_TOKEN), gitHubProperties(), time),
-                HttpCircleCi.of(outbound(circleCiProperties()), CircleCiEndpoint.of(() -> circleCi.baseUrl() + "/api/v2", () -> CIRCLE_TOKEN),
-                        circleCiProperties()),
-                new LighthouseDelegations(armClient), new AzureResources(armClient), customers, serviceNow(serviceNow));
+                HttpGitHub.of(outbound(gitHubProperties(), time), GitHubEndpoint.of(gitHub::baseUrl, () -> GITHUB_TOKEN), gitHubProperties(), time),
+                HttpCircleCi.of(outbound(circleCiProperties(), time),
+                        CircleCiEndpoint.of(() -> circleCi.baseUrl() + "/api/v2", () -> CIRCLE_TOKEN), circleCiProperties()),
+                new LighthouseDelegations(armClient), new AzureResources(armClient), customers, serviceNow(serviceNow, time));
     }
 
     /** What the server received, oldest first, as {@code METHOD path} (query strings left out). */
@@ -117,7 +117,7 @@ final class IntakeWireMock {
                 return ENVIRONMENT.get(name);
             }
         };
-        return HttpPartnerCenter.of(outbound(properties), properties, endpoint, time);
+        return HttpPartnerCenter.of(outbound(properties, time), properties, endpoint, time);
     }
 
     private static GitHubProperties gitHubProperties() {
@@ -130,10 +130,10 @@ final class IntakeWireMock {
                 new CircleCiProperties.Retry(1, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1)));
     }
 
-    private static TableApiServiceNowClient serviceNow(WireMockExtension server) {
+    private static TableApiServiceNowClient serviceNow(WireMockExtension server, VirtualTime time) {
         ServiceNowProperties properties = new ServiceNowProperties(null, "svc_opsflow", "s3cret", null, Duration.ofSeconds(1),
                 Duration.ofSeconds(5), new ServiceNowProperties.Retry(1, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(1)));
-        return new TableApiServiceNowClient(outbound(properties), properties, server::baseUrl);
+        return new TableApiServiceNowClient(outbound(properties, time), properties, server::baseUrl);
     }
 
     /** The MSP app signs in to the customer's tenant or its own, with a real client-secret credential against the stub. */
@@ -145,7 +145,8 @@ final class IntakeWireMock {
         return ArmClient.of(endpoint, new CustomerCredentials(properties, endpoint, AZURE_HTTP, ENVIRONMENT::get), AZURE_HTTP, properties);
     }
 
-    private static OutboundClient outbound(OutboundSettings settings) {
-        return new OutboundClient(WebClient.builder(), settings, new VirtualTime());
+    /** On virtual time: a hold or {@code Retry-After} is recorded, not waited. */
+    private static OutboundClient outbound(OutboundSettings settings, VirtualTime time) {
+        return new OutboundClient(WebClient.builder(), settings, time);
     }
 }
