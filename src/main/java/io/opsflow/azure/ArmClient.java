@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import com.azure.core.exception.ClientAuthenticationException;
+import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpHeader;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpMethod;
@@ -46,6 +47,11 @@ public class ArmClient {
     private final AzureEndpoint endpoint;
     private final ArmPipelines pipelines;
     private final String auxiliaryTenantId;
+
+    /** The client {@code AzureConfiguration} wires, usable outside Spring (process tests against WireMock). */
+    public static ArmClient of(AzureEndpoint endpoint, ArmAuthentication authentication, HttpClient httpClient, AzureProperties properties) {
+        return new ArmClient(endpoint, new ArmPipelines(httpClient, authentication, properties));
+    }
 
     ArmClient(AzureEndpoint endpoint, ArmPipelines pipelines) {
         this(endpoint, pipelines, null);

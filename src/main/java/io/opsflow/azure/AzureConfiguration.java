@@ -59,7 +59,7 @@ class AzureConfiguration {
                 return required(authentications, ArmAuthentication.class).auxiliaryToken(customer, tenantId);
             }
         };
-        return new ArmClient(endpoint, new ArmPipelines(azureHttpClient, authentication, properties));
+        return ArmClient.of(endpoint, authentication, azureHttpClient, properties);
     }
 
     @Bean

@@ -13,7 +13,7 @@ public class AzureResources {
 
     private final ArmClient arm;
 
-    AzureResources(ArmClient arm) {
+    public AzureResources(ArmClient arm) {
         this.arm = arm;
     }
 

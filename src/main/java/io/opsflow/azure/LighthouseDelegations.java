@@ -23,7 +23,7 @@ public class LighthouseDelegations {
 
     private final ArmClient arm;
 
-    LighthouseDelegations(ArmClient arm) {
+    public LighthouseDelegations(ArmClient arm) {
         this.arm = arm;
     }
 

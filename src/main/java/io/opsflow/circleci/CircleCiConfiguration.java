@@ -19,8 +19,7 @@ class CircleCiConfiguration {
             ObjectProvider<CircleCiEndpoint> endpoints, ObjectProvider<DestinationStore> store) {
         OutboundClient outbound = new OutboundClient(webClientBuilder, properties, Timing.SYSTEM,
                 store.getIfAvailable(DestinationStore::inMemory), DestinationGoneListener.NONE);
-        return new HttpCircleCi(new CircleCiApi(outbound, endpoints.getIfAvailable(() -> environment(properties))),
-                properties.appUrl());
+        return HttpCircleCi.of(outbound, endpoints.getIfAvailable(() -> environment(properties)), properties);
     }
 
     /** The configured API with the token from the environment variable {@code opsflow.circleci.token-env} names. */

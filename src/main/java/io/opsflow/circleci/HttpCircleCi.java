@@ -15,6 +15,8 @@ import org.springframework.http.HttpMethod;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.opsflow.outbound.OutboundClient;
+
 /**
  * {@link CircleCi} over API v2. Beyond the trigger, pipeline and workflow calls of the contract it uses
  * {@code GET /project/{slug}/pipeline?branch=}, {@code GET /workflow/{id}} and {@code /workflow/{id}/job},
@@ -30,6 +32,11 @@ public final class HttpCircleCi implements CircleCi {
 
     private final CircleCiApi api;
     private final String appUrl;
+
+    /** The adapter over {@code outbound} and {@code endpoint}: what {@code CircleCiConfiguration} wires, usable outside Spring. */
+    public static HttpCircleCi of(OutboundClient outbound, CircleCiEndpoint endpoint, CircleCiProperties properties) {
+        return new HttpCircleCi(new CircleCiApi(outbound, endpoint), properties.appUrl());
+    }
 
     HttpCircleCi(CircleCiApi api, String appUrl) {
         this.api = api;

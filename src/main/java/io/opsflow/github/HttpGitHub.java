@@ -16,6 +16,8 @@ import org.springframework.http.HttpMethod;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.opsflow.github.GitHubApi.Answer;
+import io.opsflow.outbound.OutboundClient;
+import io.opsflow.outbound.Timing;
 
 /**
  * {@link GitHub} over the REST API (version pinned by {@link GitHubProperties#apiVersion()}). Pull requests
@@ -27,6 +29,11 @@ public final class HttpGitHub implements GitHub {
 
     private final GitHubApi api;
     private final GitHubPullRequests pulls;
+
+    /** The adapter outside Spring (process tests against WireMock), wired as {@code GitHubConfiguration} wires it. */
+    public static HttpGitHub of(OutboundClient outbound, GitHubEndpoint endpoint, GitHubProperties properties, Timing timing) {
+        return GitHubConfiguration.create(outbound, endpoint, properties, timing);
+    }
 
     HttpGitHub(GitHubApi api, GitHubPullRequests pulls) {
         this.api = api;

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opsflow.outbound.OutboundClient;
+import io.opsflow.outbound.Timing;
 import io.opsflow.partnercenter.PartnerCenterApi.Call;
 
 /**
@@ -35,6 +37,12 @@ public final class HttpPartnerCenter implements PartnerCenter {
 
     private final PartnerCenterApi api;
     private final AzurePlanOrdering azurePlan;
+
+    /** The adapter outside Spring (process tests against WireMock), wired as {@code PartnerCenterConfiguration} wires it. */
+    public static HttpPartnerCenter of(OutboundClient outbound, PartnerCenterProperties properties, PartnerCenterEndpoint endpoint,
+            Timing timing) {
+        return PartnerCenterConfiguration.create(outbound, properties, () -> endpoint, timing);
+    }
 
     HttpPartnerCenter(PartnerCenterApi api, PartnerCenterProperties properties) {
         this.api = api;

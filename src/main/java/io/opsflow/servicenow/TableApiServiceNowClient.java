@@ -15,7 +15,7 @@ import io.opsflow.outbound.OutboundClient;
  * on one {@link TableApi} transport. Blocking on purpose: its callers are delegates on job executor
  * threads, whose transaction and retry cycle wrap exactly one call.
  */
-final class TableApiServiceNowClient implements ServiceNowClient {
+public final class TableApiServiceNowClient implements ServiceNowClient {
 
     private static final Logger log = LoggerFactory.getLogger(TableApiServiceNowClient.class);
 
@@ -26,7 +26,7 @@ final class TableApiServiceNowClient implements ServiceNowClient {
     private final AttachmentApi attachments;
     private final CompanyTables companies;
 
-    TableApiServiceNowClient(OutboundClient outbound, ServiceNowProperties properties, ServiceNowEndpoint endpoint) {
+    public TableApiServiceNowClient(OutboundClient outbound, ServiceNowProperties properties, ServiceNowEndpoint endpoint) {
         TableApi api = new TableApi(outbound, endpoint, new ServiceNowCredentials(properties));
         this.incidents = new IncidentTable(api);
         this.requestedItems = new RequestedItemTable(api);

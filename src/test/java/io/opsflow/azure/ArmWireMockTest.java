@@ -4,15 +4,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,20 +18,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.netty.NettyAsyncHttpClientBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.opsflow.customer.Customer;
 
 /**
- * ARM and the Entra token endpoint played by one WireMock server over HTTPS (the bearer-token policy
- * refuses plain HTTP). Its certificate is the self-signed {@code azure-test-tls.p12} (CN and SAN
- * localhost, made with keytool, test use only), trusted by the test's HTTP client alone. The adapter
+ * ARM and the Entra token endpoint played by one WireMock server over HTTPS ({@link ArmTestTls}). The adapter
  * is wired as in production: a real {@code ClientSecretCredential} fetches the token from the stub.
  */
 abstract class ArmWireMockTest {
@@ -51,18 +42,12 @@ abstract class ArmWireMockTest {
     static final String MSP_TENANT = "7d3c1a2b-5e4f-4a6b-9c8d-1e2f3a4b5c6d";
     static final String MSP_CLIENT = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0";
 
-    private static final String KEYSTORE = "azure-test-tls.p12";
-    private static final char[] KEYSTORE_PASSWORD = "test-only".toCharArray();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static final WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().httpDisabled(true).dynamicHttpsPort()
-                    .keystorePath(keystorePath()).keystoreType("PKCS12")
-                    .keystorePassword("test-only").keyManagerPassword("test-only"))
-            .build();
+    static final WireMockExtension wm = WireMockExtension.newInstance().options(ArmTestTls.httpsOnly()).build();
 
-    static final HttpClient HTTP_CLIENT = trustingHttpClient();
+    static final HttpClient HTTP_CLIENT = ArmTestTls.trustingHttpClient();
 
     ArmClient arm;
     CustomerCredentials credentials;
@@ -122,28 +107,5 @@ abstract class ArmWireMockTest {
 
     static String json(JsonNode node) {
         return node.toString();
-    }
-
-    private static String keystorePath() {
-        try {
-            return Path.of(ArmWireMockTest.class.getResource("/" + KEYSTORE).toURI()).toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpClient trustingHttpClient() {
-        try (InputStream in = ArmWireMockTest.class.getResourceAsStream("/" + KEYSTORE)) {
-            KeyStore keyStore = KeyStore.getInstance("PKCS12");
-            keyStore.load(in, KEYSTORE_PASSWORD);
-            X509Certificate certificate = (X509Certificate) keyStore.getCertificate(keyStore.aliases().nextElement());
-            SslContext ssl = SslContextBuilder.forClient().trustManager(certificate).build();
-            return new NettyAsyncHttpClientBuilder(reactor.netty.http.client.HttpClient.create()
-                    .secure(spec -> spec.sslContext(ssl)))
-                    .responseTimeout(Duration.ofSeconds(10))
-                    .build();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot build the test HTTP client", e);
-        }
     }
 }

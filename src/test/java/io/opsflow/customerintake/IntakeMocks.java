@@ -37,29 +37,35 @@ final class IntakeMocks {
     /** {@code partnerCenter} null: Partner Center is not configured. */
     static void register(PartnerCenter partnerCenter, GitHub gitHub, CircleCi circleCi, LighthouseDelegations lighthouse,
             AzureResources resources, CustomerRegistry customers, ServiceNowClient serviceNow) {
+        register(PROPERTIES, partnerCenter, gitHub, circleCi, lighthouse, resources, customers, serviceNow);
+    }
+
+    /** The same with other intake settings (a template and branches as the contracts name them). */
+    static void register(IntakeProperties properties, PartnerCenter partnerCenter, GitHub gitHub, CircleCi circleCi,
+            LighthouseDelegations lighthouse, AzureResources resources, CustomerRegistry customers, ServiceNowClient serviceNow) {
         StaticListableBeanFactory beans = new StaticListableBeanFactory(partnerCenter == null
                 ? Map.of("gitHub", gitHub, "circleCi", circleCi)
                 : Map.of("partnerCenter", partnerCenter, "gitHub", gitHub, "circleCi", circleCi));
         PartnerCenterAccess partnerCenterAccess = new PartnerCenterAccess(beans.getBeanProvider(PartnerCenter.class));
         GitHubAccess gitHubAccess = new GitHubAccess(beans.getBeanProvider(GitHub.class), beans.getBeanProvider(CircleCi.class));
         IntakeIdentities identities = new IntakeIdentities(AZURE);
-        Mocks.register("validateIntakeDelegate", new ValidateIntakeDelegate(customers, partnerCenterAccess, PROPERTIES));
+        Mocks.register("validateIntakeDelegate", new ValidateIntakeDelegate(customers, partnerCenterAccess, properties));
         Mocks.register("createCustomerTenantDelegate", new CreateCustomerTenantDelegate(partnerCenterAccess));
         Mocks.register("orderAzurePlanDelegate", new OrderAzurePlanDelegate(partnerCenterAccess));
-        Mocks.register("findAzureSubscriptionDelegate", new FindAzureSubscriptionDelegate(partnerCenterAccess, PROPERTIES));
+        Mocks.register("findAzureSubscriptionDelegate", new FindAzureSubscriptionDelegate(partnerCenterAccess, properties));
         Mocks.register("verifyCustomerTenantDelegate", new VerifyCustomerTenantDelegate(lighthouse, identities));
-        Mocks.register("delegateAzureAccessDelegate", new DelegateAzureAccessDelegate(lighthouse, identities, PROPERTIES.lighthouse()));
+        Mocks.register("delegateAzureAccessDelegate", new DelegateAzureAccessDelegate(lighthouse, identities, properties.lighthouse()));
         Mocks.register("verifyDelegatedAccessDelegate", new VerifyDelegatedAccessDelegate(lighthouse, identities));
-        Mocks.register("createOperationsRepositoryDelegate", new CreateOperationsRepositoryDelegate(gitHubAccess, PROPERTIES));
-        Mocks.register("checkRepositoryReadyDelegate", new CheckRepositoryReadyDelegate(gitHubAccess, PROPERTIES));
-        Mocks.register("writeRepositoryFilesDelegate", new WriteRepositoryFilesDelegate(gitHubAccess, PROPERTIES, PROPERTIES.lighthouse()));
-        Mocks.register("mergeToProductionDelegate", new MergeToProductionDelegate(gitHubAccess, PROPERTIES));
-        Mocks.register("followPipelineDelegate", new FollowPipelineDelegate(gitHubAccess, PROPERTIES));
+        Mocks.register("createOperationsRepositoryDelegate", new CreateOperationsRepositoryDelegate(gitHubAccess, properties));
+        Mocks.register("checkRepositoryReadyDelegate", new CheckRepositoryReadyDelegate(gitHubAccess, properties));
+        Mocks.register("writeRepositoryFilesDelegate", new WriteRepositoryFilesDelegate(gitHubAccess, properties, properties.lighthouse()));
+        Mocks.register("mergeToProductionDelegate", new MergeToProductionDelegate(gitHubAccess, properties));
+        Mocks.register("followPipelineDelegate", new FollowPipelineDelegate(gitHubAccess, properties));
         Mocks.register("approvePipelineDelegate", new ApprovePipelineDelegate(gitHubAccess));
         Mocks.register("rerunPipelineDelegate", new RerunPipelineDelegate(gitHubAccess));
-        Mocks.register("verifyCommonResourcesDelegate", new VerifyCommonResourcesDelegate(resources, identities, PROPERTIES));
+        Mocks.register("verifyCommonResourcesDelegate", new VerifyCommonResourcesDelegate(resources, identities, properties));
         Mocks.register("describeIntakeTaskListener", new DescribeIntakeTaskListener());
         Mocks.register("ensureServiceNowCompanyDelegate", new EnsureServiceNowCompanyDelegate(serviceNow));
-        Mocks.register("registerCustomerDelegate", new RegisterCustomerDelegate(customers, identities, PROPERTIES, PROPERTIES.lighthouse()));
+        Mocks.register("registerCustomerDelegate", new RegisterCustomerDelegate(customers, identities, properties, properties.lighthouse()));
     }
 }

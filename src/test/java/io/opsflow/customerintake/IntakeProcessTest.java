@@ -26,11 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -94,14 +92,14 @@ class IntakeProcessTest {
     final ServiceNowClient serviceNow = mock(ServiceNowClient.class);
     RuntimeService runtime;
     TaskService tasks;
-    ManagementService management;
+    IntakeDriver driver;
 
     @BeforeEach
     void wire() throws Exception {
         init(engine.getProcessEngine());
         runtime = engine.getRuntimeService();
         tasks = engine.getTaskService();
-        management = engine.getManagementService();
+        driver = new IntakeDriver(engine.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T01:00:00Z")));
         // The refusals come in the caller's language; these tests read English unless one says otherwise.
         LocaleContextHolder.setLocale(Locale.ENGLISH);
@@ -460,30 +458,15 @@ class IntakeProcessTest {
     }
 
     private ProcessInstance start(Map<String, Object> variables) {
-        return runtime.startProcessInstanceByKey("customer-intake", (String) variables.get("newCustomerId"), variables);
+        return driver.start(variables);
     }
 
     private void complete(ProcessInstance instance, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-        tasks.complete(task.getId(), variables);
+        driver.complete(instance, variables);
     }
 
-    /** Runs the instance's jobs, timers included and failed ones retried, until it waits for a person or ends. */
     private void drive(ProcessInstance instance) {
-        for (int step = 0; step < 100; step++) {
-            List<Job> jobs = management.createJobQuery().processInstanceId(instance.getId()).list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            for (Job job : jobs) {
-                try {
-                    management.executeJob(job.getId());
-                } catch (RuntimeException e) {
-                    // A failed attempt: its retry runs in the next round, as the job executor would run it.
-                }
-            }
-        }
-        throw new AssertionError("The intake did not settle");
+        driver.drive(instance);
     }
 
     private static JsonNode json(byte[] bytes) throws Exception {
