@@ -36,7 +36,7 @@ public class CreateCustomerTenantDelegate implements JavaDelegate {
         if (ours.isPresent()) {
             customer = ours.get();
         } else if (!client.domainAvailable(prefix)) {
-            execution.setVariable(INTAKE_PROBLEM, prefix + ".onmicrosoft.com is taken by another tenant");
+            execution.setVariable(INTAKE_PROBLEM, IntakeTexts.reason(execution, "domainTaken", prefix));
             throw new BpmnError(IntakeProcess.DOMAIN_TAKEN, prefix + ".onmicrosoft.com is taken");
         } else {
             customer = client.createCustomer(newCustomer(execution, prefix), IntakeSteps.requestId(execution, "create-customer"));

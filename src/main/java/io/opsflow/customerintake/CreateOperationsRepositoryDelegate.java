@@ -58,8 +58,8 @@ public class CreateOperationsRepositoryDelegate implements JavaDelegate {
         if (adoptAnyway || settings.template().equalsIgnoreCase(String.valueOf(existing.templateFullName()))) {
             return existing;
         }
-        String problem = "GitHub repository " + existing.fullName() + " exists and was not made from " + settings.template()
-                + (existing.templateFullName() == null ? "" : " (it comes from " + existing.templateFullName() + ")");
+        String problem = IntakeTexts.reason(execution, "repositoryForeign", existing.fullName(), settings.template())
+                + (existing.templateFullName() == null ? "" : " " + IntakeTexts.reason(execution, "repositoryOrigin", existing.templateFullName()));
         execution.setVariable(INTAKE_PROBLEM, problem);
         execution.setVariable(REPOSITORY_NAME, existing.name());
         execution.setVariable(REPOSITORY_URL, existing.htmlUrl());

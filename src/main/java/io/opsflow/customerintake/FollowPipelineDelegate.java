@@ -104,8 +104,8 @@ public class FollowPipelineDelegate implements JavaDelegate {
 
     private static void describeFailure(DelegateExecution execution, CircleCi circleCi, Pipeline pipeline, Collection<Workflow> current) {
         if (pipeline.state() == Pipeline.State.ERRORED) {
-            execution.setVariable(INTAKE_PROBLEM, "CircleCI could not start pipeline " + pipeline.number() + ": "
-                    + String.join("; ", pipeline.errors()));
+            execution.setVariable(INTAKE_PROBLEM, IntakeTexts.reason(execution, "pipelineErrored", String.valueOf(pipeline.number()),
+                    String.join("; ", pipeline.errors())));
             execution.removeVariable(WORKFLOW_ID);
             return;
         }
@@ -113,7 +113,7 @@ public class FollowPipelineDelegate implements JavaDelegate {
         Optional<Job> job = circleCi.jobs(failed.id()).stream().filter(j -> "failed".equals(j.status())).findFirst();
         execution.setVariable(WORKFLOW_ID, failed.id());
         execution.setVariable(PIPELINE_URL, job.map(Job::url).filter(url -> url != null).orElse(failed.url()));
-        execution.setVariable(INTAKE_PROBLEM, "Workflow " + failed.name() + " of pipeline " + pipeline.number() + " ended "
-                + failed.status().name().toLowerCase() + job.map(j -> " (job " + j.name() + " failed)").orElse(""));
+        execution.setVariable(INTAKE_PROBLEM, IntakeTexts.reason(execution, "workflowEnded", failed.name(), String.valueOf(pipeline.number()),
+                failed.status().name().toLowerCase()) + job.map(j -> " " + IntakeTexts.reason(execution, "jobFailed", j.name())).orElse(""));
     }
 }

@@ -40,7 +40,7 @@ public class MergeToProductionDelegate implements JavaDelegate {
                     : gitHub.mergeBranch(settings.owner(), repository, settings.productionBranch(), settings.sourceBranch(),
                             "opsflow: open " + customer);
         } catch (MergeConflictException e) {
-            execution.setVariable(INTAKE_PROBLEM, e.getMessage());
+            execution.setVariable(INTAKE_PROBLEM, IntakeTexts.reason(execution, "mergeRefused", e.getMessage()));
             throw new BpmnError(IntakeProcess.MERGE_REFUSED, e.getMessage());
         }
         execution.setVariable(MERGE_SHA, merge.sha());

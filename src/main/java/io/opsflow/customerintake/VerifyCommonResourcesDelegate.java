@@ -63,7 +63,7 @@ public class VerifyCommonResourcesDelegate implements JavaDelegate {
         execution.setVariable(MISSING_RESOURCES, String.join("\n", missing));
         execution.setVariable(RESOURCES_COMPLETE, missing.isEmpty());
         if (!missing.isEmpty()) {
-            execution.setVariable(INTAKE_PROBLEM, "Not found in subscription " + subscription + ":\n" + String.join("\n", missing));
+            execution.setVariable(INTAKE_PROBLEM, IntakeTexts.reason(execution, "resourcesMissing", subscription) + "\n" + String.join("\n", missing));
         }
     }
 

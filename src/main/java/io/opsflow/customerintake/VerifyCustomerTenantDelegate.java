@@ -45,12 +45,12 @@ public class VerifyCustomerTenantDelegate implements JavaDelegate {
             readable = delegations.reaches(identities.inCustomerTenant(IntakeSteps.required(execution, CUSTOMER_ID), tenant), subscription);
         } catch (ArmException e) {
             if (e.status() == 401 || e.status() == 403 || e.status() == 400) {
-                refuse(execution, "Azure refused to read subscription " + subscription + " in tenant " + tenant + ": " + e.getMessage());
+                refuse(execution, IntakeTexts.reason(execution, "armRefused", subscription, tenant, e.getMessage()));
             }
             throw e;
         }
         if (!readable) {
-            refuse(execution, "Subscription " + subscription + " was not found in tenant " + tenant);
+            refuse(execution, IntakeTexts.reason(execution, "subscriptionNotFound", subscription, tenant));
         }
     }
 

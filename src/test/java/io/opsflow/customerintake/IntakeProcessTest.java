@@ -206,7 +206,7 @@ class IntakeProcessTest {
         complete(instance, Map.of("azureTenantId", " " + TENANT.toUpperCase() + " ", "azureSubscriptionId", SUB));
         drive(instance);
         assertThat(instance).isWaitingAt("UserTask_EnterTenant");
-        assertThat(instance).variables().containsEntry("intakeProblem", "Subscription " + SUB + " was not found in tenant " + TENANT);
+        assertThat(instance).variables().containsEntry("intakeProblem", "テナント " + TENANT + " にサブスクリプション " + SUB + " が見つかりません");
         complete(instance, Map.of("azureTenantId", TENANT, "azureSubscriptionId", SUB));
         drive(instance);
         assertThat(instance).isWaitingAt("UserTask_CompleteChecklistItem").hasPassed("ServiceTask_DelegateAzureAccess");
@@ -222,7 +222,7 @@ class IntakeProcessTest {
         complete(instance, Map.of("azureTenantId", TENANT, "azureSubscriptionId", SUB));
         drive(instance);
         assertThat(instance).isWaitingAt("UserTask_EnterTenant");
-        assertThat((String) runtime.getVariable(instance.getId(), "intakeProblem")).contains("Azure refused").contains("no access");
+        assertThat((String) runtime.getVariable(instance.getId(), "intakeProblem")).contains("読み取りを拒否しました").contains("no access");
     }
 
     @Test
@@ -280,7 +280,7 @@ class IntakeProcessTest {
         ProcessInstance instance = start(request());
         drive(instance);
         assertThat(instance).isWaitingAt("UserTask_ResolveRepositoryName");
-        assertThat((String) runtime.getVariable(instance.getId(), "intakeProblem")).contains("was not made from contoso-msp/azure-ops-template");
+        assertThat((String) runtime.getVariable(instance.getId(), "intakeProblem")).contains("contoso-msp/azure-ops-template から作られたものではありません");
         complete(instance, Map.of("repositoryName", "acme-azure-ops", "intakeDecision", "adopt"));
         drive(instance);
         assertThat(instance).isWaitingAt("UserTask_CompleteChecklistItem");
@@ -324,7 +324,7 @@ class IntakeProcessTest {
         drive(instance);
         assertThat(instance).isWaitingAt("UserTask_PipelineFailed");
         assertThat(instance).variables().containsEntry("pipelineUrl", "https://app.circleci.com/jobs/8")
-                .containsEntry("intakeProblem", "Workflow deploy of pipeline 12 ended failed (job deploy failed)");
+                .containsEntry("intakeProblem", "パイプライン 12 のワークフロー deploy が failed で終了しました (ジョブ deploy が失敗)");
         complete(instance, Map.of("intakeDecision", "retry"));
         drive(instance);
         verify(circleCi).rerunFromFailed("wf-1");
@@ -335,10 +335,13 @@ class IntakeProcessTest {
     void aMissingResourceIsListedForAPersonAndRecheckedOnRetry() {
         String actionGroup = "/subscriptions/" + SUB + "/resourceGroups/rg-acme-ops/providers/Microsoft.Insights/actionGroups/ag-acme-opsflow";
         when(resources.resource(any(), eq(actionGroup), any())).thenReturn(Optional.empty(), Optional.of(actionGroupJson()));
-        ProcessInstance instance = start(request());
+        Map<String, Object> english = request();
+        english.put("locale", "en");
+        ProcessInstance instance = start(english);
         drive(instance);
         assertThat(instance).isWaitingAt("UserTask_ResourcesMissing");
-        assertThat(instance).variables().containsEntry("missingResources", actionGroup);
+        assertThat(instance).variables().containsEntry("missingResources", actionGroup)
+                .containsEntry("intakeProblem", "Not found in subscription " + SUB + ":\n" + actionGroup);
         complete(instance, Map.of("intakeDecision", "retry"));
         drive(instance);
         assertThat(instance).isWaitingAt("UserTask_CompleteChecklistItem");

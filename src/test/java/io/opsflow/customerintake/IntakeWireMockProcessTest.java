@@ -212,7 +212,7 @@ class IntakeWireMockProcessTest {
         driver.complete(instance, Map.of("azureTenantId", TENANT, "azureSubscriptionId", SUB));
         driver.drive(instance);
         assertThat(instance).isWaitingAt("UserTask_EnterTenant").variables()
-                .containsEntry("intakeProblem", "Subscription " + SUB + " was not found in tenant " + TENANT);
+                .containsEntry("intakeProblem", "テナント " + TENANT + " にサブスクリプション " + SUB + " が見つかりません");
         driver.complete(instance, Map.of("azureTenantId", TENANT, "azureSubscriptionId", SUB));
         driver.drive(instance);
 
@@ -243,8 +243,8 @@ class IntakeWireMockProcessTest {
         ProcessInstance instance = driver.start(request());
         driver.drive(instance);
         assertThat(instance).isWaitingAt("UserTask_ResolveRepositoryName").variables()
-                .containsEntry("intakeProblem", "GitHub repository contoso-msp/acme-azure-ops exists and was not made from "
-                        + "contoso-msp/azure-landing-zone-template")
+                .containsEntry("intakeProblem", "GitHub リポジトリ contoso-msp/acme-azure-ops は既にあり、"
+                        + "contoso-msp/azure-landing-zone-template から作られたものではありません")
                 .containsEntry("repositoryUrl", "https://github.com/contoso-msp/acme-azure-ops");
         driver.complete(instance, Map.of("repositoryName", "acme-azure-ops", "intakeDecision", "adopt"));
         driver.drive(instance);
@@ -305,7 +305,7 @@ class IntakeWireMockProcessTest {
         ProcessInstance instance = driver.start(request());
         driver.drive(instance);
         assertThat(instance).isWaitingAt("UserTask_PipelineFailed").variables()
-                .containsEntry("intakeProblem", "Workflow bootstrap of pipeline 1 ended failed (job deploy failed)")
+                .containsEntry("intakeProblem", "パイプライン 1 のワークフロー bootstrap が failed で終了しました (ジョブ deploy が失敗)")
                 .containsEntry("pipelineUrl", WORKFLOW_URL + "3/workflows/" + WORKFLOW_ID + "/jobs/12");
         driver.complete(instance, Map.of("intakeDecision", "retry"));
         driver.drive(instance);
