@@ -30,18 +30,20 @@ final class ItemRow {
 
     private final int row;
     private final Map<Column, Cell> cells;
-    private final Set<Column> headerMissing;
+    private final Set<Column> reported;
     private final boolean japanese;
-    private final List<Problem> problems = new ArrayList<>();
+    /** Each problem with its column, listed in the schema's column order whatever order the cells are read in. */
+    private final List<Map.Entry<Column, Problem>> problems = new ArrayList<>();
 
     /**
-     * @param headerMissing required columns already reported missing from the header (CSV), not reported again per row
+     * @param reported columns whose problem was reported already (missing from the CSV header, not text in
+     *                 YAML): not reported again per row, and the row gives no item
      * @param japanese      which header to name a missing cell by
      */
-    ItemRow(int row, Map<Column, Cell> cells, Set<Column> headerMissing, boolean japanese) {
+    ItemRow(int row, Map<Column, Cell> cells, Set<Column> reported, boolean japanese) {
         this.row = row;
         this.cells = new EnumMap<>(cells);
-        this.headerMissing = headerMissing;
+        this.reported = reported;
         this.japanese = japanese;
     }
 
@@ -52,7 +54,7 @@ final class ItemRow {
     }
 
     List<Problem> problems() {
-        return problems;
+        return problems.stream().sorted(Map.Entry.comparingByKey()).map(Map.Entry::getValue).toList();
     }
 
     /** The item, or null when the row has problems. */
@@ -91,7 +93,7 @@ final class ItemRow {
                 notApplicable(Column.THRESHOLD, kind);
             }
         }
-        if (!problems.isEmpty() || !headerMissing.isEmpty()) {
+        if (!problems.isEmpty() || !reported.isEmpty()) {
             return null;
         }
         return new MonitoringItem(row, name, kind, target, signal, aggregation, condition == null ? null : condition.operator(),
@@ -150,9 +152,9 @@ final class ItemRow {
     private <T> T read(Column column, boolean required, Function<String, T> parser) {
         Cell cell = cells.get(column);
         if (cell == null || cell.value().isBlank()) {
-            if (required && !headerMissing.contains(column)) {
-                problems.add(new Problem(cell == null ? row : cell.row(), cell == null ? column.header(japanese) : cell.header(),
-                        "value.required", List.of()));
+            if (required && !reported.contains(column)) {
+                problems.add(Map.entry(column, new Problem(cell == null ? row : cell.row(), header(column), "value.required",
+                        List.of())));
             }
             return null;
         }
@@ -166,13 +168,14 @@ final class ItemRow {
 
     private void refuse(Column column, RefusedValue refused) {
         Cell cell = cells.get(column);
-        problems.add(new Problem(cell.row(), cell.header(), refused.code(), refused.args()));
+        problems.add(Map.entry(column, new Problem(cell.row(), cell.header(), refused.code(), refused.args())));
     }
 
     private void notApplicable(Column column, MonitoringKind kind) {
         Cell cell = cells.get(column);
         if (cell != null && !cell.value().isBlank()) {
-            problems.add(new Problem(cell.row(), cell.header(), "value.notApplicable", List.of(cell.value(), kind.name())));
+            problems.add(Map.entry(column, new Problem(cell.row(), cell.header(), "value.notApplicable",
+                    List.of(cell.value(), kind.name()))));
         }
     }
 }

@@ -103,14 +103,16 @@ public record MonitoringItemsList(List<MonitoringItem> items, List<Problem> prob
             }
             int row = r + 1;
             Map<Column, ItemRow.Cell> byColumn = new EnumMap<>(Column.class);
+            boolean beyondHeader = false;
             for (int i = 0; i < cells.size(); i++) {
                 if (columns.containsKey(i)) {
                     byColumn.put(columns.get(i), new ItemRow.Cell(headers.get(i).strip(), cells.get(i), row));
                 } else if (i >= headers.size() && !cells.get(i).isBlank()) {
                     problems.add(new Problem(row, excelColumn(i), "csv.beyondHeader", List.of(cells.get(i))));
+                    beyondHeader = true;
                 }
             }
-            add(new ItemRow(row, byColumn, missing, japanese), items, problems, names);
+            add(new ItemRow(row, byColumn, missing, japanese), beyondHeader, items, problems, names);
         }
     }
 
@@ -120,26 +122,32 @@ public record MonitoringItemsList(List<MonitoringItem> items, List<Problem> prob
             List<String> headers = item.cells().stream().map(ItemRow.Cell::header).toList();
             boolean japanese = Column.japanese(headers);
             Map<Column, ItemRow.Cell> byColumn = new EnumMap<>(Column.class);
+            boolean faulty = !item.notText().isEmpty();
             for (ItemRow.Cell cell : item.cells()) {
                 var column = Column.of(cell.header());
                 if (column.isEmpty()) {
                     problems.add(new Problem(cell.row(), cell.header(), "column.unknown", List.of(cell.header())));
+                    faulty = true;
                 } else if (byColumn.putIfAbsent(column.get(), cell) != null) {
                     problems.add(new Problem(cell.row(), cell.header(), "column.duplicate", List.of(cell.header())));
+                    faulty = true;
                 }
             }
-            add(new ItemRow(item.line(), byColumn, Set.of(), japanese), items, problems, names);
+            Set<Column> reported = EnumSet.noneOf(Column.class);
+            item.notText().forEach(header -> Column.of(header).ifPresent(reported::add));
+            add(new ItemRow(item.line(), byColumn, reported, japanese), faulty, items, problems, names);
         }
     }
 
     /**
-     * Adds the row's item, or its problems. Alert rules are named and tagged by item, so a second row
+     * Adds the row's item, or its problems ({@code faulty}: a problem outside its cells was reported). Alert rules are named and tagged by item, so a second row
      * of the same name (as compared for headers) would overwrite the first: a problem on that row.
      */
-    private static void add(ItemRow row, List<MonitoringItem> items, List<Problem> problems, Map<String, Integer> names) {
+    private static void add(ItemRow row, boolean faulty, List<MonitoringItem> items, List<Problem> problems,
+                            Map<String, Integer> names) {
         MonitoringItem item = row.read();
         problems.addAll(row.problems());
-        if (item == null) {
+        if (item == null || faulty) {
             return;
         }
         Integer earlier = names.putIfAbsent(Words.key(item.name()), item.row());

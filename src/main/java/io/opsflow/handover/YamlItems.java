@@ -22,8 +22,11 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class YamlItems {
 
-    /** One item: the line of its first key and its entries, each with the line of its value. */
-    record Item(int line, List<ItemRow.Cell> cells) {
+    /**
+     * One item: the line of its first key, its entries (each with the line of its value) and the keys
+     * whose value is a list or mapping, already reported.
+     */
+    record Item(int line, List<ItemRow.Cell> cells, List<String> notText) {
     }
 
     private YamlItems() {
@@ -57,15 +60,17 @@ final class YamlItems {
                 continue;
             }
             List<ItemRow.Cell> cells = new ArrayList<>();
+            List<String> notText = new ArrayList<>();
             for (NodeTuple tuple : entry.getValue()) {
                 String header = tuple.getKeyNode() instanceof ScalarNode k ? k.getValue() : "?";
                 if (tuple.getValueNode() instanceof ScalarNode value) {
                     cells.add(new ItemRow.Cell(header, Tag.NULL.equals(value.getTag()) ? "" : value.getValue(), line(value)));
                 } else {
                     problems.add(new Problem(line(tuple.getValueNode()), header, "yaml.notText", List.of()));
+                    notText.add(header);
                 }
             }
-            items.add(new Item(line(entry), cells));
+            items.add(new Item(line(entry), cells, notText));
         }
         return items;
     }
