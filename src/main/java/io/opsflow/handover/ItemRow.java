@@ -47,6 +47,11 @@ final class ItemRow {
         this.japanese = japanese;
     }
 
+    private MonitoringItem.Cell place(Column column) {
+        Cell cell = cells.get(column);
+        return cell == null || cell.value().isBlank() ? null : new MonitoringItem.Cell(cell.row(), cell.header());
+    }
+
     /** The header of {@code column} as this row's file wrote it. */
     String header(Column column) {
         Cell cell = cells.get(column);
@@ -97,7 +102,8 @@ final class ItemRow {
             return null;
         }
         return new MonitoringItem(row, name, kind, target, signal, aggregation, condition == null ? null : condition.operator(),
-                threshold, severity, evaluation, notification == null ? Notification.INCIDENT : notification, runbook, procedure);
+                threshold, severity, evaluation, notification == null ? Notification.INCIDENT : notification, runbook, procedure,
+                place(Column.TARGET), place(Column.CONDITION));
     }
 
     private static MonitoringTarget target(MonitoringKind kind, String text) {

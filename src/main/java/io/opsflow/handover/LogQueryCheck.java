@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 final class LogQueryCheck {
 
     private static final Map<Character, Character> CLOSING = Map.of(')', '(', ']', '[', '}', '{');
+    private static final int QUOTED_LENGTH = 80;
     private static final Pattern FIRST_WORD = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)(?=$|[\\s|(;])");
 
     private LogQueryCheck() {
@@ -27,15 +28,21 @@ final class LogQueryCheck {
         if (query.isEmpty()) {
             throw new RefusedValue("value.required");
         }
-        balanced(query, text);
+        balanced(query);
         Matcher first = FIRST_WORD.matcher(withoutComments(query));
         if (!first.lookingAt() || first.group(1).toLowerCase(Locale.ROOT).equals("select")) {
-            throw new RefusedValue("target.queryStart", text);
+            throw new RefusedValue("target.queryStart", quoted(query));
         }
         return query;
     }
 
-    private static void balanced(String query, String text) {
+    /** The query as a problem quotes it: on one line, a long one cut. */
+    private static String quoted(String query) {
+        String line = query.replaceAll("\\s*\\R\\s*", " ");
+        return line.length() <= QUOTED_LENGTH ? line : line.substring(0, QUOTED_LENGTH - 1) + "…";
+    }
+
+    private static void balanced(String query) {
         Deque<Character> open = new ArrayDeque<>();
         for (int i = 0; i < query.length(); i++) {
             char c = query.charAt(i);
@@ -45,19 +52,19 @@ final class LogQueryCheck {
             } else if (c == '"' || c == '\'') {
                 int end = closingQuote(query, i);
                 if (end < 0) {
-                    throw new RefusedValue("target.queryUnbalanced", text, String.valueOf(c));
+                    throw new RefusedValue("target.queryUnbalanced", quoted(query), String.valueOf(c));
                 }
                 i = end;
             } else if (c == '(' || c == '[' || c == '{') {
                 open.push(c);
             } else if (CLOSING.containsKey(c)) {
                 if (open.isEmpty() || open.pop() != CLOSING.get(c)) {
-                    throw new RefusedValue("target.queryUnbalanced", text, String.valueOf(c));
+                    throw new RefusedValue("target.queryUnbalanced", quoted(query), String.valueOf(c));
                 }
             }
         }
         if (!open.isEmpty()) {
-            throw new RefusedValue("target.queryUnbalanced", text, String.valueOf(open.peek()));
+            throw new RefusedValue("target.queryUnbalanced", quoted(query), String.valueOf(open.peek()));
         }
     }
 

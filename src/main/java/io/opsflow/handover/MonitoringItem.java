@@ -16,9 +16,15 @@ import java.net.URI;
  * @param evaluation   null when the list leaves it to the defaults of the apply step
  * @param runbook      the diagnostic runbook's name, or null
  * @param procedure    the link to the operator procedure, or null
+ * @param targetCell   where the target was written, for what the check against Azure finds
+ * @param conditionCell where the condition was written (null when the item has none)
  */
 public record MonitoringItem(int row, String name, MonitoringKind kind, MonitoringTarget target, String signal,
                              MetricAggregation aggregation, ComparisonOperator operator, Threshold threshold,
                              Severity severity, Evaluation evaluation, Notification notification, String runbook,
-                             URI procedure) {
+                             URI procedure, Cell targetCell, Cell conditionCell) {
+
+    /** A cell as the design team sees it: row (YAML: line) and header as written. */
+    public record Cell(int row, String header) {
+    }
 }

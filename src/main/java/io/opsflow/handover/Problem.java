@@ -13,16 +13,9 @@ import io.opsflow.messages.Messages;
 public record Problem(int row, String column, String code, List<String> args) {
 
     static final String PREFIX = "handover.items.";
-    private static final int LONGEST_ARG = 80;
 
-    /** Arguments are quoted cell values: a long query is cut, its line breaks shown as spaces. */
     public Problem {
-        args = args.stream().map(Problem::shorten).toList();
-    }
-
-    private static String shorten(String arg) {
-        String line = arg.replaceAll("\\s*\\R\\s*", " ");
-        return line.length() <= LONGEST_ARG ? line : line.substring(0, LONGEST_ARG - 1) + "…";
+        args = List.copyOf(args);
     }
 
     /** The reason alone, e.g. "Unknown column 'Owner'". */

@@ -37,6 +37,10 @@ public abstract class MonitorReadingWireMockTest extends ArmWireMockTest {
         return new ResourceHealthHistory(arm);
     }
 
+    protected AzureResources resources() {
+        return new AzureResources(arm);
+    }
+
     protected LogAnalyticsQueries logs() {
         return new LogAnalyticsQueries(arm);
     }

@@ -88,8 +88,9 @@ class MonitoringItemsListTest {
         MonitoringItemsList yaml = MonitoringItemsList.parse(sample("monitoring-items-demo.yaml"), "monitoring-items-demo.yaml");
 
         assertThat(yaml.problems()).isEmpty();
-        assertThat(yaml.items()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("row").isEqualTo(csv.items());
+        assertThat(yaml.items()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("row", "targetCell", "conditionCell").isEqualTo(csv.items());
         assertThat(yaml.items()).extracting(MonitoringItem::row).startsWith(3, 13);
+        assertThat(yaml.items().get(0).targetCell()).isEqualTo(new MonitoringItem.Cell(4, "対象"));
     }
 
     @Test
