@@ -108,11 +108,11 @@ final class ItemRow {
 
     private static MonitoringTarget target(MonitoringKind kind, String text) {
         return switch (kind) {
-            case METRIC -> MonitoringTarget.azure(text, false);
-            case ACTIVITY_LOG -> MonitoringTarget.azure(text, true);
-            case SERVICE_HEALTH -> MonitoringTarget.subscription(text);
-            case LOG -> MonitoringTarget.log(text);
-            case ZABBIX -> MonitoringTarget.zabbix(text);
+            case METRIC -> TargetCell.azure(text, false);
+            case ACTIVITY_LOG -> TargetCell.azure(text, true);
+            case SERVICE_HEALTH -> TargetCell.subscription(text);
+            case LOG -> TargetCell.log(text);
+            case ZABBIX -> TargetCell.zabbix(text);
         };
     }
 

@@ -140,8 +140,9 @@ public record MonitoringItemsList(List<MonitoringItem> items, List<Problem> prob
     }
 
     /**
-     * Adds the row's item, or its problems ({@code faulty}: a problem outside its cells was reported). Alert rules are named and tagged by item, so a second row
-     * of the same name (as compared for headers) would overwrite the first: a problem on that row.
+     * Adds the row's item, or its problems ({@code faulty}: a problem outside its cells was reported).
+     * Alert rules are named and tagged by item, so a second row of the same name (as compared for
+     * headers) would overwrite the first: a problem on that row.
      */
     private static void add(ItemRow row, boolean faulty, List<MonitoringItem> items, List<Problem> problems,
                             Map<String, Integer> names) {

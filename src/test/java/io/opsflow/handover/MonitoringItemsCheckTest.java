@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.opsflow.azure.ArmThrottledException;
@@ -59,7 +58,7 @@ class MonitoringItemsCheckTest extends MonitorReadingWireMockTest {
         wireMock().stubFor(get(urlPathEqualTo(VM_WEB01)).withQueryParam("api-version", equalTo("2024-11-01"))
                 .willReturn(answer(found.path("response"))));
         exists(VM_WEB02, "2024-11-01");
-        definitions(VM_WEB01, "Percentage CPU", "Available Memory Bytes");
+        stubMetricDefinitions(VM_WEB01, "Percentage CPU", "Available Memory Bytes");
 
         List<Problem> problems = check.check(customer(), parse(HEADER
                 + "web01 CPU," + VM_WEB01 + ",metric,Percentage CPU >,90%,2\r\n"
@@ -85,7 +84,7 @@ class MonitoringItemsCheckTest extends MonitorReadingWireMockTest {
         String goneId = missing.path("request").path("path").asText();
         wireMock().stubFor(get(urlPathEqualTo(goneId)).willReturn(answer(missing.path("response"))));
         exists(VM_WEB01, "2024-11-01");
-        definitions(VM_WEB01, "Percentage CPU");
+        stubMetricDefinitions(VM_WEB01, "Percentage CPU");
 
         List<Problem> problems = check.check(customer(), parse(HEADER
                 + "gone CPU," + goneId + ",metric,Percentage CPU >,90%,2\r\n"
@@ -108,8 +107,8 @@ class MonitoringItemsCheckTest extends MonitorReadingWireMockTest {
     void sqlDatabasesAreAskedOneByOneAsTheirMetricsDependOnHowTheyWereBought() {
         exists(SQL_DTU, "2023-08-01");
         exists(SQL_VCORE, "2023-08-01");
-        definitions(SQL_DTU, "cpu_percent", "dtu_consumption_percent");
-        definitions(SQL_VCORE, "cpu_percent");
+        stubMetricDefinitions(SQL_DTU, "cpu_percent", "dtu_consumption_percent");
+        stubMetricDefinitions(SQL_VCORE, "cpu_percent");
 
         List<Problem> problems = check.check(customer(), parse(HEADER
                 + "sales DTU," + SQL_DTU + ",metric,dtu_consumption_percent >=,80%,2\r\n"
@@ -161,21 +160,6 @@ class MonitoringItemsCheckTest extends MonitorReadingWireMockTest {
     private static void exists(String id, String apiVersion) {
         wireMock().stubFor(get(urlPathEqualTo(id)).withQueryParam("api-version", equalTo(apiVersion))
                 .willReturn(okJson("{\"id\":\"" + id + "\",\"name\":\"" + id.substring(id.lastIndexOf('/') + 1) + "\"}")));
-    }
-
-    /** The metric definitions list as Azure Monitor answers it, with the names the check reads. */
-    private static void definitions(String resource, String... names) {
-        ArrayNode value = JSON.createArrayNode();
-        for (String name : names) {
-            ObjectNode definition = value.addObject();
-            definition.put("id", resource + "/providers/microsoft.insights/metricdefinitions/" + name);
-            definition.put("resourceId", resource);
-            definition.putObject("name").put("value", name).put("localizedValue", name);
-            definition.put("unit", "Percent");
-            definition.put("primaryAggregationType", "Average");
-        }
-        wireMock().stubFor(get(urlPathEqualTo(resource + DEFINITIONS))
-                .willReturn(okJson(JSON.createObjectNode().set("value", value).toString())));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer(JsonNode response) {
