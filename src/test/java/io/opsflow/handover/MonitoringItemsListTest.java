@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -177,7 +180,8 @@ class MonitoringItemsListTest {
                 + "H,/subscriptions/" + SUB + "/resourceGroups/rg,service health,Outage,5,3,,,,\r\n"
                 + ",,activity log,,,,,,,\r\n"
                 + "A," + VM_WEB + ",metric,Percentage CPU (Median) >,1,2,,,,\r\n"
-                + "A," + VM_WEB + ",metric,Percentage CPU >,1,2,,,,,extra\r\n";
+                + "A," + VM_WEB + ",metric,Percentage CPU >,1,2,,,,,extra\r\n"
+                + "I,/subscriptions/" + SUB + "/resourceGroups/rg,activity log,VM を削除,,2,,,,\r\n";
 
         MonitoringItemsList list = MonitoringItemsList.parse(csv.getBytes(StandardCharsets.UTF_8), "items.csv");
 
@@ -206,7 +210,8 @@ class MonitoringItemsListTest {
                 tuple(10, "対象", "value.required"),
                 tuple(10, "重要度", "value.required"),
                 tuple(11, "条件", "aggregation.unknown"),
-                tuple(12, "K", "csv.beyondHeader"));
+                tuple(12, "K", "csv.beyondHeader"),
+                tuple(13, "条件", "condition.operation"));
         assertThat(list.problems().get(4).args()).containsExactly("95 %%", "%%");
         assertThat(list.problems().get(11).args()).containsExactly("Heartbeat | where (a", "(");
         assertThat(list.problems()).allSatisfy(p -> {
@@ -254,6 +259,24 @@ class MonitoringItemsListTest {
     }
 
     @Test
+    void aYamlKeyTwiceInOneItemIsAProblemOnItsLine() {
+        String yaml = """
+                - 監視項目: CPU
+                  対象: %s
+                  種別: メトリック
+                  条件: "Percentage CPU >"
+                  閾値: 90%%
+                  重要度: 警告
+                  ＳＥＶＥＲＩＴＹ: 1
+                """.formatted(VM_WEB);
+
+        MonitoringItemsList list = MonitoringItemsList.parse(yaml.getBytes(StandardCharsets.UTF_8), "items.yaml");
+
+        assertThat(list.items()).isEmpty();
+        assertThat(list.problems()).containsExactly(new Problem(7, "ＳＥＶＥＲＩＴＹ", "column.duplicate", List.of("ＳＥＶＥＲＩＴＹ")));
+    }
+
+    @Test
     void whatIsNotAListAtAllIsOneProblem() {
         assertThat(MonitoringItemsList.parse("items: [\n".getBytes(StandardCharsets.UTF_8), "x.yaml").problems())
                 .extracting(Problem::code).containsExactly("yaml.invalid");
@@ -263,6 +286,26 @@ class MonitoringItemsListTest {
                 .containsExactly(new Problem(1, "", "empty", List.of()));
         assertThat(MonitoringItemsList.parse((HEADER_JA + "\"CPU,x\r\n").getBytes(StandardCharsets.UTF_8), "x.csv").problems())
                 .containsExactly(new Problem(2, "", "csv.unclosedQuote", List.of()));
+    }
+
+    /** Every code the parser and the check can give has its text in both languages. */
+    @Test
+    void everyProblemCodeInTheSourcesIsInTheCatalogue() throws IOException {
+        Pattern code = Pattern.compile("(?:RefusedValue\\(|Problem\\([^;]*?, |at\\([^;]*?, )\"([a-z]+(?:\\.[A-Za-z]+)?)\"");
+        List<String> codes = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("src/main/java/io/opsflow/handover"))) {
+            for (Path file : files.toList()) {
+                Matcher m = code.matcher(Files.readString(file));
+                while (m.find()) {
+                    codes.add(m.group(1));
+                }
+            }
+        }
+        assertThat(codes).contains("empty", "kind.unknown", "check.resourceNotFound", "check.metricUnknown", "column.missing");
+        for (Locale locale : List.of(Locale.JAPANESE, Locale.ENGLISH)) {
+            codes.forEach(c -> assertThat(new Problem(1, "x", c, List.of("a", "b")).text(Messages.standalone(locale))).as(c)
+                    .isNotBlank());
+        }
     }
 
     static byte[] sample(String name) throws IOException {
