@@ -12,9 +12,11 @@ public class AzureResources {
     static final String API_VERSION = "2025-04-01";
 
     private final ArmClient arm;
+    private final ResourceApiVersions apiVersions;
 
     public AzureResources(ArmClient arm) {
         this.arm = arm;
+        this.apiVersions = new ResourceApiVersions(arm);
     }
 
     /** True if the group exists (in any provisioning state); a 404 {@code ResourceGroupNotFound} is false. */
@@ -30,6 +32,14 @@ public class AzureResources {
      */
     public boolean resourceExists(Customer customer, String resourceId, String apiVersion) {
         return arm.find(customer, ArmRequest.get(resourceId, apiVersion)).isPresent();
+    }
+
+    /**
+     * True if the resource exists, asked with an api-version of its type that opsflow knows or its
+     * provider lists (see {@link ResourceApiVersions}); a type the provider does not know is false too.
+     */
+    public boolean resourceExists(Customer customer, String resourceId) {
+        return apiVersions.of(customer, resourceId).map(version -> resourceExists(customer, resourceId, version)).orElse(false);
     }
 
     /** The resource as ARM answers it ({@code id}, {@code properties}, ...), or empty on a 404. */

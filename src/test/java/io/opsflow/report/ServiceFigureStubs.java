@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
+import io.opsflow.azure.MonitorReadingWireMockTest;
+
 /**
  * Azure Monitor answers in the shapes of the REST specifications (azure-rest-api-specs examples
  * {@code GetMetric.json} 2023-10-01, {@code AvailabilityStatuses_List.json} 2025-04-01 with its
@@ -73,18 +75,7 @@ final class ServiceFigureStubs {
 
     /** The metric definitions list, with only what the collection reads of it: the names. */
     void definitions(String resource, String... names) {
-        ArrayNode value = JSON.createArrayNode();
-        for (String name : names) {
-            ObjectNode definition = value.addObject();
-            definition.put("id", resource + "/providers/microsoft.insights/metricdefinitions/" + name);
-            definition.put("resourceId", resource);
-            definition.putObject("name").put("value", name).put("localizedValue", name);
-            definition.put("unit", "Percent");
-            definition.put("primaryAggregationType", "Average");
-            definition.putArray("metricAvailabilities").addObject().put("timeGrain", "PT1H").put("retention", "P93D");
-        }
-        wm.stubFor(get(urlPathEqualTo(resource + "/providers/Microsoft.Insights/metricDefinitions"))
-                .willReturn(okJson(JSON.createObjectNode().set("value", value).toString())));
+        MonitorReadingWireMockTest.stubMetricDefinitions(resource, names);
     }
 
     void query(String workspace, String table, List<String> columns, List<List<Object>> rows) {
