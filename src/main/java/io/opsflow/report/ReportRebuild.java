@@ -30,14 +30,6 @@ public class ReportRebuild {
     public int rebuild() {
         jdbc.update("delete from opsflow_report_fact");
         jdbc.update("delete from opsflow_report_item");
-        // The incident's latest ServiceNow number that fits the column, as the live handler leaves it.
-        int items = jdbc.update("insert into opsflow_report_item (process_instance_id, customer_id, process_key, business_key, opened_at,"
-                + " closed_at, end_activity, service_now_number) select p.ID_, p.TENANT_ID_, p.PROC_DEF_KEY_, p.BUSINESS_KEY_, p.START_TIME_,"
-                + " p.END_TIME_, p.END_ACT_ID_, case when p.PROC_DEF_KEY_ = '" + ReportedFacts.INCIDENT + "' then (select d.TEXT_"
-                + " from ACT_HI_DETAIL d where d.PROC_INST_ID_ = p.ID_ and d.TYPE_ = 'VariableUpdate' and d.NAME_ = '"
-                + ReportedFacts.SERVICE_NOW_NUMBER + "' and char_length(d.TEXT_) <= " + ReportWrites.MAX_NUMBER
-                + " order by d.TIME_ desc, d.SEQUENCE_COUNTER_ desc fetch first 1 rows only) end"
-                + " from ACT_HI_PROCINST p where p.PROC_DEF_KEY_ in (" + quoted(List.copyOf(ReportedFacts.PROCESS_KEYS)) + ")");
         for (String key : ReportedFacts.PROCESS_KEYS) {
             List<String> started = ReportedFacts.STARTED.get(key);
             if (!started.isEmpty()) {
@@ -54,20 +46,25 @@ public class ReportRebuild {
                     + " select PROC_INST_ID_, NAME_, TIME_, TEXT_, LONG_ from ACT_HI_DETAIL where TYPE_ = 'VariableUpdate'"
                     + " and PROC_DEF_KEY_ = ? and NAME_ in (" + quoted(ReportedFacts.VARIABLES.get(key)) + ")", key);
         }
-        summarize();
+        // The items after their facts, so each is written once with its summary (V10), as the live writes leave
+        // it; and the incident's latest ServiceNow number that fits the column, as the live handler leaves it.
+        String fact = " from opsflow_report_fact f where f.process_instance_id = p.ID_ and f.name ";
+        String incident = "case when p.PROC_DEF_KEY_ = '" + ReportedFacts.INCIDENT + "' then ";
+        int items = jdbc.update("insert into opsflow_report_item (process_instance_id, customer_id, process_key, business_key, opened_at,"
+                + " closed_at, end_activity, service_now_number, resolved_at, resolve_due_at, resolve_due_set_at, human_step_at)"
+                + " select p.ID_, p.TENANT_ID_, p.PROC_DEF_KEY_, p.BUSINESS_KEY_, p.START_TIME_, p.END_TIME_, p.END_ACT_ID_, "
+                + incident + "(select d.TEXT_ from ACT_HI_DETAIL d where d.PROC_INST_ID_ = p.ID_ and d.TYPE_ = 'VariableUpdate' and d.NAME_ = '"
+                + ReportedFacts.SERVICE_NOW_NUMBER + "' and char_length(d.TEXT_) <= " + ReportWrites.MAX_NUMBER
+                + " order by d.TIME_ desc, d.SEQUENCE_COUNTER_ desc fetch first 1 rows only) end, "
+                + incident + "(select min(f.occurred_at)" + fact + "in (" + quoted(IncidentFigures.RESOLVED) + ")) end, "
+                + incident + "(select f.long_value" + fact + "= '" + IncidentFigures.RESOLVE_DUE_AT
+                + "' order by f.occurred_at desc fetch first 1 rows only) end, "
+                + incident + "(select max(f.occurred_at)" + fact + "= '" + IncidentFigures.RESOLVE_DUE_AT + "') end, "
+                + "case when p.PROC_DEF_KEY_ = '" + ReportedFacts.REQUEST + "' then (select min(f.occurred_at)" + fact + "in ("
+                + quoted(RequestFigures.HUMAN_STEPS) + ")) end"
+                + " from ACT_HI_PROCINST p where p.PROC_DEF_KEY_ in (" + quoted(List.copyOf(ReportedFacts.PROCESS_KEYS)) + ")");
         log.info("Reporting projection rebuilt from history: {} process instances", items);
         return items;
-    }
-
-    /** The items' summaries (V10) from their facts, as the live writes keep them. */
-    private void summarize() {
-        String fact = "from opsflow_report_fact f where f.process_instance_id = opsflow_report_item.process_instance_id and f.name ";
-        jdbc.update("update opsflow_report_item set resolved_at = (select min(f.occurred_at) " + fact + "in ("
-                + quoted(IncidentFigures.RESOLVED) + ")), resolve_due_at = (select f.long_value " + fact + "= '" + IncidentFigures.RESOLVE_DUE_AT
-                + "' order by f.occurred_at desc fetch first 1 rows only), resolve_due_set_at = (select max(f.occurred_at) " + fact + "= '"
-                + IncidentFigures.RESOLVE_DUE_AT + "') where process_key = ?", ReportedFacts.INCIDENT);
-        jdbc.update("update opsflow_report_item set human_step_at = (select min(f.occurred_at) " + fact + "in ("
-                + quoted(RequestFigures.HUMAN_STEPS) + ")) where process_key = ?", ReportedFacts.REQUEST);
     }
 
     /** The ids are constants of {@link ReportedFacts} (BPMN ids and variable names), never input. */
