@@ -12,10 +12,11 @@ import org.springframework.stereotype.Component;
 import io.opsflow.messages.Messages;
 
 /**
- * What the review form cannot require by itself (Camunda Forms have no "required when"): agreeing
- * needs every checklist item ticked, rejecting needs a comment the design team can act on. Refused
- * as a form validation error, which Tasklist and {@code /engine-rest} answer with 400, in the
- * reviewer's language; nothing is completed.
+ * The review's rules on the server, whoever completes the task: agreeing needs every checklist item
+ * ticked (a form cannot require a checkbox to be ticked), rejecting needs a comment the design team
+ * can act on (the form asks for it only on reject, which the server-side allow-list cannot see). A
+ * refusal, in the reviewer's language, rolls the completion back; the engine reports it as a
+ * listener failure with this reason.
  */
 @Component
 class CheckOperationsReviewTaskListener implements TaskListener {
