@@ -4,16 +4,20 @@ import static io.opsflow.handover.HandoverVariables.*;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -46,10 +50,12 @@ class HandoverController {
     static final String FILE = "monitoringItemsFile";
 
     private final DesignHandovers handovers;
+    private final RuntimeService runtime;
     private final HistoryService history;
 
-    HandoverController(DesignHandovers handovers, HistoryService history) {
+    HandoverController(DesignHandovers handovers, RuntimeService runtime, HistoryService history) {
         this.handovers = handovers;
+        this.runtime = runtime;
         this.history = history;
     }
 
@@ -92,11 +98,18 @@ class HandoverController {
 
     private HandoverStatus status(String customer, String instanceId) {
         HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult();
-        List<String> waiting = history.createHistoricActivityInstanceQuery().processInstanceId(instanceId).unfinished().list().stream()
-                .map(HistoricActivityInstance::getActivityId).distinct().sorted().toList();
+        ActivityInstance tree = runtime.getActivityInstance(instanceId);
+        List<String> waiting = tree == null ? List.of() : waitingAt(tree).distinct().sorted().toList();
         HistoricVariableInstance problems = history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
                 .variableName(PACKAGE_PROBLEMS).singleResult();
         List<String> lines = problems != null && problems.getValue() instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
         return new HandoverStatus(customer, instanceId, instance.getState(), waiting, lines);
+    }
+
+    /** From the runtime, not the history: a step behind {@code asyncBefore} whose job has not run yet has no history. */
+    private static Stream<String> waitingAt(ActivityInstance instance) {
+        return Stream.concat(Arrays.stream(instance.getChildTransitionInstances()).map(TransitionInstance::getActivityId),
+                Arrays.stream(instance.getChildActivityInstances()).flatMap(child -> child.getChildActivityInstances().length == 0
+                        && child.getChildTransitionInstances().length == 0 ? Stream.of(child.getActivityId()) : waitingAt(child)));
     }
 }
