@@ -98,6 +98,7 @@ class DesignHandoverProcessTest {
                 new CheckHandoverPackageDelegate(customers, new MonitoringItemsCheck(resources, metrics), messages));
         Mocks.register("describeHandoverTaskListener", new DescribeHandoverTaskListener(customers, messages));
         Mocks.register("checkOperationsReviewTaskListener", new CheckOperationsReviewTaskListener());
+        Mocks.register("checkHandoverCustomerListener", new CheckHandoverCustomerListener(customers));
     }
 
     @AfterEach
@@ -193,7 +194,15 @@ class DesignHandoverProcessTest {
     }
 
     @Test
-    void aCustomerMissingFromTheRegistryIsAnIncidentAtOnceNotARetriedCheck() {
+    void aStartForACustomerNotInTheRegistryIsRefusedAndStartsNothing() {
+        assertThatThrownBy(() -> start("nobody", FAULTY, "csv")).isInstanceOf(FormFieldValidationException.class)
+                .hasMessageContaining("customerId: 'nobody' is not a customer in the registry");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(KEY).count()).isZero();
+    }
+
+    @Test
+    void aCustomerRemovedFromTheRegistrySinceTheStartIsAnIncidentAtOnceNotARetriedCheck() {
+        when(customers.find("gone")).thenReturn(Optional.of(DEMO), Optional.empty());
         ProcessInstance instance = start("gone", FAULTY, "csv");
         Job check = job(instance);
         assertThatThrownBy(() -> execute(check)).hasMessageContaining("'gone' is not in the customer registry");
