@@ -90,6 +90,7 @@ class HandoverApiTest {
     void onlyAdministratorsAndTheCustomersDesignTeamStartAHandoverAndABadOneStartsNothing() {
         identities.user("handover-operator", List.of(Roles.OPERATORS_GROUP), List.of(DEMO));
         identities.user("designer-elsewhere", List.of(Roles.DESIGN_TEAM_GROUP), List.of());
+        identities.user("designer-of-demo-form", List.of(Roles.DESIGN_TEAM_GROUP), List.of(DEMO));
         long before = history.createHistoricProcessInstanceQuery().processDefinitionKey(HandoverVariables.KEY).count();
 
         assertThat(as("handover-operator").postForEntity("/api/handovers", request(DEMO), String.class).getStatusCode())
@@ -117,7 +118,25 @@ class HandoverApiTest {
         assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(admin().getForEntity("/api/handovers/nobody", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
+        // Tasklist's start form, through the engine: the same people, the same customers.
+        assertThat(startForm("handover-operator", request(DEMO)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> foreignForm = startForm("designer-elsewhere", request(OTHER));
+        assertThat(foreignForm.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(foreignForm.getBody()).contains(OTHER);
+        Map<String, Object> forged = request(DEMO);
+        forged.put("packageClean", true);
+        ResponseEntity<String> forgedForm = startForm("designer-of-demo-form", forged);
+        assertThat(forgedForm.getStatusCode()).as(forgedForm.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(forgedForm.getBody()).contains("packageClean");
+
         assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(HandoverVariables.KEY).count()).isEqualTo(before);
+    }
+
+    private ResponseEntity<String> startForm(String user, Map<String, Object> values) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        return as(user).postForEntity("/engine-rest/process-definition/key/" + HandoverVariables.KEY + "/submit-form",
+                Map.of("variables", variables), String.class);
     }
 
     private ResponseEntity<String> upload(String user, byte[] file, String fileName) {
