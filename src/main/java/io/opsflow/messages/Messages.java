@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
@@ -52,6 +53,14 @@ public class Messages {
      */
     public static Texts standalone(Locale locale) {
         return new Texts(STANDALONE, locale);
+    }
+
+    /**
+     * The catalogue in the language of the person whose request is being handled (the
+     * {@code Accept-Language} of an API call or of Tasklist's browser): refusals they read at once.
+     */
+    public static Texts caller() {
+        return standalone(locale(LocaleContextHolder.getLocale().getLanguage()));
     }
 
     /** The same settings as {@code spring.messages} in application.yaml. */

@@ -53,6 +53,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasAnyRole(Roles.ADMIN, Roles.MANAGER)
                         .requestMatchers("/api/customers", "/api/customers/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/intakes", "/api/intakes/**").hasRole(Roles.ADMIN)
+                        // The design team hands its customers over (DesignHandovers checks the customer).
+                        .requestMatchers("/api/handovers", "/api/handovers/**").hasAnyRole(Roles.ADMIN, Roles.DESIGN_TEAM)
                         // Issued monthly reports: operators review them (ReportAccess checks the customer).
                         .requestMatchers("/api/reports/*/issued", "/api/reports/*/issued/*").hasAnyRole(Roles.ADMIN, Roles.MANAGER, Roles.OPERATOR)
                         .requestMatchers("/api/reports/**").hasAnyRole(Roles.ADMIN, Roles.MANAGER)

@@ -1,0 +1,69 @@
+package io.opsflow.handover;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+
+import io.opsflow.api.ConflictException;
+import io.opsflow.api.ForbiddenException;
+import io.opsflow.api.InvalidInputException;
+import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.messages.Messages;
+import io.opsflow.security.Roles;
+import io.opsflow.validation.FieldProblem;
+
+/**
+ * How a design handover starts from {@code POST /api/handovers}: for a customer in the registry, by
+ * an administrator or a member of the design team who works for that customer (as the engine holds a
+ * Tasklist start to), and one at a time per customer. The customer id is the business key.
+ */
+@Service
+class DesignHandovers {
+
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final IdentityService identity;
+    private final CustomerRegistry customers;
+
+    DesignHandovers(RuntimeService runtime, HistoryService history, IdentityService identity, CustomerRegistry customers) {
+        this.runtime = runtime;
+        this.history = history;
+        this.identity = identity;
+        this.customers = customers;
+    }
+
+    ProcessInstance start(HandoverRequest request, Authentication caller) {
+        String customer = request.customerId();
+        Messages.Texts texts = Messages.caller();
+        if (customers.find(customer).isEmpty()) {
+            throw new InvalidInputException(texts.text("handover.invalid"), List.of(new FieldProblem(HandoverVariables.CUSTOMER_ID,
+                    texts.text("handover.request.unknownCustomer", customer))));
+        }
+        checkWorksFor(caller, customer);
+        if (runtime.createProcessInstanceQuery().processDefinitionKey(HandoverVariables.KEY).processInstanceBusinessKey(customer).count() > 0) {
+            throw new ConflictException(texts.text("handover.request.running", customer) + ": GET /api/handovers/" + customer);
+        }
+        return runtime.createProcessInstanceByKey(HandoverVariables.KEY).businessKey(customer).setVariables(request.values()).execute();
+    }
+
+    /** The customer's latest handover, if the caller may see it. */
+    Optional<HistoricProcessInstance> latest(String customer, Authentication caller) {
+        checkWorksFor(caller, customer);
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(HandoverVariables.KEY).processInstanceBusinessKey(customer)
+                .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst();
+    }
+
+    private void checkWorksFor(Authentication caller, String customer) {
+        boolean admin = caller.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Roles.ADMIN).equals(a.getAuthority()));
+        if (!admin && identity.createTenantQuery().tenantId(customer).userMember(caller.getName()).includingGroupsOfUser(true).count() == 0) {
+            throw new ForbiddenException(Messages.caller().text("handover.request.forbidden", customer));
+        }
+    }
+}
