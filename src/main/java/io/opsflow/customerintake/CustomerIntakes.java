@@ -15,6 +15,7 @@ import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.intake.InboundDeliveries;
 import io.opsflow.intake.Intake;
 import io.opsflow.intake.IntakeResult;
+import io.opsflow.messages.Messages;
 
 /**
  * The one way a customer intake starts, from {@code POST /api/intakes} or a ServiceNow "new customer"
@@ -75,10 +76,10 @@ public class CustomerIntakes {
     ProcessInstance start(IntakeRequest request, Map<String, Object> origin) {
         String customer = request.text(CUSTOMER_ID);
         if (customers.find(customer).isPresent()) {
-            throw new ConflictException(IntakeTexts.caller().text("intake.problem.customerExists", customer));
+            throw new ConflictException(Messages.caller().text("intake.problem.customerExists", customer));
         }
         if (runtime.createProcessInstanceQuery().processDefinitionKey(IntakeProcess.KEY).processInstanceBusinessKey(customer).count() > 0) {
-            throw new ConflictException(IntakeTexts.caller().text("intake.problem.intakeRunning", customer) + ": GET /api/intakes/" + customer);
+            throw new ConflictException(Messages.caller().text("intake.problem.intakeRunning", customer) + ": GET /api/intakes/" + customer);
         }
         Map<String, Object> variables = new LinkedHashMap<>(request.values());
         variables.putAll(origin);

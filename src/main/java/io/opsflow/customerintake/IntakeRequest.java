@@ -57,7 +57,7 @@ record IntakeRequest(Map<String, Object> values) {
     }
 
     static List<FieldProblem> problems(Map<String, Object> submitted) {
-        Checks checks = new Checks(new FieldChecks(), IntakeTexts.caller());
+        Checks checks = new Checks(new FieldChecks(), Messages.caller());
         submitted.keySet().stream().filter(field -> !REQUEST.contains(field)).sorted()
                 .forEach(field -> checks.problem(field, "notAField"));
         String customer = text(submitted, CUSTOMER_ID);

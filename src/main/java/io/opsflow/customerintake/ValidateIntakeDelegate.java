@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.messages.Messages;
 import io.opsflow.validation.FieldProblem;
 
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public class ValidateIntakeDelegate implements JavaDelegate {
         IntakeRequest request = IntakeRequest.of(submitted);
         if (customers.find(request.text(CUSTOMER_ID)).isPresent()) {
             throw new InvalidIntakeException(List.of(new FieldProblem(CUSTOMER_ID,
-                    IntakeTexts.caller().text("intake.problem.customerExists", request.text(CUSTOMER_ID)))));
+                    Messages.caller().text("intake.problem.customerExists", request.text(CUSTOMER_ID)))));
         }
         // Tasklist starts without a business key: the customer id is this intake's, as for POST /api/intakes.
         execution.setProcessBusinessKey(request.text(CUSTOMER_ID));
@@ -48,7 +49,7 @@ public class ValidateIntakeDelegate implements JavaDelegate {
                 .anyMatch(other -> !other.getId().equals(execution.getProcessInstanceId()));
         if (running) {
             throw new InvalidIntakeException(List.of(new FieldProblem(CUSTOMER_ID,
-                    IntakeTexts.caller().text("intake.problem.intakeRunning", request.text(CUSTOMER_ID)))));
+                    Messages.caller().text("intake.problem.intakeRunning", request.text(CUSTOMER_ID)))));
         }
         request.values().forEach(execution::setVariable);
         // An ArrayList: the JSON variable is read back as its declared type, which deserialisation must allow.

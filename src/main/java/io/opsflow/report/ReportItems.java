@@ -26,6 +26,8 @@ class ReportItems {
             + " resolved_at, resolve_due_at, human_step_at from opsflow_report_item where customer_id = ? and ";
     private static final int CHUNK = 50;
     private static final String PLACEHOLDERS = String.join(",", Collections.nCopies(CHUNK, "?"));
+    /** Typed, so that both databases know the parameters of a table of values are text. */
+    private static final String NUMBER_VALUES = String.join(", ", Collections.nCopies(CHUNK, "(cast(? as varchar(" + ReportWrites.MAX_NUMBER + ")))"));
     /** Later than any close: with it, "closed since" is a two-sided range, which H2 reads from the closed_at index. */
     private static final Timestamp NEVER = Timestamp.valueOf("9999-12-31 00:00:00");
 
@@ -68,7 +70,10 @@ class ReportItems {
 
     /**
      * For each ServiceNow number, when an incident with it was first opened (before {@code before}): by
-     * the number kept on incident items only (V7), so no process key is needed.
+     * the number kept on incident items only (V7), so no process key is needed. The numbers come as a
+     * table of values joined to the items, so each is an index lookup on (customer, number): with
+     * {@code number in (…)} H2 used the index for the customer alone (it takes an IN list only on an
+     * index's first column) and read every item of the customer per list.
      */
     Map<String, Instant> firstOpenedByNumber(String customerId, List<String> numbers, Instant before) {
         Map<String, Instant> first = new LinkedHashMap<>();
@@ -76,11 +81,11 @@ class ReportItems {
             return first;
         }
         inChunks(numbers, chunk -> {
-            List<Object> args = new ArrayList<>(List.of(customerId));
-            args.addAll(List.of(chunk));
+            List<Object> args = new ArrayList<>(List.of(chunk));
+            args.add(customerId);
             args.add(Timestamp.from(before));
-            jdbc.query("select service_now_number, min(opened_at) from opsflow_report_item where customer_id = ?"
-                    + " and service_now_number in (" + PLACEHOLDERS + ") and opened_at < ? group by service_now_number", rs -> {
+            jdbc.query("select v.n, min(i.opened_at) from (values " + NUMBER_VALUES + ") as v(n) join opsflow_report_item i"
+                    + " on i.service_now_number = v.n where i.customer_id = ? and i.opened_at < ? group by v.n", rs -> {
                         first.put(rs.getString(1), instant(rs.getTimestamp(2)));
                     }, args.toArray());
         });
