@@ -7,19 +7,19 @@ import org.junit.jupiter.api.Test;
 class EmbeddedH2SettingsTest {
 
     @Test
-    void anEmbeddedH2UrlGetsBothSettings() {
+    void anEmbeddedH2UrlGetsTheSettingsAndAFileDatabaseALargerCache() {
         assertThat(EmbeddedH2Settings.withSettings("jdbc:h2:file:/tmp/opsflow/db"))
-                .isEqualTo("jdbc:h2:file:/tmp/opsflow/db;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");
+                .isEqualTo("jdbc:h2:file:/tmp/opsflow/db;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0;CACHE_SIZE=131072");
         assertThat(EmbeddedH2Settings.withSettings("jdbc:h2:mem:opsflow;DB_CLOSE_DELAY=-1"))
                 .isEqualTo("jdbc:h2:mem:opsflow;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");
     }
 
     @Test
     void settingsTheUrlNamesAreKept() {
-        assertThat(EmbeddedH2Settings.withSettings("jdbc:h2:file:./data/opsflow;db_close_on_exit=TRUE;TRACE_LEVEL_FILE=1"))
-                .isEqualTo("jdbc:h2:file:./data/opsflow;db_close_on_exit=TRUE;TRACE_LEVEL_FILE=1");
+        assertThat(EmbeddedH2Settings.withSettings("jdbc:h2:file:./data/opsflow;db_close_on_exit=TRUE;TRACE_LEVEL_FILE=1;cache_size=4096"))
+                .isEqualTo("jdbc:h2:file:./data/opsflow;db_close_on_exit=TRUE;TRACE_LEVEL_FILE=1;cache_size=4096");
         assertThat(EmbeddedH2Settings.withSettings("jdbc:h2:file:./data/opsflow;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0"))
-                .isEqualTo("jdbc:h2:file:./data/opsflow;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0");
+                .isEqualTo("jdbc:h2:file:./data/opsflow;DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0;CACHE_SIZE=131072");
     }
 
     @Test
