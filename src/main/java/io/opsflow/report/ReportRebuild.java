@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,8 +64,17 @@ public class ReportRebuild {
                 + "case when p.PROC_DEF_KEY_ = '" + ReportedFacts.REQUEST + "' then (select min(f.occurred_at)" + fact + "in ("
                 + quoted(RequestFigures.HUMAN_STEPS) + ")) end"
                 + " from ACT_HI_PROCINST p where p.PROC_DEF_KEY_ in (" + quoted(List.copyOf(ReportedFacts.PROCESS_KEYS)) + ")");
+        if (postgres()) {
+            // Until autovacuum gets to them, PostgreSQL plans the first reports from the emptied tables' statistics.
+            jdbc.execute("analyze opsflow_report_item");
+            jdbc.execute("analyze opsflow_report_fact");
+        }
         log.info("Reporting projection rebuilt from history: {} process instances", items);
         return items;
+    }
+
+    private boolean postgres() {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) c -> c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")));
     }
 
     /** The ids are constants of {@link ReportedFacts} (BPMN ids and variable names), never input. */
