@@ -92,7 +92,7 @@ class CustomerIntakeEndToEndTest {
         ResponseEntity<String> japanese = rest.withBasicAuth("admin", OpsflowSpringTest.ADMIN_PASSWORD)
                 .postForEntity("/api/intakes", new HttpEntity<>(bad, headers), String.class);
         assertThat(japanese.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(japanese.getBody()).as("in the caller's language").contains("必須です")
+        assertThat(japanese.getBody()).as("in the caller's language").contains("件の項目に問題があります").contains("必須です")
                 .contains("英小文字・数字 1〜27 文字で入力してください (<prefix>.onmicrosoft.com、入力値: bad_domain)");
         ResponseEntity<String> broken = rest.withBasicAuth("admin", OpsflowSpringTest.ADMIN_PASSWORD)
                 .postForEntity("/api/intakes", new HttpEntity<>("{\"newCustomerId\": ", headers), String.class);

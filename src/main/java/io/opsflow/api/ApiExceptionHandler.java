@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 
+import io.opsflow.messages.Messages;
 import io.opsflow.validation.FieldProblem;
 import io.opsflow.validation.JsonPaths;
 
@@ -25,7 +26,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                e.problems().size() == 1 ? e.problems().get(0).toString() : e.problems().size() + " fields are invalid");
+                e.problems().size() == 1 ? e.problems().get(0).toString() : Messages.caller().text("api.invalidFields", e.problems().size()));
         problem.setTitle("Invalid input");
         problem.setProperty("errors", e.problems());
         return problem;
