@@ -63,7 +63,7 @@ final class IncidentFigures {
                 counts(opened, i -> i.text("priority").orElse("unknown")),
                 durations(opened, i -> i.first(ACKNOWLEDGED)),
                 durations(opened, i -> i.first(CAUSE_IDENTIFIED)),
-                timeToResolve(opened),
+                durations(opened, IncidentFigures::resolvedAt),
                 sla, breaches, reopened, alertFigures,
                 MonthlyReport.Share.of((int) resolved.stream().filter(i -> i.firstOf(SELF_HEALED).isPresent()).count(), resolved.size()),
                 MonthlyReport.Share.of((int) fromAlerts.stream().filter(i -> i.first(DIAGNOSED).isPresent()).count(), fromAlerts.size()),
@@ -90,11 +90,6 @@ final class IncidentFigures {
     /** From the summary only, so the trend can compute it for items read without their facts. */
     static MonthlyReport.SlaTarget resolveSla(List<ReportItem> opened, Instant asOf, List<MonthlyReport.SlaBreach> breaches) {
         return sla("resolve", i -> Optional.ofNullable(i.summary().resolveDueAt()), IncidentFigures::resolvedAt, opened, asOf, breaches);
-    }
-
-    /** Time to resolve of the incidents opened in a period, per priority and for {@link #ALL}. */
-    static Map<String, Durations> timeToResolve(List<ReportItem> opened) {
-        return durations(opened, IncidentFigures::resolvedAt);
     }
 
     static boolean within(Instant t, Instant from, Instant to) {
