@@ -44,6 +44,10 @@ class CustomerIntakeEndToEndTest {
     @Autowired
     HistoryService history;
     @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+    @Autowired
+    io.opsflow.customer.Onboarding onboarding;
+    @Autowired
     TestIdentities identities;
 
     @Test
@@ -56,11 +60,11 @@ class CustomerIntakeEndToEndTest {
         JsonNode item = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> task(instance), t -> t != null);
         assertThat(item.path("taskDefinitionKey").asText()).isEqualTo("UserTask_CompleteChecklistItem");
         submit(item, Map.of("checklistResult", "waived", "checklistComment", "お客様側で実施済み"));
-        JsonNode handover = await().atMost(Duration.ofSeconds(30)).until(() -> task(instance),
-                t -> t != null && "UserTask_StartHandover".equals(t.path("taskDefinitionKey").asText()));
-        submit(handover, Map.of("handoverNote", "設計チームへ連絡済み"));
         await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricProcessInstanceQuery().processInstanceId(instance)
                 .completed().count() == 1);
+        assertThat(taskService.createTaskQuery().processDefinitionKey("design-handover").processInstanceBusinessKey("kiwami")
+                .taskDefinitionKey("UserTask_RevisePackage").tenantIdIn("kiwami").count()).as("the handover waits for the design team's package").isOne();
+        assertThat(onboarding.live("kiwami")).as("alerts are tests until go-live").isFalse();
 
         Customer kiwami = customers.find("kiwami").orElseThrow();
         assertThat(kiwami.displayName()).isEqualTo("極株式会社");

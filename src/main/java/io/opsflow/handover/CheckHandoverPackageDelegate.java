@@ -20,7 +20,7 @@ import io.opsflow.retry.PermanentFault;
 /**
  * Reads the package's monitoring items list and checks its readable items against the customer's
  * Azure, so the design team gets every problem of a round at once: rows that do not parse, and
- * items whose resource or metric Azure does not know. Sets {@value HandoverVariables#PACKAGE_PROBLEMS}
+ * items whose resource or metric Azure does not know, and the package's SLA targets and named operators. Sets {@value HandoverVariables#PACKAGE_PROBLEMS}
  * in the customer's language and {@value HandoverVariables#PACKAGE_CLEAN}. Azure throttled or
  * unreachable is thrown, and the job retries it: the design team cannot fix that.
  */
@@ -50,6 +50,7 @@ class CheckHandoverPackageDelegate implements JavaDelegate {
         Messages.Texts texts = messages.forCustomer(customer);
         ArrayList<String> lines = problems.stream().sorted(Comparator.comparingInt(Problem::row)).map(p -> p.text(texts))
                 .collect(Collectors.toCollection(ArrayList::new));
+        lines.addAll(PackageSettings.read(execution.getVariables(), texts).problems());
         execution.setVariable(PACKAGE_PROBLEMS, lines);
         execution.setVariable(PACKAGE_CLEAN, lines.isEmpty());
     }

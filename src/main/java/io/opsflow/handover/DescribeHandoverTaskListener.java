@@ -19,7 +19,7 @@ import io.opsflow.messages.TaskLabels;
 /**
  * Names each handover task in the customer's language after the company it is for, so that the design
  * team's list of several customers' revisions tells them apart: 「引き継ぎ資料の修正 · デモ株式会社」; the
- * description lists the problems and the review comment the revision answers.
+ * revision's description lists the problems and the comment it answers.
  */
 @Component
 class DescribeHandoverTaskListener implements TaskListener {
@@ -37,10 +37,12 @@ class DescribeHandoverTaskListener implements TaskListener {
         Optional<Customer> customer = customers.find(TaskLabels.text(task, CUSTOMER_ID));
         String company = customer.map(Customer::displayName).orElse(TaskLabels.text(task, CUSTOMER_ID));
         List<String> description = new ArrayList<>();
-        if (task.getVariable(PACKAGE_PROBLEMS) instanceof Collection<?> problems) {
-            problems.forEach(problem -> description.add(String.valueOf(problem)));
+        if ("UserTask_RevisePackage".equals(task.getTaskDefinitionKey())) {
+            if (task.getVariable(PACKAGE_PROBLEMS) instanceof Collection<?> problems) {
+                problems.forEach(problem -> description.add(String.valueOf(problem)));
+            }
+            description.add(TaskLabels.text(task, REVIEW_COMMENT));
         }
-        description.add(TaskLabels.text(task, REVIEW_COMMENT));
         TaskLabels.label(task, messages.forCustomer(customer.orElse(null)), company, description.toArray(String[]::new));
     }
 }

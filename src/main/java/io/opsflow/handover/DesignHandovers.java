@@ -15,6 +15,7 @@ import io.opsflow.api.ConflictException;
 import io.opsflow.api.ForbiddenException;
 import io.opsflow.api.InvalidInputException;
 import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.customer.Onboarding;
 import io.opsflow.messages.Messages;
 import io.opsflow.security.Roles;
 import io.opsflow.validation.FieldProblem;
@@ -25,18 +26,41 @@ import io.opsflow.validation.FieldProblem;
  * Tasklist start to), and one at a time per customer. The customer id is the business key.
  */
 @Service
-class DesignHandovers {
+public class DesignHandovers {
 
     private final RuntimeService runtime;
     private final HistoryService history;
     private final IdentityService identity;
     private final CustomerRegistry customers;
+    private final Onboarding onboarding;
+    private final Messages messages;
 
-    DesignHandovers(RuntimeService runtime, HistoryService history, IdentityService identity, CustomerRegistry customers) {
+    DesignHandovers(RuntimeService runtime, HistoryService history, IdentityService identity, CustomerRegistry customers,
+                    Onboarding onboarding, Messages messages) {
         this.runtime = runtime;
         this.history = history;
         this.identity = identity;
         this.customers = customers;
+        this.onboarding = onboarding;
+        this.messages = messages;
+    }
+
+    /**
+     * The handover of a customer the intake has just opened: the customer is onboarding from now, and
+     * the design team finds the package task in Tasklist (the revision task, with a note in the
+     * customer's language that the intake asks for the package). A handover already running for the
+     * customer is left as it is, so a retried intake step starts nothing twice.
+     */
+    public void startFromIntake(String customer) {
+        onboarding.begin(customer);
+        if (runtime.createProcessInstanceQuery().processDefinitionKey(HandoverVariables.KEY).processInstanceBusinessKey(customer).count() > 0) {
+            return;
+        }
+        runtime.createProcessInstanceByKey(HandoverVariables.KEY).businessKey(customer)
+                .setVariable(HandoverVariables.CUSTOMER_ID, customer)
+                .setVariable(HandoverVariables.MONITORING_ITEMS_FORMAT, "csv")
+                .setVariable(HandoverVariables.REVIEW_COMMENT, messages.forCustomer(customer).text("handover.fromIntake"))
+                .startBeforeActivity("UserTask_RevisePackage").execute();
     }
 
     ProcessInstance start(HandoverRequest request, Authentication caller) {

@@ -19,6 +19,10 @@ import io.opsflow.servicenow.ServiceNowClient;
 /** The intake's real delegates around the given ports, under their bean names. */
 final class IntakeMocks {
 
+    /** The design handover the intake starts last: a fresh mock per registration, for tests that look at it. */
+    static io.opsflow.handover.DesignHandovers handovers;
+
+
     static final String MSP_TENANT = "7d3c1a2b-5e4f-4a6b-9c8d-1e2f3a4b5c6d";
     static final IntakeProperties PROPERTIES = new IntakeProperties("https://opsflow.example.com/", List.of("operators"), Duration.ofSeconds(30), Duration.ofHours(1), "opsflow new customer",
             new IntakeProperties.Repository("contoso-msp", "contoso-msp/azure-ops-template", "-azure-ops", "master", "production",
@@ -63,6 +67,7 @@ final class IntakeMocks {
         Mocks.register("followPipelineDelegate", new FollowPipelineDelegate(gitHubAccess, properties));
         Mocks.register("approvePipelineDelegate", new ApprovePipelineDelegate(gitHubAccess));
         Mocks.register("rerunPipelineDelegate", new RerunPipelineDelegate(gitHubAccess));
+        Mocks.register("startDesignHandoverDelegate", new StartDesignHandoverDelegate(handovers = org.mockito.Mockito.mock(io.opsflow.handover.DesignHandovers.class)));
         Mocks.register("verifyCommonResourcesDelegate", new VerifyCommonResourcesDelegate(resources, identities, properties));
         Mocks.register("describeIntakeTaskListener", new DescribeIntakeTaskListener());
         Mocks.register("ensureServiceNowCompanyDelegate", new EnsureServiceNowCompanyDelegate(serviceNow));

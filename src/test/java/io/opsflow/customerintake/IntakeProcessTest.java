@@ -69,7 +69,7 @@ import io.opsflow.servicenow.ServiceNowClient;
         "processes/intake/customer-intake-domain.form", "processes/intake/customer-intake-tenant.form",
         "processes/intake/customer-intake-credential.form", "processes/intake/customer-intake-repository.form",
         "processes/intake/customer-intake-step.form", "processes/intake/customer-intake-approval.form",
-        "processes/intake/customer-intake-checklist-item.form", "processes/intake/customer-intake-handover.form"})
+        "processes/intake/customer-intake-checklist-item.form"})
 class IntakeProcessTest {
 
     @RegisterExtension
@@ -145,11 +145,10 @@ class IntakeProcessTest {
             tasks.complete(item.getId(), Map.of("checklistResult", "done", "checklistComment", "済"));
         }
         drive(instance);
-        assertThat(instance).isWaitingAt("UserTask_StartHandover");
-        complete(instance, Map.of());
-        assertThat(instance).isEnded().hasPassed("EndEvent_CustomerOpened", "IntermediateCatchEvent_SubscriptionPending",
+        assertThat(instance).isEnded().hasPassed("ServiceTask_StartDesignHandover").hasPassed("EndEvent_CustomerOpened", "IntermediateCatchEvent_SubscriptionPending",
                 "IntermediateCatchEvent_RepositoryPending", "IntermediateCatchEvent_PipelinePollDue");
 
+        verify(IntakeMocks.handovers).startFromIntake("acme");
         ArgumentCaptor<NewPartnerCustomer> created = ArgumentCaptor.forClass(NewPartnerCustomer.class);
         verify(partnerCenter).createCustomer(created.capture(), eq(IntakeSteps.requestId(instance.getId(), "create-customer")));
         assertThat(created.getValue().companyName()).isEqualTo("ACME株式会社");
@@ -236,7 +235,7 @@ class IntakeProcessTest {
         drive(instance);
         tasks.createTaskQuery().processInstanceId(instance.getId()).list().forEach(t -> tasks.complete(t.getId(), Map.of("checklistResult", "done")));
         drive(instance);
-        complete(instance, Map.of());
+        assertThat(instance).isEnded();
         verify(lighthouse, never()).delegate(any(), any(), any());
         ArgumentCaptor<Customer> registered = ArgumentCaptor.forClass(Customer.class);
         verify(customers).save(registered.capture());

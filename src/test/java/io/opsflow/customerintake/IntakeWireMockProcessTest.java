@@ -61,7 +61,7 @@ import io.opsflow.customer.CustomerRegistry;
         "processes/intake/customer-intake-domain.form", "processes/intake/customer-intake-tenant.form",
         "processes/intake/customer-intake-credential.form", "processes/intake/customer-intake-repository.form",
         "processes/intake/customer-intake-step.form", "processes/intake/customer-intake-approval.form",
-        "processes/intake/customer-intake-checklist-item.form", "processes/intake/customer-intake-handover.form"})
+        "processes/intake/customer-intake-checklist-item.form"})
 class IntakeWireMockProcessTest {
 
     @RegisterExtension
@@ -113,12 +113,11 @@ class IntakeWireMockProcessTest {
         assertThat(instance).isWaitingAt("UserTask_CompleteChecklistItem");
         driver.completeAll(instance, Map.of("checklistResult", "done", "checklistComment", "済"));
         driver.drive(instance);
-        driver.complete(instance, Map.of());
 
         assertThat(instance).isEnded().hasPassed("ServiceTask_CreateCustomerTenant", "ServiceTask_OrderAzurePlan",
                 "IntermediateCatchEvent_SubscriptionPending", "ServiceTask_DelegateAzureAccess", "ServiceTask_VerifyDelegatedAccess",
                 "IntermediateCatchEvent_RepositoryPending", "ServiceTask_MergeToProduction", "IntermediateCatchEvent_PipelinePollDue",
-                "ServiceTask_VerifyCommonResources", "ServiceTask_EnsureServiceNowCompany", "EndEvent_CustomerOpened")
+                "ServiceTask_VerifyCommonResources", "ServiceTask_EnsureServiceNowCompany", "ServiceTask_StartDesignHandover", "EndEvent_CustomerOpened")
                 .hasNotPassed("UserTask_EnterTenant", "UserTask_ResolveRepositoryName", "UserTask_PipelineFailed");
         String plan = SUBSCRIPTIONS + "/3b7e9c1d-2f4a-4b6c-8d0e-1f2a3b4c5d6e";
         assertThat(requests(partnerCenter)).containsExactly("POST " + PC_TOKEN, "GET " + CUSTOMERS,
