@@ -84,7 +84,8 @@ public class DesignHandovers {
                 .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst();
     }
 
-    private void checkWorksFor(Authentication caller, String customer) {
+    /** Administrators, and members of the customer's tenant (its operators and design team); else 403. */
+    void checkWorksFor(Authentication caller, String customer) {
         boolean admin = caller.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Roles.ADMIN).equals(a.getAuthority()));
         if (!admin && identity.createTenantQuery().tenantId(customer).userMember(caller.getName()).includingGroupsOfUser(true).count() == 0) {
             throw new ForbiddenException(Messages.caller().text("handover.request.forbidden", customer));

@@ -53,7 +53,10 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasAnyRole(Roles.ADMIN, Roles.MANAGER)
                         .requestMatchers("/api/customers", "/api/customers/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/intakes", "/api/intakes/**").hasRole(Roles.ADMIN)
-                        // The design team hands its customers over (DesignHandovers checks the customer).
+                        // The design team hands its customers over (DesignHandovers checks the customer); the
+                        // customer's operators import the Zabbix file of its handover.
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/handovers/*/zabbix-import.xml")
+                        .hasAnyRole(Roles.ADMIN, Roles.DESIGN_TEAM, Roles.OPERATOR)
                         .requestMatchers("/api/handovers", "/api/handovers/**").hasAnyRole(Roles.ADMIN, Roles.DESIGN_TEAM)
                         // Issued monthly reports: operators review them (ReportAccess checks the customer).
                         .requestMatchers("/api/reports/*/issued", "/api/reports/*/issued/*").hasAnyRole(Roles.ADMIN, Roles.MANAGER, Roles.OPERATOR)
