@@ -61,7 +61,10 @@ public class PreOperationTest {
     public record FiredTest(String item, String alertId, Instant firedAt, String notFired) {
     }
 
-    /** The ServiceNow incident a test raised; {@code openedAt} as ServiceNow recorded it (null if it gives none). */
+    /**
+     * The ServiceNow incident a test raised; {@code openedAt} as ServiceNow recorded it, or, where the
+     * instance records none (the sandbox), when opsflow found it: keep the first one found.
+     */
     public record TestIncident(String number, String sysId, Instant openedAt) {
     }
 
@@ -150,7 +153,7 @@ public class PreOperationTest {
         String company = c.servicenow() == null ? null : c.servicenow().companySysId();
         return servicenow.findIncidentByCorrelationId(fired.alertId())
                 .filter(incident -> company == null || company.equals(incident.company()))
-                .map(incident -> new TestIncident(incident.number(), incident.sysId(), openedAt(incident)));
+                .map(incident -> new TestIncident(incident.number(), incident.sysId(), openedAt(incident).orElseGet(clock::instant)));
     }
 
     /**
@@ -208,15 +211,15 @@ public class PreOperationTest {
         }
     }
 
-    private static Instant openedAt(Incident incident) {
+    private static Optional<Instant> openedAt(Incident incident) {
         String text = incident.openedAt();
         if (text == null || text.isBlank()) {
-            return null;
+            return Optional.empty();
         }
         try {
-            return LocalDateTime.parse(text, SERVICENOW_TIME).toInstant(ZoneOffset.UTC);
+            return Optional.of(LocalDateTime.parse(text, SERVICENOW_TIME).toInstant(ZoneOffset.UTC));
         } catch (DateTimeParseException e) {
-            return null;
+            return Optional.empty();
         }
     }
 }

@@ -283,6 +283,17 @@ class PreOperationTestTest {
     }
 
     @Test
+    void anIncidentWithoutOpenedAtCountsFromWhenItWasFound() {
+        opsflow.stubFor(post(urlPathEqualTo("/webhooks/azure-monitor/demo")).willReturn(aResponse().withStatus(202)));
+        PreOperationTest.FiredTest metric = test.fire(DEMO, METRIC, RUN);
+        servicenow.stubFor(get(urlPathEqualTo("/api/now/table/incident")).willReturn(okJson("""
+                {"result": [{"sys_id": "1", "number": "INC0010043", "company": "%s"}]}
+                """.formatted(COMPANY))));
+
+        assertThat(test.incident(DEMO, metric)).contains(new PreOperationTest.TestIncident("INC0010043", "1", NOW));
+    }
+
+    @Test
     void anIncidentOfAnotherCompanyIsNotTheTests() {
         opsflow.stubFor(post(urlPathEqualTo("/webhooks/azure-monitor/demo")).willReturn(aResponse().withStatus(202)));
         PreOperationTest.FiredTest metric = test.fire(DEMO, METRIC, RUN);
