@@ -666,8 +666,10 @@ class IncidentCoordinationProcessTest {
         assertThat(created.getValue().shortDescription()).isEqualTo("[Azure Monitor] Sev0 acme-vm-cpu-high fired on vm-acme-web01");
         verify(servicenow, never()).updateIncident(anyString(), any(IncidentUpdate.class), any(NoteKey.class));
         assertThat(instance).isWaitingAt("UserTask_Triage");
-        assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().list()).extracting(Job::getJobDefinitionId)
-                .hasSize(2);
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().activityId("BoundaryEvent_AcknowledgeSlaMissed")
+                .count()).isOne();
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().activityId("BoundaryEvent_IdentifyCauseSlaMissed")
+                .count()).isOne();
     }
 
     private ProcessInstance startAlert(int severity) {
