@@ -17,10 +17,19 @@ import java.util.Objects;
  * @param summary        one line for people (ServiceNow short description)
  * @param description    everything operators need, several lines (Triage form, ServiceNow description)
  * @param occurredAt     when the monitoring system saw it
+ * @param monitoringItem the monitoring item (design handover) the rule or trigger was made for, from its
+ *                       {@code opsflow-item} custom property or tag; null for rules made by hand
+ * @param testRun        the pre-operation test run that sent it (custom property or tag {@code opsflow-test}),
+ *                       null for a real alert
  */
 public record Alert(String source, String alertId, String deliveryId, String customerId, String ruleName,
                     String targetResource, int severityLevel, State state, String summary, String description,
-                    Instant occurredAt) {
+                    Instant occurredAt, String monitoringItem, String testRun) {
+
+    /** The custom property (Azure Monitor) or tag (Zabbix) naming the monitoring item of a rule. */
+    public static final String ITEM_PROPERTY = "opsflow-item";
+    /** The custom property or tag the pre-operation test marks its synthetic alerts with: the test run id. */
+    public static final String TEST_PROPERTY = "opsflow-test";
 
     public enum State { FIRED, UPDATED, RESOLVED }
 
@@ -29,5 +38,12 @@ public record Alert(String source, String alertId, String deliveryId, String cus
         Objects.requireNonNull(deliveryId, "deliveryId");
         Objects.requireNonNull(customerId, "customerId");
         Objects.requireNonNull(state, "state");
+    }
+
+    /** An alert no monitoring item names and no test sent (opsflow's own, e.g. a failed catalog fulfilment). */
+    public Alert(String source, String alertId, String deliveryId, String customerId, String ruleName, String targetResource,
+                 int severityLevel, State state, String summary, String description, Instant occurredAt) {
+        this(source, alertId, deliveryId, customerId, ruleName, targetResource, severityLevel, state, summary, description,
+                occurredAt, null, null);
     }
 }

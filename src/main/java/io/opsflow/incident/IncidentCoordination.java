@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
+import io.opsflow.customer.Onboarding;
 import io.opsflow.escalation.SupportMessages;
 import io.opsflow.intake.InboundDeliveries;
 import io.opsflow.intake.Intake;
@@ -35,6 +36,7 @@ class IncidentCoordination implements IncidentIntake {
     private final Intake intake;
     private final Messages messages;
     private final SupportMessages supportMessages;
+    private final Onboarding onboarding;
 
     private final Intake.Handling<Alert> alerts = new Intake.Handling<>() {
         @Override
@@ -65,8 +67,9 @@ class IncidentCoordination implements IncidentIntake {
     };
 
     IncidentCoordination(RuntimeService runtime, InboundDeliveries deliveries, OpenIncidents openIncidents, Intake intake, Messages messages,
-                         SupportMessages supportMessages) {
+                         SupportMessages supportMessages, Onboarding onboarding) {
         this.runtime = runtime;
+        this.onboarding = onboarding;
         this.supportMessages = supportMessages;
         this.deliveries = deliveries;
         this.openIncidents = openIncidents;
@@ -93,8 +96,10 @@ class IncidentCoordination implements IncidentIntake {
             // Its recovery overtook it: nothing is wrong any more, so no incident is opened.
             return new IntakeResult(IntakeResult.Outcome.STALE, null, alert.alertId());
         }
+        // A test run gets incidents of its own: a second run must not land in the first one's still-open incident.
         String key = "alert:" + alert.customerId() + "|" + alert.ruleName() + "|"
-                + (alert.targetResource() == null ? "" : alert.targetResource().toLowerCase(Locale.ROOT));
+                + (alert.targetResource() == null ? "" : alert.targetResource().toLowerCase(Locale.ROOT))
+                + (alert.testRun() == null ? "" : "|test:" + alert.testRun());
         Optional<OpenIncidents.Open> open = openIncidents.find(key);
         if (open.isPresent() && !isRunning(open.get().processInstanceId())) {
             // Its instance was deleted without listeners (e.g. in Cockpit): the key is free.
@@ -105,7 +110,7 @@ class IncidentCoordination implements IncidentIntake {
             correlate(open.get().processInstanceId(), MESSAGE_ALERT_UPDATE_RECEIVED, ALERT_NOTE, note(alert));
             return new IntakeResult(IntakeResult.Outcome.CORRELATED, open.get().processInstanceId(), open.get().businessKey());
         }
-        ProcessInstance instance = start(alert.alertId(), StartVariables.of(alert));
+        ProcessInstance instance = start(alert.alertId(), StartVariables.of(alert, onboarding.live(alert.customerId())));
         // After the start, so one statement claims the key with its instance: a concurrent alert of
         // the key that started too loses on the key, rolls back and is correlated on its retry.
         openIncidents.claim(key, instance.getId(), instance.getBusinessKey());

@@ -10,6 +10,13 @@ public final class IncidentVariables {
     public static final String ALERT_ID = "alertId";
     public static final String RULE_NAME = "ruleName";
     public static final String TARGET_RESOURCE = "targetResource";
+    /** The monitoring item (design handover) the alert's rule was made for; null when the rule names none. */
+    public static final String MONITORING_ITEM = "monitoringItem";
+    /**
+     * True for an alert of a customer not yet live, or sent by the pre-operation test: its incident is
+     * marked as a test in ServiceNow and pages nobody (no SLA timers, so no escalation and no Slack).
+     */
+    public static final String TEST_ALERT = "testAlert";
     public static final String TARGET_RESOURCE_TYPE = "targetResourceType";
     public static final String SEVERITY_LEVEL = "severityLevel";
     public static final String IMPACT = "impact";

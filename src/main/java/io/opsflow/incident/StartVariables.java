@@ -12,16 +12,28 @@ import io.opsflow.access.CustomerTenantIdProvider;
 /** The variables an incident-coordination instance starts with, from an alert or a ServiceNow incident. */
 final class StartVariables {
 
+    /** Sev4 / Zabbix Information: the decision's lowest priority. */
+    private static final int LEAST_SEVERE = 4;
+
     private StartVariables() {
     }
 
-    static Map<String, Object> of(Alert alert) {
+    /**
+     * An alert; a test (sent by the pre-operation test, or any alert of a customer not yet live) is
+     * decided as the least severe, so it opens with the lowest priority, impact and urgency.
+     *
+     * @param live whether the customer's alerts page people ({@link io.opsflow.customer.Onboarding#live})
+     */
+    static Map<String, Object> of(Alert alert, boolean live) {
+        boolean test = alert.testRun() != null || !live;
         Map<String, Object> variables = baseVariables(alert.customerId(), alert.source());
         variables.put(ALERT_ID, alert.alertId());
         variables.put(RULE_NAME, alert.ruleName());
         variables.put(TARGET_RESOURCE, alert.targetResource());
         variables.put(TARGET_RESOURCE_TYPE, resourceType(alert.targetResource()));
-        variables.put(SEVERITY_LEVEL, alert.severityLevel());
+        variables.put(MONITORING_ITEM, alert.monitoringItem());
+        variables.put(TEST_ALERT, test);
+        variables.put(SEVERITY_LEVEL, test ? LEAST_SEVERE : alert.severityLevel());
         variables.put(SUMMARY, alert.summary());
         variables.put(DESCRIPTION, alert.description());
         return variables;
@@ -51,6 +63,8 @@ final class StartVariables {
     private static Map<String, Object> baseVariables(String customerId, String source) {
         Map<String, Object> variables = new HashMap<>();
         READ_BY_MODELS.forEach(name -> variables.put(name, null));
+        // Read by the model's test gateway; an incident raised in ServiceNow is never a test.
+        variables.put(TEST_ALERT, false);
         variables.put(CustomerTenantIdProvider.CUSTOMER_ID, customerId);
         variables.put(SOURCE, source);
         return variables;

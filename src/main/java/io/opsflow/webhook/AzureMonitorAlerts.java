@@ -69,10 +69,11 @@ class AzureMonitorAlerts {
         describeEssentials(essentials, lines);
         describeContext(JsonFields.at(root, "data.alertContext"), lines);
         // The action group's own facts (owning team, CI): the operator reads them as they were set.
-        JsonFields.at(root, "data.customProperties").fields().forEachRemaining(e -> line(lines, e.getKey(), scalar(e.getValue())));
+        JsonNode custom = JsonFields.at(root, "data.customProperties");
+        custom.fields().forEachRemaining(e -> line(lines, e.getKey(), scalar(e.getValue())));
         String deliveryId = alertId + "/" + condition + "/" + (resolvedAt == null ? firedAt : resolvedAt);
         return new Alert(SOURCE, alertId, deliveryId, customer.id(), rule, target, Integer.parseInt(sev.group(1)), state,
-                summary, String.join("\n", lines), occurred);
+                summary, String.join("\n", lines), occurred, property(custom, Alert.ITEM_PROPERTY), property(custom, Alert.TEST_PROPERTY));
     }
 
     /**
@@ -158,6 +159,12 @@ class AzureMonitorAlerts {
             line(lines, "Tracking id", JsonFields.text(properties, "trackingId"));
             line(lines, "Incident type", JsonFields.text(properties, "incidentType"));
         }
+    }
+
+    /** A custom property set on the rule; blank is absent. */
+    private static String property(JsonNode customProperties, String name) {
+        String value = scalar(customProperties.get(name));
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static Instant instant(String field, String value) {

@@ -116,7 +116,12 @@ class ZabbixAlerts {
         // never pass as (or deduplicate away) another's.
         String alertId = "zabbix:" + customer.id() + ":" + eventId;
         return new Alert(SOURCE, alertId, deliveryId(alertId, state, p), customer.id(), trigger, host, severity,
-                state, summary, String.join("\n", lines), occurred);
+                state, summary, String.join("\n", lines), occurred, tag(tags, Alert.ITEM_PROPERTY), tag(tags, Alert.TEST_PROPERTY));
+    }
+
+    /** The first value of a tag; blank is absent. */
+    private static String tag(Map<String, List<String>> tags, String name) {
+        return tags.getOrDefault(name, List.of()).stream().map(String::trim).filter(v -> !v.isEmpty()).findFirst().orElse(null);
     }
 
     private static Alert.State state(ZabbixParameters p) {

@@ -115,7 +115,7 @@ class IncidentCoordinationProcessTest {
         Messages messages = MessagesFixture.messages(customers);
         WorkNotes workNotes = new WorkNotes(servicenow, properties, context, messages);
         Mocks.register("determineSlaTargetsDelegate", new DetermineSlaTargetsDelegate(context));
-        Mocks.register("createServiceNowIncidentDelegate", new CreateServiceNowIncidentDelegate(context, servicenow, properties));
+        Mocks.register("createServiceNowIncidentDelegate", new CreateServiceNowIncidentDelegate(context, servicenow, properties, workNotes));
         Mocks.register("prepareDiagnosticRunbookDelegate", new PrepareDiagnosticRunbookDelegate(context, properties, messages));
         Mocks.register("describeDiagnosticResultListener", new DescribeDiagnosticResultListener(context, messages));
         RunbookJobMocks.register(customers, jobs);
@@ -349,7 +349,7 @@ class IncidentCoordinationProcessTest {
 
     @Test
     void aServiceNowIncidentIsLinkedNotCreated() {
-        Map<String, Object> variables = new java.util.HashMap<>(StartVariables.of(alert(2)));
+        Map<String, Object> variables = new java.util.HashMap<>(StartVariables.of(alert(2), true));
         variables.putAll(Map.of("source", "servicenow", "serviceNowSysId", "0c6e2a4b8d1f4e3a9b7c5d3e1f0a2b4c",
                 "serviceNowNumber", "INC0010039", "impact", "1", "urgency", "2"));
         variables.put("severityLevel", null);
@@ -438,7 +438,7 @@ class IncidentCoordinationProcessTest {
         ProcessInstance instance = runtime.createProcessInstanceByKey("incident-coordination").businessKey(ALERT_ID)
                 .setVariables(StartVariables.of(new Alert("azure-monitor", ALERT_ID, ALERT_ID + "/Fired", "acme", "acme-storage-latency",
                         "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/rg-acme-prod/providers/Microsoft.Storage/storageAccounts/stacme",
-                        2, Alert.State.FIRED, "[Azure Monitor] Sev2 acme-storage-latency", "SuccessE2ELatency 900ms", Instant.now())))
+                        2, Alert.State.FIRED, "[Azure Monitor] Sev2 acme-storage-latency", "SuccessE2ELatency 900ms", Instant.now()), true))
                 .execute();
         executeJob(instance, "ServiceTask_CreateServiceNowIncident");
         assertThat(instance).isWaitingAt("UserTask_Triage", "ServiceTask_AddDiagnosticWorkNote").hasNotPassed("CallActivity_RunDiagnosticRunbook");
@@ -607,13 +607,78 @@ class IncidentCoordinationProcessTest {
         assertThat(instance).isEnded().hasPassed("EndEvent_ClosedInServiceNow").hasNotPassed("UserTask_Resolve");
     }
 
+    @Test
+    void anAlertOfACustomerNotLiveYetIsATestIncidentThatPagesNobody() {
+        ProcessInstance instance = runtime.createProcessInstanceByKey("incident-coordination").businessKey(ALERT_ID)
+                .setVariables(StartVariables.of(alert(0), false)).execute();
+        assertThat(instance).variables().containsEntry("testAlert", true).containsEntry("priority", "P5")
+                .containsEntry("impact", "3").containsEntry("urgency", "3");
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+
+        ArgumentCaptor<NewIncident> created = ArgumentCaptor.forClass(NewIncident.class);
+        verify(servicenow).createIncident(created.capture());
+        assertThat(created.getValue().shortDescription()).isEqualTo("【試験】[Azure Monitor] Sev0 acme-vm-cpu-high fired on vm-acme-web01");
+        assertThat(created.getValue().impact()).isEqualTo("3");
+        assertThat(created.getValue().urgency()).isEqualTo("3");
+        ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
+        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
+        assertThat(note.getValue().workNotes()).startsWith("opsflow: 試験アラートのインシデントです").contains("誰も呼び出していません");
+
+        assertThat(instance).isWaitingAt("UserTask_Resolve", "CallActivity_RunDiagnosticRunbook").hasNotPassed("UserTask_Triage");
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().count()).as("SLA timers").isZero();
+        complete(task("UserTask_Resolve", instance), withVariables("resolution", "試験で着信を確認", "closeCode", "Solution provided"));
+        executeJob(instance, "ServiceTask_ResolveServiceNowIncident");
+        assertThat(instance).isEnded().hasNotPassed("UserTask_PostIncidentReview", "CallActivity_EscalateAcknowledgeSlaMiss",
+                "CallActivity_EscalateIdentifyCauseSlaMiss");
+        verify(slack, never()).notify(any(), any());
+    }
+
+    @Test
+    void aPreOperationTestAlertOfALiveCustomerIsATestTooAndNamesItsItemInTheCustomersLanguage() {
+        Alert synthetic = new Alert("azure-monitor", ALERT_ID, ALERT_ID + "/Fired", "globex", "acme-vm-cpu-high", VM, 1, Alert.State.FIRED,
+                "[Azure Monitor] Sev1 acme-vm-cpu-high fired on vm-acme-web01", "Percentage CPU 97%", Instant.now(), "VM CPU", "run-7");
+        ProcessInstance instance = runtime.createProcessInstanceByKey("incident-coordination").businessKey(ALERT_ID)
+                .setVariables(StartVariables.of(synthetic, true)).execute();
+        assertThat(instance).variables().containsEntry("testAlert", true).containsEntry("monitoringItem", "VM CPU");
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+
+        ArgumentCaptor<NewIncident> created = ArgumentCaptor.forClass(NewIncident.class);
+        verify(servicenow).createIncident(created.capture());
+        assertThat(created.getValue().shortDescription()).startsWith("[TEST] [Azure Monitor] Sev1");
+        ArgumentCaptor<IncidentUpdate> note = ArgumentCaptor.forClass(IncidentUpdate.class);
+        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
+        assertThat(note.getValue().workNotes()).contains("Nobody was paged");
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();
+    }
+
+    @Test
+    void aLiveCustomersAlertIsNoTestKeepsItsSeverityAndItsSlaTimers() {
+        Alert real = new Alert("azure-monitor", ALERT_ID, ALERT_ID + "/Fired", "acme", "acme-vm-cpu-high", VM, 0, Alert.State.FIRED,
+                "[Azure Monitor] Sev0 acme-vm-cpu-high fired on vm-acme-web01", "Percentage CPU 97%", Instant.now(), "VM CPU", null);
+        ProcessInstance instance = runtime.createProcessInstanceByKey("incident-coordination").businessKey(ALERT_ID)
+                .setVariables(StartVariables.of(real, true)).execute();
+        assertThat(instance).variables().containsEntry("testAlert", false).containsEntry("priority", "P1")
+                .containsEntry("monitoringItem", "VM CPU");
+        executeJob(instance, "ServiceTask_CreateServiceNowIncident");
+
+        ArgumentCaptor<NewIncident> created = ArgumentCaptor.forClass(NewIncident.class);
+        verify(servicenow).createIncident(created.capture());
+        assertThat(created.getValue().shortDescription()).isEqualTo("[Azure Monitor] Sev0 acme-vm-cpu-high fired on vm-acme-web01");
+        verify(servicenow, never()).updateIncident(anyString(), any(IncidentUpdate.class), any(NoteKey.class));
+        assertThat(instance).isWaitingAt("UserTask_Triage");
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().activityId("BoundaryEvent_AcknowledgeSlaMissed")
+                .count()).isOne();
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().activityId("BoundaryEvent_IdentifyCauseSlaMissed")
+                .count()).isOne();
+    }
+
     private ProcessInstance startAlert(int severity) {
         return startAlert("acme", severity);
     }
 
     private ProcessInstance startAlert(String customerId, int severity) {
         return runtime.createProcessInstanceByKey("incident-coordination").businessKey(ALERT_ID)
-                .setVariables(StartVariables.of(alert(customerId, severity))).execute();
+                .setVariables(StartVariables.of(alert(customerId, severity), true)).execute();
     }
 
     static Alert alert(int severity) {

@@ -87,7 +87,8 @@ class IncidentCoordinationRetriesProcessTest {
         IncidentContext context = new IncidentContext(customers);
         Messages messages = MessagesFixture.messages(customers);
         Mocks.register("determineSlaTargetsDelegate", new DetermineSlaTargetsDelegate(context));
-        Mocks.register("createServiceNowIncidentDelegate", new CreateServiceNowIncidentDelegate(context, servicenow, properties));
+        Mocks.register("createServiceNowIncidentDelegate", new CreateServiceNowIncidentDelegate(context, servicenow, properties,
+                new WorkNotes(servicenow, properties, context, messages)));
         Mocks.register("prepareDiagnosticRunbookDelegate", new PrepareDiagnosticRunbookDelegate(context, properties, messages));
         Mocks.register("describeDiagnosticResultListener", new DescribeDiagnosticResultListener(context, messages));
         RunbookJobMocks.register(customers, jobs);
@@ -217,7 +218,7 @@ class IncidentCoordinationRetriesProcessTest {
 
     private ProcessInstance startAlert() {
         return runtime.createProcessInstanceByKey("incident-coordination").businessKey(IncidentCoordinationProcessTest.ALERT_ID)
-                .setVariables(StartVariables.of(IncidentCoordinationProcessTest.alert(2))).execute();
+                .setVariables(StartVariables.of(IncidentCoordinationProcessTest.alert(2), true)).execute();
     }
 
     private static Instant now() {

@@ -190,6 +190,22 @@ class AzureMonitorWebhookControllerTest {
     }
 
     @Test
+    void theRulesMonitoringItemAndAPreOperationTestRunComeFromItsCustomProperties() throws Exception {
+        send(body("azure-monitor/alert-metric-fired.json")).andExpect(status().isAccepted());
+        assertThat(received().monitoringItem()).isNull();
+        assertThat(received().testRun()).isNull();
+
+        ObjectNode body = body("azure-monitor/alert-metric-fired.json");
+        ((ObjectNode) body.at("/data/customProperties")).put("opsflow-item", "Web VM CPU 使用率").put("opsflow-test", "preop-42");
+        send(body).andExpect(status().isAccepted());
+
+        ArgumentCaptor<Alert> alerts = ArgumentCaptor.forClass(Alert.class);
+        verify(intake, times(2)).receive(alerts.capture());
+        assertThat(alerts.getValue().monitoringItem()).isEqualTo("Web VM CPU 使用率");
+        assertThat(alerts.getValue().testRun()).isEqualTo("preop-42");
+    }
+
+    @Test
     void japaneseTextReachesTheAlertUnchanged() throws Exception {
         ObjectNode body = body("azure-monitor/alert-metric-fired.json");
         ObjectNode essentials = (ObjectNode) body.at("/data/essentials");

@@ -226,6 +226,18 @@ class ZabbixWebhookControllerTest {
     }
 
     @Test
+    void theTriggersMonitoringItemAndAPreOperationTestRunComeFromItsTags() throws Exception {
+        ObjectNode body = body("zabbix/webhook-problem.json");
+        body.put("event_tags", "[{\"tag\":\"customer\",\"value\":\"acme\"},{\"tag\":\"opsflow-item\",\"value\":\"DB ping\"},"
+                + "{\"tag\":\"opsflow-test\",\"value\":\"preop-42\"}]");
+        send(body).andExpect(status().isAccepted());
+
+        Alert alert = received();
+        assertThat(alert.monitoringItem()).isEqualTo("DB ping");
+        assertThat(alert.testRun()).isEqualTo("preop-42");
+    }
+
+    @Test
     void japaneseTextReachesTheAlertUnchanged() throws Exception {
         ObjectNode problem = body("zabbix/webhook-problem.json");
         problem.put("trigger_name", "本番DBサーバーに5分間pingが通りません");
