@@ -62,10 +62,17 @@ public class Onboarding {
         }
     }
 
-    /** Keeps what the review agreed, replacing an earlier agreement; begins onboarding if not begun. */
+    /**
+     * Keeps what the review agreed, replacing an earlier agreement. A customer without a row (registered
+     * before onboarding was recorded, or through the registry API rather than the intake) is live and
+     * stays live: a handover must not silence the alerts of a customer already in operation.
+     */
     @Transactional
     public void agree(String customerId, AgreedDesign design) {
-        begin(customerId);
+        if (jdbc.queryForList("select stage from opsflow_customer_onboarding where customer_id = ?", String.class, customerId).isEmpty()) {
+            jdbc.update("insert into opsflow_customer_onboarding (customer_id, stage, live_at, updated_at) values (?, 'live', ?, ?)",
+                    customerId, now(), now());
+        }
         jdbc.update("update opsflow_customer_onboarding set monitoring_items = ?, monitoring_items_format = ?, pending_sla = ?,"
                         + " operation_scenarios = ?, agreed_at = ?, updated_at = ? where customer_id = ?",
                 design.monitoringItems(), design.monitoringItemsFormat(), write(design.pendingSla()), design.operationScenarios(),

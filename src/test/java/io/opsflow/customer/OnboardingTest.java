@@ -67,5 +67,8 @@ class OnboardingTest {
         onboarding.goLive("acme");
         onboarding.begin("acme");
         assertThat(onboarding.live("acme")).isTrue();
+        onboarding.agree("globex", new Onboarding.AgreedDesign("監視項目\n", "csv", Map.of(), null, NOW));
+        assertThat(onboarding.live("globex")).as("registered without the intake, so already in operation").isTrue();
+        assertThat(onboarding.agreed("globex")).isPresent();
     }
 }
