@@ -26,6 +26,7 @@ import io.opsflow.azure.MonitorAlertRules.Definition;
 import io.opsflow.customer.Customer;
 import io.opsflow.customerintake.IntakeProperties;
 import io.opsflow.customerintake.RepositoryFiles;
+import io.opsflow.messages.Messages;
 
 /**
  * Applies a customer's agreed monitoring design to Azure Monitor: one action group that calls
@@ -197,6 +198,21 @@ public class MonitoringDesign {
                 .map(workspace -> workspace.path("location").asText(null))
                 .orElseThrow(() -> new ArmNotFoundException("WorkspaceNotFound", "The Log Analytics workspace " + place.workspaceId()
                         + " of customer '" + customer.id() + "' does not exist: log search rules have nowhere to run", null));
+    }
+
+    /**
+     * One change for an operator, in the reader's language: {@code 変更: メトリック アラート「demo-web01-cpu-fef47a2e」
+     * (監視項目「Web01 CPU使用率」)}, followed by its differences one per line (these are Azure's property
+     * names and values, the same in both languages).
+     */
+    public static String text(MonitoringChange change, Messages.Texts texts) {
+        String action = texts.text("handover.apply.action." + change.action().name());
+        String type = texts.textOr("handover.apply.type." + change.type(), change.type());
+        StringBuilder text = new StringBuilder(change.item() == null
+                ? texts.text("handover.apply.change", action, type, change.name())
+                : texts.text("handover.apply.changeOfItem", action, type, change.name(), change.item()));
+        change.differences().forEach(line -> text.append("\n  ").append(line));
+        return text.toString();
     }
 
     /** {@code metricAlert} for {@code metricAlerts}: the singular {@link MonitoringChange#type()} names. */

@@ -39,8 +39,12 @@ final class MonitoringWebhook {
             List<String> audiences = credential.audiences();
             String identifierUri = audiences.stream().filter(a -> a.contains("://")).findFirst().orElse(audiences.get(0));
             String tenant = credential.tenantId() != null ? credential.tenantId() : customer.azure().tenantId();
-            return new MonitorAlertRules.WebhookReceiver(RECEIVER, url, true, true, intake.lighthouse().appObjectId(),
-                    identifierUri, tenant);
+            String objectId = intake.lighthouse().appObjectId();
+            if (objectId == null || objectId.isBlank()) {
+                throw new IllegalStateException("Customer '" + customer.id() + "' uses Secure Webhook, but opsflow's app object id"
+                        + " (opsflow.customer-intake.lighthouse.app-object-id) is not set: Azure Monitor could not get a token for it");
+            }
+            return new MonitorAlertRules.WebhookReceiver(RECEIVER, url, true, true, objectId, identifierUri, tenant);
         }
         String value = credential.tokenEnv() == null ? null : environment.getProperty(credential.tokenEnv());
         String token = value == null ? "" : value.split(",")[0].trim();

@@ -179,6 +179,10 @@ class MonitoringDesignTest extends MonitorAlertRulesWireMockTest {
                 new MonitoringChange("azure", "metricAlert", "demo-web01-cpu-fef47a2e", "Web01 CPU使用率", MonitoringChange.Action.UPDATE,
                         List.of("threshold: 90 → 95")));
         assertThat(planned.toString()).doesNotContain(TOKEN).doesNotContain("the-old-token");
+        assertThat(MonitoringDesign.text(planned.get(1), io.opsflow.messages.Messages.standalone(java.util.Locale.JAPANESE)))
+                .isEqualTo("変更: メトリック アラート「demo-web01-cpu-fef47a2e」(監視項目「Web01 CPU使用率」)\n  threshold: 90 → 95");
+        assertThat(MonitoringDesign.text(planned.get(1), io.opsflow.messages.Messages.standalone(java.util.Locale.ENGLISH)))
+                .isEqualTo("update: metric alert 'demo-web01-cpu-fef47a2e' (monitoring item 'Web01 CPU使用率')\n  threshold: 90 → 95");
 
         List<MonitoringChange> applied = design.apply(demo, raised);
 
