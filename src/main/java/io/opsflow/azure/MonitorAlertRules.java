@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.opsflow.customer.Customer;
@@ -28,8 +26,6 @@ public class MonitorAlertRules {
     static final String ACTION_GROUPS_API_VERSION = "2023-01-01";
     static final String SCHEDULED_QUERY_RULES_API_VERSION = "2026-03-01";
     static final String ACTIVITY_LOG_ALERTS_API_VERSION = "2026-01-01";
-
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final ArmClient arm;
 
@@ -144,110 +140,20 @@ public class MonitorAlertRules {
     }
 
     public static Definition metricAlert(String subscriptionId, String resourceGroup, String ruleName, MetricAlertRule rule) {
-        ObjectNode body = NODES.objectNode();
-        body.put("location", "global");
-        tags(body, rule.tags());
-        ObjectNode p = body.putObject("properties");
-        p.put("description", rule.description());
-        p.put("severity", rule.severity());
-        p.put("enabled", rule.enabled());
-        rule.scopes().forEach(p.putArray("scopes")::add);
-        p.put("evaluationFrequency", rule.evaluationFrequency().toString());
-        p.put("windowSize", rule.windowSize().toString());
-        if (rule.targetResourceType() != null) {
-            p.put("targetResourceType", rule.targetResourceType());
-            p.put("targetResourceRegion", rule.targetResourceRegion());
-        }
-        ObjectNode criteria = p.putObject("criteria");
-        criteria.put("odata.type", rule.scopes().size() == 1
-                ? "Microsoft.Azure.Monitor.SingleResourceMultipleMetricCriteria"
-                : "Microsoft.Azure.Monitor.MultipleResourceMultipleMetricCriteria");
-        ArrayNode allOf = criteria.putArray("allOf");
-        for (StaticCriterion c : rule.criteria()) {
-            ObjectNode criterion = allOf.addObject();
-            criterion.put("criterionType", "StaticThresholdCriterion");
-            criterion.put("name", c.name());
-            criterion.put("metricName", c.metricName());
-            criterion.put("metricNamespace", c.metricNamespace());
-            criterion.put("operator", c.operator());
-            criterion.put("threshold", plain(c.threshold()));
-            criterion.put("timeAggregation", c.timeAggregation());
-            criterion.putArray("dimensions");
-        }
-        p.put("autoMitigate", rule.autoMitigate());
-        ArrayNode actions = p.putArray("actions");
-        for (Action a : rule.actions()) {
-            ObjectNode action = actions.addObject();
-            action.put("actionGroupId", a.actionGroupId());
-            ObjectNode properties = action.putObject("webHookProperties");
-            a.webHookProperties().forEach(properties::put);
-        }
-        return new Definition(Kind.METRIC_ALERT, subscriptionId, resourceGroup, ruleName, body);
+        return new Definition(Kind.METRIC_ALERT, subscriptionId, resourceGroup, ruleName, MonitorAlertRuleBodies.metricAlert(rule));
     }
 
     public static Definition actionGroup(String subscriptionId, String resourceGroup, String name, ActionGroup group) {
-        ObjectNode body = NODES.objectNode();
-        body.put("location", "Global");
-        tags(body, group.tags());
-        ObjectNode p = body.putObject("properties");
-        p.put("groupShortName", group.shortName());
-        p.put("enabled", group.enabled());
-        ArrayNode receivers = p.putArray("webhookReceivers");
-        for (WebhookReceiver r : group.webhookReceivers()) {
-            ObjectNode receiver = receivers.addObject().put("name", r.name()).put("serviceUri", r.serviceUri())
-                    .put("useCommonAlertSchema", r.useCommonAlertSchema()).put("useAadAuth", r.useAadAuth());
-            if (r.useAadAuth()) {
-                receiver.put("objectId", r.objectId()).put("identifierUri", r.identifierUri()).put("tenantId", r.tenantId());
-            }
-        }
-        return new Definition(Kind.ACTION_GROUP, subscriptionId, resourceGroup, name, body);
+        return new Definition(Kind.ACTION_GROUP, subscriptionId, resourceGroup, name, MonitorAlertRuleBodies.actionGroup(group));
     }
 
     public static Definition scheduledQueryRule(String subscriptionId, String resourceGroup, String ruleName, LogAlertRule rule) {
-        ObjectNode body = NODES.objectNode();
-        body.put("location", rule.location());
-        body.put("kind", "LogAlert");
-        tags(body, rule.tags());
-        ObjectNode p = body.putObject("properties");
-        p.put("displayName", rule.displayName());
-        p.put("description", rule.description());
-        p.put("severity", rule.severity());
-        p.put("enabled", rule.enabled());
-        rule.scopes().forEach(p.putArray("scopes")::add);
-        p.put("evaluationFrequency", rule.evaluationFrequency().toString());
-        p.put("windowSize", rule.windowSize().toString());
-        ObjectNode criterion = p.putObject("criteria").putArray("allOf").addObject();
-        criterion.put("query", rule.query());
-        criterion.put("timeAggregation", "Count");
-        criterion.put("operator", rule.operator());
-        criterion.put("threshold", plain(rule.threshold()));
-        criterion.putObject("failingPeriods").put("numberOfEvaluationPeriods", 1).put("minFailingPeriodsToAlert", 1);
-        p.put("autoMitigate", rule.autoMitigate());
-        ObjectNode actions = p.putObject("actions");
-        rule.actionGroupIds().forEach(actions.putArray("actionGroups")::add);
-        ObjectNode custom = actions.putObject("customProperties");
-        rule.customProperties().forEach(custom::put);
-        p.put("skipQueryValidation", false);
-        return new Definition(Kind.SCHEDULED_QUERY_RULE, subscriptionId, resourceGroup, ruleName, body);
+        return new Definition(Kind.SCHEDULED_QUERY_RULE, subscriptionId, resourceGroup, ruleName,
+                MonitorAlertRuleBodies.scheduledQueryRule(rule));
     }
 
     public static Definition activityLogAlert(String subscriptionId, String resourceGroup, String name, ActivityLogAlert alert) {
-        ObjectNode body = NODES.objectNode();
-        body.put("location", "Global");
-        tags(body, alert.tags());
-        ObjectNode p = body.putObject("properties");
-        alert.scopes().forEach(p.putArray("scopes")::add);
-        ArrayNode allOf = p.putObject("condition").putArray("allOf");
-        alert.allOf().forEach(c -> condition(allOf.addObject(), c));
-        ArrayNode groups = p.putObject("actions").putArray("actionGroups");
-        for (Action a : alert.actions()) {
-            ObjectNode group = groups.addObject().put("actionGroupId", a.actionGroupId());
-            ObjectNode properties = group.putObject("webhookProperties");
-            a.webHookProperties().forEach(properties::put);
-        }
-        p.put("enabled", alert.enabled());
-        p.put("description", alert.description());
-        return new Definition(Kind.ACTIVITY_LOG_ALERT, subscriptionId, resourceGroup, name, body);
+        return new Definition(Kind.ACTIVITY_LOG_ALERT, subscriptionId, resourceGroup, name, MonitorAlertRuleBodies.activityLogAlert(alert));
     }
 
     /** PUTs the whole resource (create or replace). */
@@ -281,33 +187,6 @@ public class MonitorAlertRules {
     public ArmResource putActivityLogAlert(Customer customer, String subscriptionId, String resourceGroup, String name,
                                            ActivityLogAlert alert) {
         return put(customer, activityLogAlert(subscriptionId, resourceGroup, name, alert));
-    }
-
-    private static void condition(ObjectNode node, Condition c) {
-        if (c.anyOf() != null) {
-            ArrayNode anyOf = node.putArray("anyOf");
-            c.anyOf().forEach(leaf -> condition(anyOf.addObject(), leaf));
-            return;
-        }
-        node.put("field", c.field());
-        if (c.containsAny() != null) {
-            c.containsAny().forEach(node.putArray("containsAny")::add);
-        } else {
-            node.put("equals", c.value());
-        }
-    }
-
-    /** {@code 90}, not {@code 90.0} or {@code 9E+1}: the same number is the same text in every body. */
-    private static BigDecimal plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-    }
-
-    private static void tags(ObjectNode body, Map<String, String> tags) {
-        if (tags != null && !tags.isEmpty()) {
-            ObjectNode node = body.putObject("tags");
-            tags.forEach(node::put);
-        }
     }
 
     private static String path(String subscriptionId, String resourceGroup, Kind kind, String name) {
