@@ -125,14 +125,14 @@ public class MonitoringDesign {
     }
 
     /**
-     * A digest of the pending changes (UNCHANGED ones do not count, nor their order), to store with
+     * A digest of the pending changes (UNCHANGED ones do not count, nor the order of changes or lines), to store with
      * the approval and compare at apply. Differences are masked, so it holds no secret.
      */
     public static String fingerprint(List<MonitoringChange> changes) {
         StringBuilder text = new StringBuilder();
         changes.stream().filter(MonitoringChange::pending)
                 .map(c -> String.join("\u001f", c.system(), c.type(), c.name(), String.valueOf(c.item()), c.action().name(),
-                        String.join("\u001e", c.differences())))
+                        String.join("\u001e", c.differences().stream().sorted().toList())))
                 .sorted(Comparator.naturalOrder()).forEach(line -> text.append(line).append('\n'));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
@@ -169,8 +169,7 @@ public class MonitoringDesign {
         Place place = Place.of(customer);
         Definition group = MonitorAlertRules.actionGroup(place.subscriptionId(), place.resourceGroup(),
                 RepositoryFiles.actionGroup(customer.id()), new MonitorAlertRules.ActionGroup(SHORT_NAME, true,
-                        List.of(MonitoringWebhook.receiver(customer, intake, environment)), Map.of(
-                                "customer", customer.id(), "managedBy", "opsflow", CUSTOMER_TAG, customer.id())));
+                        List.of(MonitoringWebhook.receiver(customer, intake, environment)), groupTags(customer)));
         MonitoringRules rulesFor = new MonitoringRules(customer, place, group.id(), () -> workspaceLocation(customer, place));
         List<Planned> planned = new ArrayList<>();
         planned.add(compare(customer, group, null));
@@ -237,6 +236,15 @@ public class MonitoringDesign {
             return new Place(subscription, group, "/subscriptions/" + subscription + "/resourceGroups/" + group
                     + "/providers/Microsoft.OperationalInsights/workspaces/" + RepositoryFiles.workspace(customer.id()));
         }
+    }
+
+    /** The template's tags ({@code customer}, {@code managedBy}, {@code opsflow-customer}), in a fixed order like every body. */
+    private static Map<String, String> groupTags(Customer customer) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("customer", customer.id());
+        tags.put("managedBy", "opsflow");
+        tags.put(CUSTOMER_TAG, customer.id());
+        return tags;
     }
 
     /** The tags and alert properties every rule of an item carries. */
