@@ -15,9 +15,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The two files opsflow writes into a customer's operations repository (their schemas are in the
  * template, {@code processes/intake/template/schemas/}): {@code opsflow.json}, the deploy target and the run
- * flag, and {@code infra/main.parameters.json}, the Bicep parameters. Names follow one rule per customer.
+ * flag, and {@code infra/main.parameters.json}, the Bicep parameters. Names follow one rule per customer; the
+ * handover's apply step finds the operations resources by the same public names.
  */
-final class RepositoryFiles {
+public final class RepositoryFiles {
 
     static final String TARGET = "opsflow.json";
     static final String PARAMETERS = "infra/main.parameters.json";
@@ -27,7 +28,7 @@ final class RepositoryFiles {
     private RepositoryFiles() {
     }
 
-    static String resourceGroup(String customer) {
+    public static String resourceGroup(String customer) {
         return "rg-" + customer + "-ops";
     }
 
@@ -35,15 +36,15 @@ final class RepositoryFiles {
         return "aa-" + customer + "-ops";
     }
 
-    static String workspace(String customer) {
+    public static String workspace(String customer) {
         return "log-" + customer + "-ops";
     }
 
-    static String actionGroup(String customer) {
+    public static String actionGroup(String customer) {
         return "ag-" + customer + "-opsflow";
     }
 
-    static String webhookUrl(IntakeProperties properties, String customer) {
+    public static String webhookUrl(IntakeProperties properties, String customer) {
         String base = properties.opsflowUrl().endsWith("/") ? properties.opsflowUrl() : properties.opsflowUrl() + "/";
         return base + "webhooks/azure-monitor/" + customer;
     }

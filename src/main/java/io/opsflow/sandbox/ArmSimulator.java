@@ -33,9 +33,12 @@ import jakarta.servlet.http.HttpServletRequest;
  * (New → Activating → Running → Completed after {@code opsflow.sandbox.job-step-delay} each; a
  * runbook named {@code Fail-*} fails, {@code Suspend-*} suspends; the diagnostic runbooks answer
  * with {@link SimulatedDiagnostics}), Microsoft.Support: catalog, tickets and communications, with
- * Microsoft's replies in Japanese ({@link SimulatedSupport}), Monitor alert rules and action groups, resource
- * groups and resources, and what the monthly service figures read ({@link SimulatedMonitor}). Shapes and
- * error envelopes follow the documented contracts.
+ * Microsoft's replies in Japanese ({@link SimulatedSupport}), resource groups and resources, and what the
+ * monthly service figures read ({@link SimulatedMonitor}). Azure Monitor's configuration (action groups,
+ * metric, log search and activity log alerts) is stored as any resource: a PUT is kept as sent with its id,
+ * name and type (201, then 200) and a GET answers it, so the handover's apply finds on its second run
+ * exactly what it wrote on the first and writes nothing. Shapes and error envelopes follow the documented
+ * contracts.
  */
 @RestController
 @ConditionalOnSandbox
@@ -207,6 +210,9 @@ class ArmSimulator {
             String[] segments = path.split("/");
             resource.put("id", path);
             resource.put("name", segments[segments.length - 1]);
+            if (RESOURCE.matcher(path).matches()) {
+                resource.putIfAbsent("type", type(segments));
+            }
             boolean created = resources.put(key, resource) == null;
             return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(resource);
         }

@@ -29,6 +29,11 @@ import io.opsflow.azure.SupportCommunications;
 import io.opsflow.azure.SupportTickets;
 import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.handover.MonitoringChange;
+import io.opsflow.handover.MonitoringDesign;
+import io.opsflow.handover.MonitoringItem;
+import io.opsflow.handover.MonitoringItemsCheck;
+import io.opsflow.handover.MonitoringItemsList;
 import io.opsflow.runbooks.DiagnosticRunbooks;
 
 /** On a fresh clone (sandbox mode) the production Azure adapter drives the ARM simulator over HTTP. */
@@ -49,6 +54,10 @@ class SandboxAzureThroughAdapterTest {
     AzureResources resources;
     @Autowired
     CustomerRegistry customers;
+    @Autowired
+    MonitoringItemsCheck itemsCheck;
+    @Autowired
+    MonitoringDesign design;
 
     Customer demo() {
         return customers.find(SandboxDemo.CUSTOMER_ID).orElseThrow();
@@ -163,5 +172,23 @@ class SandboxAzureThroughAdapterTest {
         assertThat(resources.resourceGroupExists(demo(), SUB, "rg-missing")).isFalse();
         assertThat(resources.resourceExists(demo(), vm, "2024-11-01")).isTrue();
         assertThat(resources.resourceExists(demo(), vm.replace("web01", "web99"), "2024-11-01")).isFalse();
+    }
+
+    @Test
+    void theDemoMonitoringListChecksCleanAndAppliesOnceThenNeverAgain() throws java.io.IOException {
+        MonitoringItemsList list = MonitoringItemsList.parse(
+                java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/samples/monitoring-items-demo.csv")), "monitoring-items-demo.csv");
+        List<MonitoringItem> items = list.items();
+        assertThat(list.problems()).isEmpty();
+        assertThat(itemsCheck.check(demo(), items)).as("every resource and metric of the demo list exists in the sandbox").isEmpty();
+
+        design.apply(demo(), items);
+        List<MonitoringChange> again = design.plan(demo(), items);
+
+        assertThat(again).hasSize(9).allSatisfy(change -> assertThat(change.action()).isEqualTo(MonitoringChange.Action.UNCHANGED));
+        assertThat(design.apply(demo(), items)).isEmpty();
+        assertThat(resources.resource(demo(), "/subscriptions/" + SUB + "/resourceGroups/rg-demo-ops/providers/Microsoft.Insights/"
+                + "actionGroups/ag-demo-opsflow", "2023-01-01")).hasValueSatisfying(group ->
+                assertThat(group.path("type").asText()).isEqualTo("Microsoft.Insights/actionGroups"));
     }
 }
