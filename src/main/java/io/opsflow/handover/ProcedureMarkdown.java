@@ -19,7 +19,7 @@ import io.opsflow.handover.ProcedureDocument.Text;
  */
 final class ProcedureMarkdown {
 
-    private static final Pattern SPECIAL = Pattern.compile("([\\\\`*_\\[\\]<>|])");
+    private static final Pattern SPECIAL = Pattern.compile("([\\\\`*_\\[\\]<|])");
 
     private ProcedureMarkdown() {
     }
@@ -42,7 +42,7 @@ final class ProcedureMarkdown {
             out.append(escape(text.text()));
         } else if (block instanceof Steps steps) {
             for (int i = 0; i < steps.items().size(); i++) {
-                out.append(steps.numbered() ? (i + 1) + ". " : "- ").append(escape(steps.items().get(i))).append('\n');
+                out.append(i == 0 ? "" : "\n").append(steps.numbered() ? (i + 1) + ". " : "- ").append(escape(steps.items().get(i)));
             }
         } else if (block instanceof Table table) {
             table(out, table);
@@ -59,6 +59,7 @@ final class ProcedureMarkdown {
         row(out, table.header().stream().map(Cell::of).toList());
         out.append('|').append(" --- |".repeat(table.header().size())).append('\n');
         table.rows().forEach(cells -> row(out, cells));
+        out.setLength(out.length() - 1);
     }
 
     private static void row(StringBuilder out, List<Cell> cells) {
