@@ -30,7 +30,7 @@ final class ProcedureHtml {
             h1{font-size:1.6rem;border-bottom:2px solid #3b6ea5}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #b8c4d0}\
             h3{font-size:1.05rem;margin-bottom:.2rem}:target{background:#fff3c4;scroll-margin-top:1rem}\
             table{border-collapse:collapse;margin:.5rem 0;width:100%}th,td{border:1px solid #b8c4d0;padding:.25rem .5rem;\
-            text-align:left;vertical-align:top}th{background:#e8eef5}pre{background:#f3f5f8;padding:.5rem;overflow-x:auto;\
+            text-align:left;vertical-align:top}th{background:#e8eef5;white-space:nowrap}pre{background:#f3f5f8;padding:.5rem;overflow-x:auto;\
             white-space:pre-wrap}nav a{margin-right:1rem}.notice{background:#fde8e8;padding:.5rem;border-left:4px solid #c0392b}""";
 
     private ProcedureHtml() {

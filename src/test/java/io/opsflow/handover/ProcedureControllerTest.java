@@ -83,10 +83,10 @@ class ProcedureControllerTest {
         ResponseEntity<String> md = as(MEMBER).getForEntity(path("operator.md"), String.class);
         assertThat(md.getStatusCode()).as(md.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(md.getHeaders().getContentType()).hasToString("text/markdown;charset=UTF-8");
-        assertThat(md.getBody()).startsWith("# オペレーション手順書 — 手順株式会社").contains(WEB01, "### 最初の確認")
+        assertThat(md.getBody().replace('\u00a0', ' ')).startsWith("# オペレーション手順書 — 手順株式会社").contains(WEB01, "### 最初の確認")
                 .as("the SLA the review agreed, before go-live").contains("受付 20 分、原因特定 3 時間、解決 2 日 以内");
 
-        String english = as(MEMBER).getForObject(path("administrator.md?lang=en"), String.class);
+        String english = as(MEMBER).getForObject(path("administrator.md?lang=en"), String.class).replace('\u00a0', ' ');
         assertThat(english).startsWith("# Administrator procedure — 手順株式会社").contains("| P3 | 20 min | 3 h | 2 d | Agreed with the customer |");
 
         ResponseEntity<byte[]> pdf = as(MEMBER).getForEntity(path("operator.pdf"), byte[].class);

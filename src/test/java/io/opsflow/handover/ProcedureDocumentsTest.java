@@ -35,6 +35,8 @@ class ProcedureDocumentsTest {
 
     static final Path OUTPUT = Path.of("target/procedures");
     static final String WEB01 = "Web01 CPU使用率";
+    /** Between a number and its unit, so that "1 時間" never breaks; the assertions read it as a space. */
+    static final char NBSP = '\u00a0';
 
     static List<MonitoringItem> items;
     static ProcedureDocuments documents;
@@ -70,7 +72,7 @@ class ProcedureDocumentsTest {
 
     @Test
     void theJapaneseOperatorProcedureHasEveryItemWithItsMeaningChecksRunbookAndEscalation() throws IOException {
-        String md = documents.markdown(demo(Map.of()), items, ProcedureKind.OPERATOR, Locale.JAPANESE);
+        String md = documents.markdown(demo(Map.of()), items, ProcedureKind.OPERATOR, Locale.JAPANESE).replace(NBSP, ' ');
         write("operator-ja.md", md.getBytes(StandardCharsets.UTF_8));
 
         assertThat(md).startsWith("# オペレーション手順書 — デモ株式会社\n").contains("## アラートを受けたら", "## エスカレーション");
@@ -80,14 +82,14 @@ class ProcedureDocumentsTest {
                     "### 意味", "### 最初の確認", "### 診断 Runbook", "### エスカレーション");
         }
         // Sev2 → P3 with the default targets of incident-sla-defaults; Sev1 → P2; Sev3 → P4.
-        assertThat(md).contains("vm-demo-web01 のメトリック「Percentage CPU」の平均が、5 分の期間で90% を超えました。")
+        assertThat(md).contains("vm-demo-web01 のメトリック「Percentage CPU」の平均が、5 分の期間で 90% を超えました。")
                 .contains("Sev2 (警告) のアラートは優先度 P3 のインシデントになります。受付 1 時間、原因特定 8 時間、解決 3 日 以内が目標です。")
                 .contains("担当オペレーターが対応する。", "Sev1 (重大) のアラートは優先度 P2", "Sev3 (情報) のアラートは優先度 P4")
                 .contains("Runbook「Get-OpsflowVmDiagnostics」をお客様の Automation アカウントで実行し")
                 .contains("Runbook「Get-OpsflowSqlDiagnostics」")
                 .contains("この監視項目には診断 Runbook がありません。")
-                .contains("Zabbix のホスト demo-file01 のアイテム vfs.fs.size[D:,pused] の値が90% 以上になりました。".replace("[", "\\[").replace("]", "\\]"))
-                .contains("下の Log Analytics クエリが返した行数が、5 分の期間で0 件 を超えました。")
+                .contains("Zabbix のホスト demo-file01 のアイテム vfs.fs.size[D:,pused] の値が 90% 以上になりました。".replace("[", "\\[").replace("]", "\\]"))
+                .contains("下の Log Analytics クエリが返した行数が、5 分の期間で 0 件 を超えました。")
                 .contains("```\nHeartbeat\n| where Computer in")
                 .contains("サブスクリプション 00000000-0000-4000-8000-000000000001 に Azure サービス正常性のイベント (Incident, Maintenance)")
                 .contains("[https://wiki.demo.example.jp/ops/vm-cpu](<https://wiki.demo.example.jp/ops/vm-cpu>)");
@@ -96,7 +98,7 @@ class ProcedureDocumentsTest {
     @Test
     void theEnglishOperatorProcedureSaysTheSameInEnglishWithTheCustomersOwnTargets() {
         Customer agreed = demo(Map.of("P3", new Customer.SlaTarget(Duration.ofMinutes(30), Duration.ofHours(4), Duration.ofDays(2))));
-        String md = documents.markdown(agreed, items, ProcedureKind.OPERATOR, Locale.ENGLISH);
+        String md = documents.markdown(agreed, items, ProcedureKind.OPERATOR, Locale.ENGLISH).replace(NBSP, ' ');
 
         assertThat(md).startsWith("# Operator procedure — デモ株式会社\n").contains("## When an alert arrives", "### What it means", "### First checks");
         items.forEach(item -> assertThat(md).contains(". " + item.name() + "\n"));
@@ -118,7 +120,7 @@ class ProcedureDocumentsTest {
     @Test
     void theAdministratorProcedureHasEachRuleWhereItLivesHowItChangesTheSlaAccountsAndGoLive() throws IOException {
         Customer agreed = demo(Map.of("P3", new Customer.SlaTarget(Duration.ofMinutes(30), Duration.ofHours(4), Duration.ofDays(2))));
-        String ja = documents.markdown(agreed, items, ProcedureKind.ADMINISTRATOR, Locale.JAPANESE);
+        String ja = documents.markdown(agreed, items, ProcedureKind.ADMINISTRATOR, Locale.JAPANESE).replace(NBSP, ' ');
         write("administrator-ja.md", ja.getBytes(StandardCharsets.UTF_8));
 
         assertThat(ja).startsWith("# 運用手順書 — デモ株式会社\n")
@@ -132,7 +134,7 @@ class ProcedureDocumentsTest {
                 .contains("ルールを手で変更しないでください");
         items.forEach(item -> assertThat(ja).contains("<a id=\"" + ProcedureDocument.anchor(item.name()) + "\"></a>"));
 
-        String en = documents.markdown(agreed, items, ProcedureKind.ADMINISTRATOR, Locale.ENGLISH);
+        String en = documents.markdown(agreed, items, ProcedureKind.ADMINISTRATOR, Locale.ENGLISH).replace(NBSP, ' ');
         assertThat(en).contains("| Configured in | Azure Monitor log search alert rule |", "| Threshold | 10 |", "| P3 | 30 min | 4 h | 2 d | Agreed with the customer |",
                 "Never change a rule by hand");
     }
@@ -143,6 +145,8 @@ class ProcedureDocumentsTest {
         write("operator-ja.pdf", pdf);
         write("administrator-ja.pdf", documents.pdf(demo(Map.of()), items, ProcedureKind.ADMINISTRATOR, Locale.JAPANESE));
         write("operator-en.pdf", documents.pdf(demo(Map.of()), items, ProcedureKind.OPERATOR, Locale.ENGLISH));
+        write("operator-ja.html", documents.html(demo(Map.of()), items, ProcedureKind.OPERATOR, Locale.JAPANESE,
+                "/api/customers/demo/procedures/operator", null).getBytes(StandardCharsets.UTF_8));
 
         PdfReader reader = new PdfReader(pdf);
         StringBuilder text = new StringBuilder();
@@ -171,7 +175,7 @@ class ProcedureDocumentsTest {
                 "Computer == &quot;&lt;b&gt;&quot;", "監視項目「&lt;i&gt;gone&lt;/i&gt;」は合意した監視項目一覧にありません",
                 "<h2 id=\"" + ProcedureDocument.anchor("<script>alert(1)</script> *bold* | pipe") + "\">",
                 "href=\"/api/customers/demo/procedures/operator.pdf?lang=ja\"", "English で読む");
-        String md = documents.markdown(demo(Map.of()), crafted, ProcedureKind.OPERATOR, Locale.JAPANESE);
+        String md = documents.markdown(demo(Map.of()), crafted, ProcedureKind.OPERATOR, Locale.JAPANESE).replace(NBSP, ' ');
         assertThat(md).contains("\\<script>alert(1)\\</script> \\*bold\\* \\| pipe").doesNotContainPattern("(?<!\\\\)<script");
     }
 
