@@ -12,15 +12,16 @@ import com.lowagie.text.pdf.BaseFont;
  * IPAex Gothic, shipped in the jar under {@code fonts/} with its IPA Font License: the PDF embeds it
  * and the charts draw with it, so Japanese reads the same on every reader and on any server, whatever
  * fonts the host has. A TrueType font, because OpenPDF embeds TrueType outlines (FontFile2) but not
- * the CFF collections of Noto CJK.
+ * the CFF collections of Noto CJK. Public for the other PDFs opsflow writes (the handover's procedures),
+ * so the font is loaded once and embedded the same way everywhere.
  */
-final class ReportPdfFont {
+public final class ReportPdfFont {
 
     static final String RESOURCE = "fonts/ipaexg.ttf";
 
     private static final byte[] TTF = load();
     /** Identity-H with embedding: any Unicode character, and only the glyphs used go into each PDF. */
-    static final BaseFont PDF = pdf();
+    public static final BaseFont PDF = pdf();
     private static final java.awt.Font AWT = awt();
 
     private ReportPdfFont() {

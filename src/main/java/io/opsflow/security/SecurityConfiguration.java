@@ -51,6 +51,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(Roles.ADMIN, Roles.MANAGER)
+                        // A customer's procedures: its tenant members read them (ProcedureController checks the customer).
+                        .requestMatchers("/api/customers/*/procedures/*").authenticated()
                         .requestMatchers("/api/customers", "/api/customers/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/intakes", "/api/intakes/**").hasRole(Roles.ADMIN)
                         // The design team hands its customers over (DesignHandovers checks the customer); the
