@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -73,7 +74,7 @@ public class PreOperationTest {
     private static final DateTimeFormatter SERVICENOW_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final OutboundClient outbound;
-    private final String opsflowUrl;
+    private final Supplier<String> opsflowUrl;
     private final ZoneId zabbixZone;
     private final ServiceNowClient servicenow;
     private final Messages messages;
@@ -83,19 +84,31 @@ public class PreOperationTest {
 
     /**
      * The URL the intake writes into the customer's action group, so the test reaches opsflow the way
-     * Azure Monitor and Zabbix do; tokens from Spring's {@link Environment}, as the webhook reads them.
+     * Azure Monitor and Zabbix do; where none is configured, this server itself (read when sending, once
+     * the server has its port: a sandbox or a test on a random port). Tokens from Spring's
+     * {@link Environment}, as the webhook reads them.
      */
     @Autowired
     PreOperationTest(WebClient.Builder webClientBuilder, PreOperationProperties properties, IntakeProperties intake,
                      WebhookProperties webhooks, ServiceNowClient servicenow, Messages messages, Environment environment) {
-        this(new OutboundClient(webClientBuilder, properties), intake.opsflowUrl(), webhooks.zabbix().timeZone(), servicenow, messages,
-                environment::getProperty, Clock.systemUTC());
+        this(new OutboundClient(webClientBuilder, properties), () -> environment.containsProperty("opsflow.customer-intake.opsflow-url")
+                        || !environment.containsProperty("local.server.port") ? intake.opsflowUrl()
+                        : "http://localhost:" + environment.getProperty("local.server.port"),
+                webhooks.zabbix().timeZone(), servicenow, messages, environment::getProperty, Clock.systemUTC());
     }
 
     PreOperationTest(OutboundClient outbound, String opsflowUrl, ZoneId zabbixZone, ServiceNowClient servicenow, Messages messages,
                      Function<String, String> environment, Clock clock) {
+        this(outbound, () -> opsflowUrl, zabbixZone, servicenow, messages, environment, clock);
+    }
+
+    private PreOperationTest(OutboundClient outbound, Supplier<String> opsflowUrl, ZoneId zabbixZone, ServiceNowClient servicenow,
+                             Messages messages, Function<String, String> environment, Clock clock) {
         this.outbound = outbound;
-        this.opsflowUrl = opsflowUrl.endsWith("/") ? opsflowUrl : opsflowUrl + "/";
+        this.opsflowUrl = () -> {
+            String url = opsflowUrl.get();
+            return url.endsWith("/") ? url : url + "/";
+        };
         this.zabbixZone = zabbixZone;
         this.servicenow = servicenow;
         this.messages = messages;
@@ -121,7 +134,7 @@ public class PreOperationTest {
             }
             PreOperationPayloads.Payload payload = PreOperationPayloads.zabbix(c, item, runId, firedAt, zabbixZone);
             String token = token(variable, what);
-            URI uri = UriComponentsBuilder.fromUriString(opsflowUrl).path("webhooks/zabbix/{customer}").encode()
+            URI uri = UriComponentsBuilder.fromUriString(opsflowUrl.get()).path("webhooks/zabbix/{customer}").encode()
                     .buildAndExpand(c.id()).toUri();
             send(c, "Zabbix", uri, headers -> headers.setBearerAuth(token), payload, what);
             return new FiredTest(item.name(), payload.alertId(), firedAt, null);
@@ -136,7 +149,7 @@ public class PreOperationTest {
         }
         PreOperationPayloads.Payload payload = PreOperationPayloads.azure(c, item, runId, firedAt);
         String token = token(webhook.tokenEnv(), what);
-        URI uri = UriComponentsBuilder.fromUriString(opsflowUrl).path("webhooks/azure-monitor/{customer}").queryParam("token", "{token}")
+        URI uri = UriComponentsBuilder.fromUriString(opsflowUrl.get()).path("webhooks/azure-monitor/{customer}").queryParam("token", "{token}")
                 .encode().buildAndExpand(c.id(), token).toUri();
         send(c, "Azure Monitor", uri, null, payload, what);
         return new FiredTest(item.name(), payload.alertId(), firedAt, null);
