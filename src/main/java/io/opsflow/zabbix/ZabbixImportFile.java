@@ -79,7 +79,6 @@ final class ZabbixImportFile {
         text(host, "status", "0");
         Element hostGroups = child(host, "groups");
         groups.forEach(g -> text(child(hostGroups, "group"), "name", g));
-        child(host, "interfaces");
         Element items = child(host, "items");
         List<String> keys = new ArrayList<>();
         for (ZabbixDesign d : designs) {
