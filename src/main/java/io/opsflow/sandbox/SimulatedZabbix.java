@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The Zabbix 6.0 API for sandbox mode, {@code POST /sandbox/zabbix/api_jsonrpc.php}: the demo customer's
+ * The Zabbix 6.0 API for sandbox mode, {@code POST /sandbox/zabbix/api_jsonrpc.php} (the API token in the
+ * request's {@code auth} member, as 6.0 takes it): the demo customer's
  * Zabbix with the host the demo monitoring items list names ({@code demo-file01}, an agent interface, no
  * items yet). It keeps the items and triggers created through it, so a second apply of the same list finds
  * them and writes nothing. Answers as Zabbix does: HTTP 200 with a {@code result} or a JSON-RPC {@code error}
@@ -69,7 +70,6 @@ class SimulatedZabbix {
 
     @PostMapping(PREFIX + "/api_jsonrpc.php")
     synchronized ResponseEntity<?> call(@RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
-                                        @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                         @RequestBody(required = false) byte[] body) {
         if (contentType == null || !CONTENT_TYPES.contains(MediaType.parseMediaType(contentType).getType() + "/"
                 + MediaType.parseMediaType(contentType).getSubtype())) {
@@ -84,8 +84,12 @@ class SimulatedZabbix {
         JsonNode id = request.path("id");
         String method = request.path("method").asText();
         try {
-            if (!method.equals("apiinfo.version") && (authorization == null || !authorization.startsWith("Bearer ")
-                    || authorization.substring(7).isBlank())) {
+            // Zabbix 6.0: the API token is the request's auth member; the Authorization header means nothing yet.
+            boolean authenticated = !request.path("auth").asText("").isBlank();
+            if (method.equals("apiinfo.version") && request.has("auth")) {
+                throw ApiError.invalidParams("The \"apiinfo.version\" method must be called without the \"auth\" parameter.");
+            }
+            if (!method.equals("apiinfo.version") && !authenticated) {
                 throw ApiError.invalidParams("Not authorized.");
             }
             return answer(id, result(method, request.path("params")));

@@ -1,6 +1,7 @@
 package io.opsflow.zabbix;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,10 @@ import io.opsflow.outbound.OutboundRequest;
 
 /**
  * The Zabbix API methods opsflow uses (shapes of Zabbix 6.0, {@code src/test/resources/zabbix-api/README.md}),
- * over JSON-RPC 2.0: {@code POST {url}/api_jsonrpc.php}, {@code Content-Type: application/json-rpc}, the API
- * token as {@code Authorization: Bearer} (Zabbix 5.4 and later; no {@code auth} member, no login). Answers are
- * parsed here into records; nothing outside this package sees Zabbix's strings-for-numbers.
+ * over JSON-RPC 2.0: {@code POST {url}/api_jsonrpc.php}, {@code Content-Type: application/json-rpc}, with an
+ * API token (no login, no session): as the request's {@code auth} member up to 6.2, as
+ * {@code Authorization: Bearer} from 6.4 ({@link Authentication}). Answers are parsed here into records;
+ * nothing outside this package sees Zabbix's strings-for-numbers.
  */
 final class ZabbixApi {
 
@@ -36,10 +38,12 @@ final class ZabbixApi {
     private final OutboundClient outbound;
     private final ZabbixEndpoint endpoint;
     private final ZabbixErrors errors = new ZabbixErrors();
+    private final Authentications authentications;
 
-    ZabbixApi(OutboundClient outbound, ZabbixEndpoint endpoint) {
+    ZabbixApi(OutboundClient outbound, ZabbixEndpoint endpoint, Clock clock) {
         this.outbound = outbound;
         this.endpoint = endpoint;
+        this.authentications = new Authentications(clock);
     }
 
     /** A host by its technical name; {@code agentInterfaceId} is its main agent interface, null without one. */
@@ -138,14 +142,37 @@ final class ZabbixApi {
      */
     JsonNode call(Customer customer, String method, Object params) {
         String base = endpoint.apiUrl(customer);
+        Authentication authentication = authentications.of(base, () -> version(customer, base));
+        String token = endpoint.token(customer);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("jsonrpc", "2.0");
         body.put("method", method);
         body.put("params", params);
+        if (authentication == Authentication.AUTH_MEMBER) {
+            body.put("auth", token);
+        }
         body.put("id", 1);
+        return send(customer, base, method, body, headers -> {
+            if (authentication == Authentication.BEARER) {
+                headers.setBearerAuth(token);
+            }
+        });
+    }
+
+    /** {@code apiinfo.version}, the one method Zabbix answers without (and refuses with) a credential. */
+    String version(Customer customer, String base) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("jsonrpc", "2.0");
+        body.put("method", "apiinfo.version");
+        body.put("params", List.of());
+        body.put("id", 1);
+        return send(customer, base, "apiinfo.version", body, headers -> { }).asText();
+    }
+
+    private JsonNode send(Customer customer, String base, String method, Map<String, Object> body,
+                          java.util.function.Consumer<org.springframework.http.HttpHeaders> headers) {
         OutboundRequest request = new OutboundRequest(HttpMethod.POST, URI.create(base + "/api_jsonrpc.php"),
-                method + " for customer " + customer.id(),
-                headers -> headers.setBearerAuth(endpoint.token(customer)), JSON_RPC, write(body));
+                method + " for customer " + customer.id(), headers, JSON_RPC, write(body));
         return outbound.exchange(Destination.of("Zabbix", base), request, errors, response -> response.json().path("result"));
     }
 

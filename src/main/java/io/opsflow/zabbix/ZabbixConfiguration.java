@@ -1,5 +1,7 @@
 package io.opsflow.zabbix;
 
+import java.time.Clock;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,7 +26,7 @@ class ZabbixConfiguration {
             ObjectProvider<ZabbixEndpoint> endpoints, ObjectProvider<DestinationStore> store) {
         OutboundClient outbound = new OutboundClient(webClientBuilder, properties, Timing.SYSTEM,
                 store.getIfAvailable(DestinationStore::inMemory), DestinationGoneListener.NONE);
-        return new ZabbixApi(outbound, endpoints.getIfAvailable(ZabbixConfiguration::registry));
+        return new ZabbixApi(outbound, endpoints.getIfAvailable(ZabbixConfiguration::registry), Clock.systemUTC());
     }
 
     /** The customer's {@code zabbix.apiUrl}, with the token from the environment variable {@code zabbix.apiTokenEnv} names. */

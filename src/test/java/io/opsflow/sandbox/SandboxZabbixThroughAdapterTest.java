@@ -63,7 +63,7 @@ class SandboxZabbixThroughAdapterTest {
 
         JsonNode triggers = rpc("""
                 {"jsonrpc":"2.0","method":"trigger.get","params":{"output":"extend","hostids":["10501"],
-                "tags":[{"tag":"opsflow-customer","value":"demo","operator":1}]},"id":7}""", "Bearer any");
+                "tags":[{"tag":"opsflow-customer","value":"demo","operator":1}]},"auth":"any","id":7}""");
         assertThat(triggers.path("id").asInt()).isEqualTo(7);
         assertThat(triggers.path("result")).hasSize(1);
         assertThat(triggers.at("/result/0/expression").asText()).isEqualTo("last(/demo-file01/vfs.fs.size[D:,pused])>=90");
@@ -88,13 +88,16 @@ class SandboxZabbixThroughAdapterTest {
 
     @Test
     void theSimulatorRefusesAsZabbixDoes() throws Exception {
+        JsonNode version = rpc("""
+                {"jsonrpc":"2.0","method":"apiinfo.version","params":[],"id":1}""");
+        assertThat(version.path("result").asText()).isEqualTo("6.0.36");
         JsonNode unauthorized = rpc("""
-                {"jsonrpc":"2.0","method":"host.get","params":{},"id":1}""", null);
+                {"jsonrpc":"2.0","method":"host.get","params":{},"id":1}""");
         assertThat(unauthorized.path("error").path("code").asInt()).isEqualTo(-32602);
         assertThat(unauthorized.path("error").path("data").asText()).isEqualTo("Not authorized.");
 
         JsonNode unknown = rpc("""
-                {"jsonrpc":"2.0","method":"hosts.get","params":{},"id":1}""", "Bearer any");
+                {"jsonrpc":"2.0","method":"hosts.get","params":{},"auth":"any","id":1}""");
         assertThat(unknown.path("error").path("code").asInt()).isEqualTo(-32601);
 
         HttpHeaders headers = new HttpHeaders();
@@ -104,12 +107,9 @@ class SandboxZabbixThroughAdapterTest {
         assertThat(notJson.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
     }
 
-    private JsonNode rpc(String body, String authorization) throws Exception {
+    private JsonNode rpc(String body) throws Exception {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("application/json-rpc"));
-        if (authorization != null) {
-            headers.set(HttpHeaders.AUTHORIZATION, authorization);
-        }
         ResponseEntity<String> answer = rest.postForEntity(SimulatedZabbix.PREFIX + "/api_jsonrpc.php", new HttpEntity<>(body, headers),
                 String.class);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);

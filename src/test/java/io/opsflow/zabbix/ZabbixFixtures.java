@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,7 +26,10 @@ import io.opsflow.handover.Threshold;
 import io.opsflow.outbound.OutboundClient;
 import io.opsflow.outbound.Timing;
 
-/** The example exchanges of {@code src/test/resources/zabbix-api/} and the demo customer's items. */
+/**
+ * The example exchanges of {@code src/test/resources/zabbix-api/} (a Zabbix 6.0, which takes the token as the
+ * request's {@code auth} member) and the demo customer's items.
+ */
 final class ZabbixFixtures {
 
     static final String TOKEN = "zabbix-api-token-test";
@@ -69,7 +73,8 @@ final class ZabbixFixtures {
                 return TOKEN;
             }
         };
-        return new ZabbixMonitoring(new ZabbixApi(new OutboundClient(WebClient.builder(), PROPERTIES, timing), endpoint), PROPERTIES);
+        return new ZabbixMonitoring(new ZabbixApi(new OutboundClient(WebClient.builder(), PROPERTIES, timing), endpoint,
+                Clock.systemUTC()), PROPERTIES);
     }
 
     /** The Zabbix row of docs/samples/monitoring-items-demo.csv, with another threshold where asked. */

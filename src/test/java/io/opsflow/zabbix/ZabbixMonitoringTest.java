@@ -19,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -54,9 +55,15 @@ class ZabbixMonitoringTest {
         return postRequestedFor(urlPathEqualTo(API)).withRequestBody(matchingJsonPath("$.method", equalTo(method)));
     }
 
+    /** The request of the exchange file, as a Zabbix 6.0 takes it: the token in the body, no Authorization header. */
     private static RequestPatternBuilder exactly(String file) {
         return postRequestedFor(urlPathEqualTo(API)).withHeader("Content-Type", equalTo("application/json-rpc"))
-                .withHeader("Authorization", equalTo("Bearer " + TOKEN)).withRequestBody(equalToJson(request(file)));
+                .withoutHeader("Authorization").withRequestBody(equalToJson(request(file)));
+    }
+
+    @BeforeEach
+    void zabbix60() {
+        answer("apiinfo.version", "apiinfo-version.json");
     }
 
     private static void verifyNoWrites() {
@@ -78,6 +85,8 @@ class ZabbixMonitoringTest {
         assertThat(changes).containsExactly(
                 new MonitoringChange("zabbix", "zabbixItem", "demo-file01:vfs.fs.size[D:,pused]", DISK, Action.CREATE, List.of()),
                 new MonitoringChange("zabbix", "zabbixTrigger", DISK, DISK, Action.CREATE, List.of()));
+        // The version is asked once; it says how the token goes (6.0: in the body).
+        wireMock.verify(1, exactly("apiinfo-version.json"));
         wireMock.verify(1, exactly("host-get.json"));
         wireMock.verify(1, exactly("item-get-none.json"));
         wireMock.verify(1, exactly("trigger-get-none.json"));
@@ -141,9 +150,11 @@ class ZabbixMonitoringTest {
         assertThat(changes.get(0).action()).isEqualTo(Action.UPDATE);
         assertThat(changes.get(0).differences()).containsExactly("delay: 300s → 1m");
         wireMock.verify(1, postRequestedFor(urlPathEqualTo(API)).withRequestBody(equalToJson("""
-                {"jsonrpc":"2.0","method":"item.update","params":{"itemid":"45210","name":"%s","delay":"1m"},"id":1}""".formatted(DISK))));
+                {"jsonrpc":"2.0","method":"item.update","params":{"itemid":"45210","name":"%s","delay":"1m"},"auth":"%s","id":1}"""
+                .formatted(DISK, TOKEN))));
 
         wireMock.resetAll();
+        zabbix60();
         answer("host.get", "host-get.json");
         answer("trigger.get", "trigger-get-found.json");
         wireMock.stubFor(post(urlPathEqualTo(API)).withRequestBody(matchingJsonPath("$.method", equalTo("item.get")))
@@ -186,12 +197,45 @@ class ZabbixMonitoringTest {
         wireMock.verify(0, call("trigger.create"));
 
         wireMock.resetAll();
-        wireMock.stubFor(post(urlPathEqualTo(API)).willReturn(aResponse().withStatus(503).withBody("<html>maintenance</html>")));
+        zabbix60();
+        wireMock.stubFor(post(urlPathEqualTo(API)).withRequestBody(matchingJsonPath("$.method", equalTo("host.get")))
+                .willReturn(aResponse().withStatus(503).withBody("<html>maintenance</html>")));
 
         assertThatThrownBy(() -> zabbix.plan(DEMO, items))
                 .isInstanceOf(ZabbixException.class).hasMessageContaining("HTTP 503")
                 .matches(e -> !PermanentFault.isPermanent(e));
         wireMock.verify(3, call("host.get"));
+    }
+
+    @Test
+    void fromZabbix64TheTokenIsABearerHeaderAndBefore54ThereIsNoToken() {
+        ZabbixMonitoring zabbix70 = ZabbixFixtures.monitoring(wireMock.baseUrl() + "/zabbix70", time);
+        String api70 = "/zabbix70/api_jsonrpc.php";
+        wireMock.stubFor(post(urlPathEqualTo(api70)).withRequestBody(matchingJsonPath("$.method", equalTo("apiinfo.version")))
+                .willReturn(okJson("{\"jsonrpc\":\"2.0\",\"result\":\"7.0.5\",\"id\":1}")));
+        wireMock.stubFor(post(urlPathEqualTo(api70)).withRequestBody(matchingJsonPath("$.method", equalTo("host.get")))
+                .willReturn(okJson(response("host-get.json"))));
+        wireMock.stubFor(post(urlPathEqualTo(api70)).withRequestBody(matchingJsonPath("$.method", equalTo("item.get")))
+                .willReturn(okJson(response("item-get-found.json"))));
+        wireMock.stubFor(post(urlPathEqualTo(api70)).withRequestBody(matchingJsonPath("$.method", equalTo("trigger.get")))
+                .willReturn(okJson(response("trigger-get-found.json"))));
+
+        assertThat(zabbix70.plan(DEMO, items)).noneMatch(MonitoringChange::pending);
+
+        String hostGet = ZabbixFixtures.exchange("host-get.json").path("request").deepCopy()
+                .<com.fasterxml.jackson.databind.node.ObjectNode>require().without("auth").toString();
+        wireMock.verify(1, postRequestedFor(urlPathEqualTo(api70)).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .withRequestBody(equalToJson(hostGet)));
+        wireMock.verify(0, postRequestedFor(urlPathEqualTo(api70)).withRequestBody(matchingJsonPath("$.auth")));
+        wireMock.verify(1, postRequestedFor(urlPathEqualTo(api70)).withoutHeader("Authorization")
+                .withRequestBody(matchingJsonPath("$.method", equalTo("apiinfo.version"))));
+
+        ZabbixMonitoring zabbix50 = ZabbixFixtures.monitoring(wireMock.baseUrl() + "/zabbix50", time);
+        wireMock.stubFor(post(urlPathEqualTo("/zabbix50/api_jsonrpc.php"))
+                .willReturn(okJson("{\"jsonrpc\":\"2.0\",\"result\":\"5.0.42\",\"id\":1}")));
+        assertThatThrownBy(() -> zabbix50.apply(DEMO, items)).isInstanceOf(ZabbixException.class)
+                .hasMessageContaining("Zabbix 5.0.42 has no API tokens").matches(PermanentFault::isPermanent);
+        wireMock.verify(1, postRequestedFor(urlPathEqualTo("/zabbix50/api_jsonrpc.php")));
     }
 
     @Test
