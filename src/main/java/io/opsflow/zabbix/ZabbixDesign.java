@@ -13,7 +13,7 @@ import io.opsflow.handover.Severity;
 /**
  * What one ZABBIX monitoring item becomes in Zabbix: an item (host, key, name, update interval) and a
  * trigger on it, in the expression syntax of Zabbix 5.4+ ({@code last(/web01/system.cpu.load[all,avg1])>5})
- * and of 3.0 ({@code {web01:system.cpu.load[all,avg1].last()}>5}). The API and the import file are
+ * and of 3.0 ({@code {web01:system.cpu.load[all,avg1].last()}>5}, on the host or a template). The API and the import file are
  * built from the same design, so both say the same.
  *
  * @param triggerName the trigger's name ({@code description} in the API): the item's name, so the
@@ -21,7 +21,7 @@ import io.opsflow.handover.Severity;
  * @param url         the procedure link (the trigger's URL, one click from the problem), empty without one
  */
 record ZabbixDesign(MonitoringItem source, String host, String key, String itemName, Duration delay, String expression,
-                    String expression30, int priority, String triggerName, String url, List<ZabbixApi.Tag> tags) {
+                    String function30, int priority, String triggerName, String url, List<ZabbixApi.Tag> tags) {
 
     static final String CUSTOMER_TAG = "opsflow-customer";
     static final String ITEM_TAG = "opsflow-item";
@@ -37,10 +37,15 @@ record ZabbixDesign(MonitoringItem source, String host, String key, String itemN
         String period = windowed ? duration(evaluation.window()) : "";
         String comparison = operator(item.operator()) + item.threshold().value().stripTrailingZeros().toPlainString();
         String expression = function + "(/" + target.host() + "/" + target.key() + (windowed ? "," + period : "") + ")" + comparison;
-        String expression30 = "{" + target.host() + ":" + target.key() + "." + function + "(" + period + ")}" + comparison;
-        return new ZabbixDesign(item, target.host(), target.key(), item.name(), delay, expression, expression30,
+        String function30 = target.key() + "." + function + "(" + period + ")}" + comparison;
+        return new ZabbixDesign(item, target.host(), target.key(), item.name(), delay, expression, function30,
                 priority(item.severity()), item.name(), item.procedure() == null ? "" : item.procedure().toString(),
                 List.of(new ZabbixApi.Tag(CUSTOMER_TAG, customer.id()), new ZabbixApi.Tag(ITEM_TAG, item.name())));
+    }
+
+    /** The 3.0 expression on {@code owner}, the host or template the item is on: {@code {web01:system.cpu.load[all,avg1].last()}>5}. */
+    String expression30(String owner) {
+        return "{" + owner + ":" + function30;
     }
 
     /**

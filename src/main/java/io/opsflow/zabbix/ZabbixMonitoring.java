@@ -73,7 +73,10 @@ public class ZabbixMonitoring {
         return steps.stream().map(Step::change).toList();
     }
 
-    /** The ZABBIX items as a Zabbix 3.0 XML export (Configuration → Hosts → Import), UTF-8. */
+    /**
+     * The ZABBIX items as a Zabbix 3.0 XML export, UTF-8: one template per host, imported under Configuration →
+     * Templates → Import (templates, items and triggers: create new and update existing) and then linked to its host.
+     */
     public byte[] importFile3_0(Customer c, List<MonitoringItem> items) {
         return ZabbixImportFile.write(c, designs(c, items));
     }
