@@ -240,11 +240,21 @@ public record Customer(
      * Zabbix host groups whose problems belong to this customer, and {@code tokenEnv}: the
      * environment variable holding the bearer token its Zabbix sends to
      * {@code /webhooks/zabbix/{id}} ({@code new,old} during a rotation).
+     *
+     * @param apiUrl      the customer's Zabbix frontend ({@code https://zabbix.example.jp/zabbix}, where
+     *                    {@code api_jsonrpc.php} lies) when opsflow may reach its API (Zabbix 5.4 or later,
+     *                    API tokens); null: the monitoring design reaches it only as an import file
+     * @param apiTokenEnv the environment variable holding the API token opsflow calls it with
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Zabbix(List<String> hostGroups, String tokenEnv) {
+    public record Zabbix(List<String> hostGroups, String tokenEnv, String apiUrl, String apiTokenEnv) {
         public Zabbix {
             hostGroups = hostGroups == null ? List.of() : List.copyOf(hostGroups);
+        }
+
+        /** Without API access: problems come in, the monitoring design goes out as an import file. */
+        public Zabbix(List<String> hostGroups, String tokenEnv) {
+            this(hostGroups, tokenEnv, null, null);
         }
 
         /** Without a webhook credential. */

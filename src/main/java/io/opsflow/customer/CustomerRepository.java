@@ -96,6 +96,8 @@ class CustomerRepository {
         columns.put("azure_monitor_tenant_id", monitor == null ? null : monitor.tenantId());
         columns.put("azure_monitor_audiences", monitor == null || monitor.audiences().isEmpty() ? null : String.join(" ", monitor.audiences()));
         columns.put("zabbix_token_env", c.zabbix() == null ? null : c.zabbix().tokenEnv());
+        columns.put("zabbix_api_url", c.zabbix() == null ? null : c.zabbix().apiUrl());
+        columns.put("zabbix_api_token_env", c.zabbix() == null ? null : c.zabbix().apiTokenEnv());
         putSupport(columns, c.support());
         columns.put("updated_at", now);
 
@@ -191,8 +193,10 @@ class CustomerRepository {
                     audiences == null ? List.of() : List.of(audiences.split(" ")));
             azure = new Customer.Azure(rs.getString("azure_tenant_id"), List.of(), account, credential, monitor);
         }
-        Customer.Zabbix zabbix = rs.getString("zabbix_token_env") == null ? null
-                : new Customer.Zabbix(List.of(), rs.getString("zabbix_token_env"));
+        Customer.Zabbix zabbix = rs.getString("zabbix_token_env") == null && rs.getString("zabbix_api_url") == null
+                && rs.getString("zabbix_api_token_env") == null ? null
+                : new Customer.Zabbix(List.of(), rs.getString("zabbix_token_env"), rs.getString("zabbix_api_url"),
+                rs.getString("zabbix_api_token_env"));
         Customer.ServiceNow servicenow = rs.getString("servicenow_company_sys_id") == null ? null
                 : new Customer.ServiceNow(rs.getString("servicenow_company_sys_id"), rs.getString("servicenow_assignment_group"));
         Customer.Slack slack = rs.getString("slack_webhook_env") == null ? null : new Customer.Slack(rs.getString("slack_webhook_env"));
@@ -214,8 +218,9 @@ class CustomerRepository {
                 .list().forEach(e -> sla.put(e.getKey(), e.getValue()));
         Customer.Azure azure = c.azure() == null ? null : new Customer.Azure(c.azure().tenantId(), subscriptions,
                 c.azure().automationAccount(), c.azure().credential(), c.azure().monitorWebhook());
-        String zabbixTokenEnv = c.zabbix() == null ? null : c.zabbix().tokenEnv();
-        Customer.Zabbix zabbix = hostGroups.isEmpty() && zabbixTokenEnv == null ? null : new Customer.Zabbix(hostGroups, zabbixTokenEnv);
+        Customer.Zabbix zabbix = hostGroups.isEmpty() && c.zabbix() == null ? null : c.zabbix() == null
+                ? new Customer.Zabbix(hostGroups)
+                : new Customer.Zabbix(hostGroups, c.zabbix().tokenEnv(), c.zabbix().apiUrl(), c.zabbix().apiTokenEnv());
         return new Customer(c.id(), c.displayName(), c.locale(), azure, c.servicenow(), zabbix, c.slack(), sla, null, c.support());
     }
 }

@@ -22,6 +22,7 @@ final class CustomerValidator {
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]{0,127}");
     private static final Pattern RESOURCE_GROUP = Pattern.compile("[-\\w._()]{0,89}[-\\w_()]", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern AUTOMATION_ACCOUNT = Pattern.compile("[A-Za-z][A-Za-z0-9-]{4,48}[A-Za-z0-9]");
+    private static final Pattern HTTPS_URL = Pattern.compile("https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*)?");
     private static final Pattern PRIORITY = Pattern.compile("P[1-5]");
     private static final Pattern AUDIENCE = Pattern.compile("\\S{1,200}");
     private static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9._@-]{0,63}");
@@ -70,6 +71,7 @@ final class CustomerValidator {
                 checks.matches("zabbix.tokenEnv", c.zabbix().tokenEnv(), ENV_NAME,
                         "must name the environment variable that holds the token (A-Z, 0-9, _), never the token itself");
             }
+            checkZabbixApi(c.zabbix());
         }
         if (c.slack() != null && checks.required("slack.webhookEnv", c.slack().webhookEnv())) {
             checks.matches("slack.webhookEnv", c.slack().webhookEnv(), ENV_NAME, "must name an environment variable (A-Z, 0-9, _)");
@@ -109,6 +111,21 @@ final class CustomerValidator {
         }
         if (azure.monitorWebhook() != null) {
             checkMonitorWebhook(azure.monitorWebhook());
+        }
+    }
+
+    /** The API is optional; where given, both halves are, and the token travels over HTTPS only. */
+    private void checkZabbixApi(Customer.Zabbix zabbix) {
+        if (zabbix.apiUrl() == null && zabbix.apiTokenEnv() == null) {
+            return;
+        }
+        if (checks.required("zabbix.apiUrl", zabbix.apiUrl())) {
+            checks.matches("zabbix.apiUrl", zabbix.apiUrl(), HTTPS_URL,
+                    "must be the https URL of the Zabbix frontend (where api_jsonrpc.php lies), without query or fragment");
+        }
+        if (checks.required("zabbix.apiTokenEnv", zabbix.apiTokenEnv())) {
+            checks.matches("zabbix.apiTokenEnv", zabbix.apiTokenEnv(), ENV_NAME,
+                    "must name the environment variable that holds the API token (A-Z, 0-9, _), never the token itself");
         }
     }
 

@@ -30,6 +30,9 @@ class SandboxDemo implements InitializingBean {
     /** The demo customer's webhook tokens: set them to try the webhooks (README, "Try it in sandbox mode"). */
     static final String AZURE_MONITOR_TOKEN_ENV = "OPSFLOW_DEMO_AZURE_MONITOR_TOKEN";
     static final String ZABBIX_TOKEN_ENV = "OPSFLOW_DEMO_ZABBIX_TOKEN";
+    static final String ZABBIX_API_URL = "https://zabbix.demo.example.jp/zabbix";
+    /** Never read in sandbox mode: the simulator takes a stand-in token. */
+    static final String ZABBIX_API_TOKEN_ENV = "OPSFLOW_DEMO_ZABBIX_API_TOKEN";
     private static final Logger log = LoggerFactory.getLogger(SandboxDemo.class);
 
     private final CustomerRegistry customers;
@@ -59,8 +62,9 @@ class SandboxDemo implements InitializingBean {
                 ==================================================================================""",
                 CUSTOMER_ID, AZURE_MONITOR_TOKEN_ENV, ZABBIX_TOKEN_ENV);
         startupLock.runExclusively(() -> {
-            // A demo customer saved before webhook credentials were per customer gets them now.
-            if (customers.find(CUSTOMER_ID).map(c -> c.azure() == null || c.azure().monitorWebhook() == null).orElse(true)) {
+            // A demo customer saved before webhook credentials were per customer, or before its Zabbix API, gets them now.
+            if (customers.find(CUSTOMER_ID).map(c -> c.azure() == null || c.azure().monitorWebhook() == null
+                    || c.zabbix() == null || c.zabbix().apiUrl() == null).orElse(true)) {
                 customers.save(demoCustomer());
             }
         });
@@ -95,7 +99,8 @@ class SandboxDemo implements InitializingBean {
                         new Customer.Credential("managed-identity", null, null),
                         new Customer.MonitorWebhook(AZURE_MONITOR_TOKEN_ENV, null, List.of())),
                 new Customer.ServiceNow(DEMO_COMPANY, "MSP Operations"),
-                new Customer.Zabbix(List.of("Demo/Production"), ZABBIX_TOKEN_ENV),
+                // Its Zabbix API is the simulator (SandboxEndpoints routes every customer's there); the URL is what a real one looks like.
+                new Customer.Zabbix(List.of("Demo/Production"), ZABBIX_TOKEN_ENV, ZABBIX_API_URL, ZABBIX_API_TOKEN_ENV),
                 null,
                 Map.of("P1", sla(15, 60, 240), "P2", sla(30, 120, 480), "P3", sla(60, 480, 4320), "P4", sla(240, 1440, 7200)),
                 new Customer.Members(List.of(), List.of(Roles.OPERATORS_GROUP, Roles.MANAGERS_GROUP, Roles.DESIGN_TEAM_GROUP)),

@@ -8,10 +8,12 @@ import com.azure.core.http.HttpHeaderName;
 
 import io.opsflow.azure.ArmAuthentication;
 import io.opsflow.circleci.CircleCiEndpoint;
+import io.opsflow.customer.Customer;
 import io.opsflow.azure.AzureEndpoint;
 import io.opsflow.partnercenter.PartnerCenterEndpoint;
 import io.opsflow.github.GitHubEndpoint;
 import io.opsflow.servicenow.ServiceNowEndpoint;
+import io.opsflow.zabbix.ZabbixEndpoint;
 
 /**
  * In sandbox mode the adapters call this application's own simulators over HTTP. The port is known
@@ -60,6 +62,22 @@ class SandboxEndpoints {
     @Bean
     CircleCiEndpoint sandboxCircleCiEndpoint(Environment environment) {
         return CircleCiEndpoint.of(() -> self(environment) + SimulatedCircleCi.PREFIX, () -> "sandbox-circleci-token");
+    }
+
+    /** Every customer's Zabbix API (the demo customer names one) is the simulator; the token is a stand-in it accepts. */
+    @Bean
+    ZabbixEndpoint sandboxZabbixEndpoint(Environment environment) {
+        return new ZabbixEndpoint() {
+            @Override
+            public String apiUrl(Customer customer) {
+                return self(environment) + SimulatedZabbix.PREFIX;
+            }
+
+            @Override
+            public String token(Customer customer) {
+                return "sandbox-zabbix-" + customer.id();
+            }
+        };
     }
 
     /**
