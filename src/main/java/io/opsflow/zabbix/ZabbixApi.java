@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
@@ -160,7 +162,7 @@ final class ZabbixApi {
     }
 
     /** {@code apiinfo.version}, the one method Zabbix answers without (and refuses with) a credential. */
-    String version(Customer customer, String base) {
+    private String version(Customer customer, String base) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("jsonrpc", "2.0");
         body.put("method", "apiinfo.version");
@@ -170,7 +172,7 @@ final class ZabbixApi {
     }
 
     private JsonNode send(Customer customer, String base, String method, Map<String, Object> body,
-                          java.util.function.Consumer<org.springframework.http.HttpHeaders> headers) {
+                          Consumer<HttpHeaders> headers) {
         OutboundRequest request = new OutboundRequest(HttpMethod.POST, URI.create(base + "/api_jsonrpc.php"),
                 method + " for customer " + customer.id(), headers, JSON_RPC, write(body));
         return outbound.exchange(Destination.of("Zabbix", base), request, errors, response -> response.json().path("result"));

@@ -243,6 +243,11 @@ class ZabbixMonitoringTest {
         assertThat(zabbix.reachable(DEMO)).isTrue();
         assertThat(zabbix.reachable(new Customer("old", "Old", "ja", null, null,
                 new Customer.Zabbix(List.of("Old/Production"), "OLD_ZABBIX_TOKEN"), null, null, null))).isFalse();
-        assertThat(zabbix.reachable(new Customer("none", "None", "ja", null, null, null, null, null, null))).isFalse();
+        Customer azureOnly = new Customer("none", "None", "ja", null, null, null, null, null, null);
+        assertThat(zabbix.reachable(azureOnly)).isFalse();
+        // A list without Zabbix rows asks no Zabbix anything, reachable or not.
+        assertThat(zabbix.plan(azureOnly, List.of(ZabbixFixtures.azureMetric()))).isEmpty();
+        assertThat(zabbix.apply(azureOnly, List.of(ZabbixFixtures.azureMetric()))).isEmpty();
+        wireMock.verify(0, postRequestedFor(urlPathEqualTo(API)));
     }
 }
