@@ -47,6 +47,7 @@ import io.opsflow.azure.AzureResources;
 import io.opsflow.azure.MonitorMetrics;
 import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
+import io.opsflow.customer.Onboarding;
 import io.opsflow.messages.MessagesFixture;
 
 /**
@@ -55,7 +56,8 @@ import io.opsflow.messages.MessagesFixture;
  * sandbox demo customer.
  */
 @Deployment(resources = {"processes/handover/design-handover.bpmn", "processes/handover/design-handover-package.form",
-        "processes/handover/design-handover-revise.form", "processes/handover/design-handover-review.form"})
+        "processes/handover/design-handover-revise.form", "processes/handover/design-handover-review.form",
+        "processes/handover/design-handover-apply.form"})
 class DesignHandoverProcessTest {
 
     @RegisterExtension
@@ -77,6 +79,7 @@ class DesignHandoverProcessTest {
     final CustomerRegistry customers = mock(CustomerRegistry.class);
     final AzureResources resources = mock(AzureResources.class);
     final MonitorMetrics metrics = mock(MonitorMetrics.class);
+    final Onboarding onboarding = mock(Onboarding.class);
     RuntimeService runtime;
     TaskService tasks;
 
@@ -99,6 +102,7 @@ class DesignHandoverProcessTest {
         Mocks.register("describeHandoverTaskListener", new DescribeHandoverTaskListener(customers, messages));
         Mocks.register("checkOperationsReviewTaskListener", new CheckOperationsReviewTaskListener());
         Mocks.register("checkHandoverCustomerListener", new CheckHandoverCustomerListener(customers));
+        Mocks.register("recordAgreedDesignDelegate", new RecordAgreedDesignDelegate(onboarding));
     }
 
     @AfterEach
@@ -108,8 +112,9 @@ class DesignHandoverProcessTest {
     }
 
     @Test
-    void aCleanPackageGoesToTheCustomersOperatorsAndTheirAgreementEndsTheSlice() throws IOException {
-        ProcessInstance instance = start("demo", sample(), "csv");
+    void aCleanPackageGoesToTheCustomersOperatorsAndTheirAgreementIsKept() throws IOException {
+        String sample = sample();
+        ProcessInstance instance = start("demo", sample, "csv");
         assertThat(instance.getTenantId()).as("the customer's tenant").isEqualTo("demo");
         assertThat(instance).isWaitingAt("ServiceTask_CheckHandoverPackage");
         execute(job(instance));
@@ -123,7 +128,10 @@ class DesignHandoverProcessTest {
         verify(resources).resourceExists(DEMO, VMS + "vm-demo-web01");
 
         tasks.complete(review.getId(), agreed());
-        assertThat(instance).isEnded().hasPassed("EndEvent_ReviewAgreed").hasNotPassed("UserTask_RevisePackage");
+        assertThat(instance).isWaitingAt("ServiceTask_PlanMonitoring").hasPassed("ServiceTask_RecordAgreedDesign")
+                .hasNotPassed("UserTask_RevisePackage");
+        verify(onboarding).agree(eq("demo"), org.mockito.ArgumentMatchers.argThat(design -> design.monitoringItems().equals(sample)
+                && design.monitoringItemsFormat().equals("csv")));
     }
 
     @Test
@@ -152,7 +160,7 @@ class DesignHandoverProcessTest {
         assertThat(instance).isWaitingAt("UserTask_ReviewOperations");
         assertThat(problems(instance)).isEmpty();
         tasks.complete(task(instance).getId(), agreed());
-        assertThat(instance).isEnded().hasPassed("EndEvent_ReviewAgreed");
+        assertThat(instance).isWaitingAt("ServiceTask_PlanMonitoring");
     }
 
     @Test
@@ -179,7 +187,7 @@ class DesignHandoverProcessTest {
         execute(job(instance));
         assertThat(instance).isWaitingAt("UserTask_ReviewOperations");
         tasks.complete(task(instance).getId(), agreed());
-        assertThat(instance).isEnded().hasPassed("UserTask_RevisePackage", "EndEvent_ReviewAgreed");
+        assertThat(instance).isWaitingAt("ServiceTask_PlanMonitoring").hasPassed("UserTask_RevisePackage");
         verify(resources, times(2)).resourceExists(DEMO, VMS + "vm-demo-web01");
     }
 
