@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -17,7 +16,6 @@ import io.opsflow.api.InvalidInputException;
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.customer.Onboarding;
 import io.opsflow.messages.Messages;
-import io.opsflow.security.Roles;
 import io.opsflow.validation.FieldProblem;
 
 /**
@@ -30,16 +28,16 @@ public class DesignHandovers {
 
     private final RuntimeService runtime;
     private final HistoryService history;
-    private final IdentityService identity;
+    private final CustomerWorkers workers;
     private final CustomerRegistry customers;
     private final Onboarding onboarding;
     private final Messages messages;
 
-    DesignHandovers(RuntimeService runtime, HistoryService history, IdentityService identity, CustomerRegistry customers,
+    DesignHandovers(RuntimeService runtime, HistoryService history, CustomerWorkers workers, CustomerRegistry customers,
                     Onboarding onboarding, Messages messages) {
         this.runtime = runtime;
         this.history = history;
-        this.identity = identity;
+        this.workers = workers;
         this.customers = customers;
         this.onboarding = onboarding;
         this.messages = messages;
@@ -86,8 +84,7 @@ public class DesignHandovers {
 
     /** Administrators, and members of the customer's tenant (its operators and design team); else 403. */
     void checkWorksFor(Authentication caller, String customer) {
-        boolean admin = caller.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Roles.ADMIN).equals(a.getAuthority()));
-        if (!admin && identity.createTenantQuery().tenantId(customer).userMember(caller.getName()).includingGroupsOfUser(true).count() == 0) {
+        if (!workers.worksFor(caller, customer)) {
             throw new ForbiddenException(Messages.caller().text("handover.request.forbidden", customer));
         }
     }

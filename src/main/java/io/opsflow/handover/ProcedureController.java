@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,7 +28,6 @@ import io.opsflow.customer.Customer;
 import io.opsflow.customer.CustomerRegistry;
 import io.opsflow.customer.Onboarding;
 import io.opsflow.messages.Messages;
-import io.opsflow.security.Roles;
 import io.opsflow.validation.FieldProblem;
 
 /**
@@ -48,13 +46,13 @@ class ProcedureController {
     private final ProcedureDocuments documents;
     private final Onboarding onboarding;
     private final CustomerRegistry customers;
-    private final IdentityService identity;
+    private final CustomerWorkers workers;
 
-    ProcedureController(ProcedureDocuments documents, Onboarding onboarding, CustomerRegistry customers, IdentityService identity) {
+    ProcedureController(ProcedureDocuments documents, Onboarding onboarding, CustomerRegistry customers, CustomerWorkers workers) {
         this.documents = documents;
         this.onboarding = onboarding;
         this.customers = customers;
-        this.identity = identity;
+        this.workers = workers;
     }
 
     private enum Format { MD, PDF, HTML }
@@ -139,8 +137,7 @@ class ProcedureController {
     }
 
     private void checkWorksFor(Authentication caller, String customerId, Messages.Texts texts) {
-        boolean admin = caller.getAuthorities().stream().anyMatch(a -> ("ROLE_" + Roles.ADMIN).equals(a.getAuthority()));
-        if (!admin && identity.createTenantQuery().tenantId(customerId).userMember(caller.getName()).includingGroupsOfUser(true).count() == 0) {
+        if (!workers.worksFor(caller, customerId)) {
             throw new ForbiddenException(texts.text("procedure.request.forbidden", customerId));
         }
     }
