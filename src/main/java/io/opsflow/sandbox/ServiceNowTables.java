@@ -47,6 +47,8 @@ class ServiceNowTables {
             record.put("number", NUMBER_PREFIX.get(table) + "00" + n);
             record.put("state", "1");
             record.put("active", "true");
+            // As ServiceNow stamps a task when it opens: the pre-operation test measures its times from it.
+            record.put("opened_at", now);
         }
         record.put("sys_created_on", now);
         record.put("sys_updated_on", now);
