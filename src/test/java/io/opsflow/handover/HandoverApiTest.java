@@ -110,6 +110,16 @@ class HandoverApiTest {
         assertThat(onboarding.live(DEMO)).isTrue();
         assertThat(customers.find(DEMO).orElseThrow().sla().get("P1").acknowledge()).isEqualTo(Duration.ofMinutes(10));
 
+        ResponseEntity<String> zabbixFile = as("operator-of-demo").getForEntity("/api/handovers/demo/zabbix-import.xml", String.class);
+        assertThat(zabbixFile.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(zabbixFile.getBody()).contains("<version>3.0</version>").contains("opsflow demo demo-file01");
+        // The sandbox's demo tenant has the whole operators group as a member; this customer has none.
+        customers.save(new Customer(OTHER, "他社株式会社", "ja", null, null, null, null, Map.of(), null));
+        assertThat(as("operator-of-demo").getForEntity("/api/handovers/" + OTHER + "/zabbix-import.xml", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("operator-of-demo").postForEntity("/api/handovers", request(DEMO), String.class).getStatusCode())
+                .as("operators fetch the import file, they do not start handovers").isEqualTo(HttpStatus.FORBIDDEN);
+
         Path out = Path.of("target", "handover-e2e");
         Files.createDirectories(out);
         for (String kind : List.of("operator", "administrator")) {
