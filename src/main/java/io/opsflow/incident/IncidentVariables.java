@@ -17,6 +17,8 @@ public final class IncidentVariables {
      * marked as a test in ServiceNow and pages nobody (no SLA timers, so no escalation and no Slack).
      */
     public static final String TEST_ALERT = "testAlert";
+    /** The alert is the pre-operation test's own: opsflow resolves its incident at once, no task for anyone. */
+    public static final String PRE_OPERATION_TEST = "preOperationTest";
     public static final String TARGET_RESOURCE_TYPE = "targetResourceType";
     public static final String SEVERITY_LEVEL = "severityLevel";
     public static final String IMPACT = "impact";

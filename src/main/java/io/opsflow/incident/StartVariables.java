@@ -14,6 +14,9 @@ final class StartVariables {
 
     /** Sev4 / Zabbix Information: the decision's lowest priority. */
     private static final int LEAST_SEVERE = 4;
+    static final String PRE_OPERATION_CLOSE_CODE = "Solution provided";
+    static final String PRE_OPERATION_RESOLUTION = "プレ運用試験の試験アラート: 着信を確認し opsflow が解決しました"
+            + " / Pre-operation test alert: its arrival was confirmed and opsflow resolved it";
 
     private StartVariables() {
     }
@@ -33,6 +36,12 @@ final class StartVariables {
         variables.put(TARGET_RESOURCE_TYPE, resourceType(alert.targetResource()));
         variables.put(MONITORING_ITEM, alert.monitoringItem());
         variables.put(TEST_ALERT, test);
+        if (alert.testRun() != null) {
+            // The pre-operation test needs the incident to arrive, nobody to work it: resolved at once.
+            variables.put(PRE_OPERATION_TEST, true);
+            variables.put(CLOSE_CODE, PRE_OPERATION_CLOSE_CODE);
+            variables.put(RESOLUTION, PRE_OPERATION_RESOLUTION);
+        }
         variables.put(SEVERITY_LEVEL, test ? LEAST_SEVERE : alert.severityLevel());
         variables.put(SUMMARY, alert.summary());
         variables.put(DESCRIPTION, alert.description());

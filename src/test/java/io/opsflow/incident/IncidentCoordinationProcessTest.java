@@ -649,6 +649,14 @@ class IncidentCoordinationProcessTest {
         verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), note.capture(), any(NoteKey.class));
         assertThat(note.getValue().workNotes()).contains("Nobody was paged");
         assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();
+
+        assertThat(instance).as("its arrival is all the test needs: no task for anyone").hasNotPassed("UserTask_Resolve", "UserTask_Triage");
+        executeJob(instance, "ServiceTask_ResolveServiceNowIncident");
+        ArgumentCaptor<IncidentUpdate> resolved = ArgumentCaptor.forClass(IncidentUpdate.class);
+        verify(servicenow).updateIncident(eq("5f2e8c1a47d0b210a3c9e6f15d8b7a42"), resolved.capture());
+        assertThat(resolved.getValue().closeNotes()).contains("Pre-operation test alert");
+        assertThat(instance).isEnded().hasNotPassed("UserTask_PostIncidentReview");
+        verify(slack, never()).notify(any(), any());
     }
 
     @Test
