@@ -89,7 +89,7 @@ public class PreOperationTest {
      * {@link Environment}, as the webhook reads them.
      */
     @Autowired
-    PreOperationTest(WebClient.Builder webClientBuilder, PreOperationProperties properties, IntakeProperties intake,
+    PreOperationTest(WebClient.Builder webClientBuilder, HandoverProperties properties, IntakeProperties intake,
                      WebhookProperties webhooks, ServiceNowClient servicenow, Messages messages, Environment environment) {
         this(new OutboundClient(webClientBuilder, properties), () -> environment.containsProperty("opsflow.customer-intake.opsflow-url")
                         || !environment.containsProperty("local.server.port") ? intake.opsflowUrl()

@@ -166,7 +166,7 @@ class DesignHandoverGoLiveProcessTest {
         Mocks.register("prepareOperatorAccountsDelegate", new PrepareOperatorAccountsDelegate());
         Mocks.register("addOpsflowOperatorsDelegate", new AddOpsflowOperatorsDelegate(identity));
         Mocks.register("firePreOperationTestsDelegate", new FirePreOperationTestsDelegate(customers, agreed, preop,
-                new HandoverProperties(Duration.ofMinutes(10), Duration.ofSeconds(30)), messages));
+                new HandoverProperties(Duration.ofMinutes(10), Duration.ofSeconds(30), null, null, null), messages));
         Mocks.register("collectPreOperationResultsDelegate", new CollectPreOperationResultsDelegate(customers, preop, messages));
         Mocks.register("goLiveDelegate", new GoLiveDelegate(customers, onboarding));
         Mocks.register("runbookStub", new RunbookStub());

@@ -60,7 +60,7 @@ class PreOperationTestInApplicationTest {
     @Autowired
     WebClient.Builder webClientBuilder;
     @Autowired
-    PreOperationProperties properties;
+    HandoverProperties properties;
     @Autowired
     WebhookProperties webhooks;
     @Autowired

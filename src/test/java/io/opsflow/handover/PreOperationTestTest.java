@@ -88,8 +88,8 @@ class PreOperationTestTest {
     final Map<String, String> environment = new HashMap<>(Map.of("DEMO_MONITOR_TOKEN", TOKEN + ",old-token",
             "DEMO_ZABBIX_TOKEN", ZABBIX_TOKEN));
     final PreOperationTest test = new PreOperationTest(
-            new OutboundClient(WebClient.builder(), new PreOperationProperties(Duration.ofSeconds(5), Duration.ofSeconds(10),
-                    new PreOperationProperties.Retry(3, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(1)))),
+            new OutboundClient(WebClient.builder(), new HandoverProperties(Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(10),
+                    new HandoverProperties.Retry(3, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(1)))),
             opsflow.baseUrl(), ZoneId.of("Asia/Tokyo"), serviceNow(), MessagesFixture.messages(mock(CustomerRegistry.class)),
             environment::get, Clock.fixed(NOW, ZoneOffset.UTC));
 
