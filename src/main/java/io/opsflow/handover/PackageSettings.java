@@ -27,7 +27,8 @@ import io.opsflow.messages.Messages;
 record PackageSettings(Map<String, Customer.SlaTarget> sla, List<String> operators, String operatorGroup, List<String> problems) {
 
     private static final Pattern PRIORITY = Pattern.compile("P[1-4]");
-    private static final Pattern UPN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+    /** Also an opsflow user id: what Camunda's user id pattern takes (letters, digits, . _ - @), at most 64 characters. */
+    private static final Pattern UPN = Pattern.compile("(?=.{3,64}$)[A-Za-z0-9][A-Za-z0-9._-]*@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
     private static final List<String> TARGETS = List.of("acknowledge", "identifyCause", "resolve");
 

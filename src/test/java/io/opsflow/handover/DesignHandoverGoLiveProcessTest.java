@@ -348,7 +348,7 @@ class DesignHandoverGoLiveProcessTest {
     void badSlaTargetsAndOperatorsGoBackToTheDesignTeamWithTheListsProblems() throws IOException {
         Map<String, Object> variables = new HashMap<>(pkg(sample()));
         variables.put(SLA_TARGETS, "P1: {acknowledge: PT2H, identifyCause: PT1H, resolve: 4 時間}\nP9: {}");
-        variables.put(OPERATOR_ACCOUNTS, "taro.yamada\n");
+        variables.put(OPERATOR_ACCOUNTS, "taro.yamada\no'brien@demo.example.jp\n");
         variables.remove(OPERATOR_GROUP_OBJECT_ID);
         ProcessInstance instance = runtime.createProcessInstanceByKey(KEY).businessKey("demo").setVariables(variables).execute();
         execute(job(instance));
@@ -357,7 +357,8 @@ class DesignHandoverGoLiveProcessTest {
         assertThat(problems(instance)).containsExactlyInAnyOrder(
                 "SLA 目標 P1 の resolve「4 時間」は ISO-8601 の期間ではありません (例: PT15M, PT4H, P1D)",
                 "SLA 目標の優先度「P9」が不明です (P1〜P4)",
-                "運用者「taro.yamada」はユーザー プリンシパル名 (例: taro.yamada@contoso.co.jp) ではありません");
+                "運用者「taro.yamada」はユーザー プリンシパル名 (例: taro.yamada@contoso.co.jp) ではありません",
+                "運用者「o'brien@demo.example.jp」はユーザー プリンシパル名 (例: taro.yamada@contoso.co.jp) ではありません");
     }
 
     private ProcessInstance agreedPackage() throws IOException {
