@@ -48,9 +48,8 @@ public final class HandoverVariables {
     public static final String MONITORING_PLAN_FINGERPRINT = "monitoringPlanFingerprint";
     /** The customer has Zabbix items but no Zabbix API opsflow reaches: an operator imports the file. */
     public static final String ZABBIX_IMPORT_NEEDED = "zabbixImportNeeded";
-    /** {@code apply}, {@code recheck} (plan again) or {@code reject} (back to the design team). */
+    /** {@code apply}, {@code recheck} (plan again) or {@code reject} (back to the design team, the reason in {@link #REVIEW_COMMENT}). */
     public static final String APPLY_DECISION = "applyDecision";
-    public static final String APPLY_COMMENT = "applyComment";
     public static final String APPLY = "apply";
     public static final String RECHECK = "recheck";
 

@@ -2,11 +2,10 @@ package io.opsflow.handover;
 
 import static io.opsflow.handover.HandoverVariables.*;
 
-import java.time.Clock;
-import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import io.opsflow.customer.Onboarding;
@@ -21,11 +20,9 @@ import io.opsflow.messages.Messages;
 class RecordAgreedDesignDelegate implements JavaDelegate {
 
     private final Onboarding onboarding;
-    private final Clock clock;
 
     RecordAgreedDesignDelegate(Onboarding onboarding) {
         this.onboarding = onboarding;
-        this.clock = Clock.systemUTC();
     }
 
     @Override
@@ -36,6 +33,6 @@ class RecordAgreedDesignDelegate implements JavaDelegate {
         }
         onboarding.agree((String) execution.getVariable(CUSTOMER_ID), new Onboarding.AgreedDesign(
                 (String) execution.getVariable(MONITORING_ITEMS), (String) execution.getVariable(MONITORING_ITEMS_FORMAT),
-                settings.sla(), (String) execution.getVariable(OPERATION_SCENARIOS), Instant.now(clock)));
+                settings.sla(), (String) execution.getVariable(OPERATION_SCENARIOS), ClockUtil.getCurrentTime().toInstant()));
     }
 }
