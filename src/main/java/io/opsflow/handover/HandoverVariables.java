@@ -55,7 +55,8 @@ public final class HandoverVariables {
 
     /** The runbook parameters of each named operator, for the multi-instance account step. */
     public static final String OPERATOR_ACCOUNT_JOBS = "operatorAccountJobs";
-    public static final String OPERATOR_ACCOUNT_JOB = "operatorAccountJob";
+    /** The checked user principal names, in the order of the jobs: what the account task shows. */
+    public static final String NAMED_OPERATORS = "namedOperators";
     /** {@code retry} the runbook or {@code done} by hand. */
     public static final String ACCOUNT_DECISION = "accountDecision";
 

@@ -37,5 +37,6 @@ class PrepareOperatorAccountsDelegate implements JavaDelegate {
             jobs.add(JSON.writeValueAsString(parameters));
         }
         execution.setVariable(OPERATOR_ACCOUNT_JOBS, jobs);
+        execution.setVariable(NAMED_OPERATORS, new ArrayList<>(settings.operators()));
     }
 }

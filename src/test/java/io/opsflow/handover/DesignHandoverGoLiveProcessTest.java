@@ -320,6 +320,8 @@ class DesignHandoverGoLiveProcessTest {
 
         assertThat(instance).isWaitingAt("UserTask_RepairOperatorAccount");
         assertThat(task(instance).getName()).isEqualTo("運用者アカウント追加の失敗 · デモ株式会社");
+        assertThat(tasks.getVariable(task(instance).getId(), "operatorAccount")).as("the form's operator")
+                .isEqualTo("taro.yamada@demo.example.jp");
         tasks.complete(task(instance).getId(), Map.of("accountDecision", "retry"));
 
         assertThat(runbookParameters).hasSize(3);
